@@ -1,0 +1,89 @@
+package org.catalogarr.core.catalogue;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks every {@link CatalogueProvider} service as site bundles come, go and are reconfigured, and
+ * keeps the resulting {@link CatalogueSnapshot}. Each change of a site is announced on
+ * {@link #TOPIC_CHANGED} so that caches can drop that site's entries.
+ */
+@Component(service = CatalogueRegistry.class)
+public class CatalogueRegistry {
+
+    /** Event Admin topic of a site that was added, removed or reconfigured. */
+    public static final String TOPIC_CHANGED = "org/catalogarr/catalogue/CHANGED";
+    public static final String EVENT_SITE_ID = "site.id";
+    /** {@code added}, {@code removed} or {@code modified}. */
+    public static final String EVENT_CHANGE = "change";
+    public static final String EVENT_ENABLED = "enabled";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueRegistry.class);
+
+    @Reference
+    private EventAdmin eventAdmin;
+
+    private final Map<CatalogueProvider, String> providers = new IdentityHashMap<>();
+    private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.EMPTY;
+
+    /** The catalogues as they are now; callers keep the snapshot for the whole of one request. */
+    public CatalogueSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Reference(name = "provider", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedProvider", unbind = "removeProvider")
+    synchronized void addProvider(CatalogueProvider provider) {
+        String siteId = provider.configuration().siteId();
+        providers.put(provider, siteId);
+        refresh(siteId);
+    }
+
+    synchronized void updatedProvider(CatalogueProvider provider) {
+        refresh(providers.get(provider));
+    }
+
+    synchronized void removeProvider(CatalogueProvider provider) {
+        refresh(providers.remove(provider));
+    }
+
+    private void refresh(String changedSiteId) {
+        CatalogueSnapshot before = snapshot;
+        CatalogueSnapshot after = CatalogueSnapshot.evaluate(before, providers.keySet(), changedSiteId);
+        snapshot = after;
+        Set<String> siteIds = new LinkedHashSet<>();
+        before.entries().forEach(e -> siteIds.add(e.siteId()));
+        after.entries().forEach(e -> siteIds.add(e.siteId()));
+        for (String siteId : siteIds) {
+            CatalogueSnapshot.change(before, after, siteId).ifPresent(change -> announce(after, siteId, change));
+        }
+    }
+
+    private void announce(CatalogueSnapshot after, String siteId, String change) {
+        boolean enabled = after.entry(siteId).map(CatalogueEntry::enabled).orElse(false);
+        after.entry(siteId).ifPresentOrElse(entry -> LOG.info("Catalogue site '{}' {}: enabled={}, priority={}{}",
+                siteId, change, enabled, entry.site().map(CatalogueSite::searchPriority).map(String::valueOf).orElse("-"),
+                entry.problems().isEmpty() ? "" : ", problems: " + String.join("; ", entry.problems())),
+                () -> LOG.info("Catalogue site '{}' removed", siteId));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(EVENT_SITE_ID, siteId);
+        properties.put(EVENT_CHANGE, change);
+        properties.put(EVENT_ENABLED, enabled);
+        eventAdmin.postEvent(new Event(TOPIC_CHANGED, properties));
+    }
+}

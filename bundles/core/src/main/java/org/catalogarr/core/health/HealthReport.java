@@ -1,0 +1,20 @@
+package org.catalogarr.core.health;
+
+import java.util.List;
+
+/**
+ * What {@code /health} answers.
+ *
+ * @param status {@code ok}; {@code degraded} when a site's settings were refused or no site is enabled;
+ *        {@code down} when the database does not answer
+ */
+public record HealthReport(String status, String version, long uptimeSeconds, Database database,
+        List<Catalogue> catalogues) {
+
+    public record Database(String status, int schemaVersion, String location, String detail) {
+    }
+
+    public record Catalogue(String id, String name, boolean enabled, Integer priority, String baseUrl,
+            Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems) {
+    }
+}

@@ -1,0 +1,68 @@
+package org.catalogarr.core.health;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.CatalogueEntry;
+import org.catalogarr.core.catalogue.CatalogueRegistry;
+import org.catalogarr.core.catalogue.CatalogueSnapshot;
+import org.catalogarr.core.store.Database;
+import org.catalogarr.core.store.DatabaseStatus;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/** Puts together the service's state for {@code /health}. */
+@Component(service = HealthReporter.class)
+public class HealthReporter {
+
+    @Reference
+    private CatalogueRegistry registry;
+
+    /** Optional: a database that failed to start must show up as "down", not make /health vanish. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Database database;
+
+    private String version;
+
+    @Activate
+    void activate(BundleContext context) {
+        version = context.getBundle().getVersion().toString();
+    }
+
+    public HealthReport report() {
+        Database current = database;
+        DatabaseStatus db = current == null
+                ? new DatabaseStatus(false, 0, "", "the database is not available; see the log for why it did not start")
+                : current.status();
+        CatalogueSnapshot snapshot = registry.snapshot();
+        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(HealthReporter::catalogue).toList();
+        String status;
+        if (!db.up()) {
+            status = "down";
+        } else if (snapshot.enabled().isEmpty() || catalogues.stream().anyMatch(c -> !c.problems().isEmpty())) {
+            status = "degraded";
+        } else {
+            status = "ok";
+        }
+        return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+                new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
+                catalogues);
+    }
+
+    private static HealthReport.Catalogue catalogue(CatalogueEntry entry) {
+        CatalogueSite site = entry.site().orElse(null);
+        if (site == null) {
+            return new HealthReport.Catalogue(entry.siteId(), entry.siteId(), false, null, null, null, List.of(),
+                    entry.problems());
+        }
+        return new HealthReport.Catalogue(site.siteId(), site.displayName(), entry.enabled(), site.searchPriority(),
+                site.baseUrl().toString(), site.searchTimeoutSeconds(),
+                site.defaultLanguages().stream().map(Language::code).toList(), entry.problems());
+    }
+}

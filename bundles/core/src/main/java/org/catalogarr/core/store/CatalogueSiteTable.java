@@ -1,0 +1,22 @@
+package org.catalogarr.core.store;
+
+/** SQL of the {@code catalogue_site} table. */
+final class CatalogueSiteTable {
+
+    static final String UPDATE = """
+            UPDATE catalogue_site SET display_name = ?, base_url = ?, search_priority = ?, default_languages = ?,
+                   enabled = ?, search_timeout_seconds = ?, updated_at = CURRENT_TIMESTAMP
+             WHERE site_id = ?""";
+
+    static final String INSERT = """
+            INSERT INTO catalogue_site (display_name, base_url, search_priority, default_languages, enabled,
+                   search_timeout_seconds, updated_at, site_id)
+            VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)""";
+
+    static final String SELECT_ALL = """
+            SELECT site_id, display_name, base_url, search_priority, default_languages, enabled, search_timeout_seconds
+              FROM catalogue_site ORDER BY site_id""";
+
+    private CatalogueSiteTable() {
+    }
+}
