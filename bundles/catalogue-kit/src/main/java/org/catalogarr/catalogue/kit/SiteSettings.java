@@ -36,17 +36,17 @@ public final class SiteSettings {
     }
 
     /**
-     * Settings as they arrive from Config Admin, before validation. Attribute names follow the
-     * configuration properties.
+     * Settings as they arrive from Config Admin, before validation. Lists are comma-separated text,
+     * which reads the same in a hand-edited {@code .cfg} file and in the console's form.
      */
     public record Requested(
             String displayName,
             String baseUrl,
             int searchPriority,
-            List<String> defaultLanguages,
+            String defaultLanguages,
             boolean enabled,
             int searchTimeoutSeconds,
-            List<String> plainHttpHosts) {
+            String plainHttpHosts) {
     }
 
     public SiteConfiguration current() {
@@ -78,10 +78,8 @@ public final class SiteSettings {
             problems.add("display_name must not be empty");
         }
         Set<String> plainHttpHosts = new LinkedHashSet<>();
-        for (String host : r.plainHttpHosts()) {
-            if (!host.isBlank()) {
-                plainHttpHosts.add(host.strip().toLowerCase(Locale.ROOT));
-            }
+        for (String host : items(r.plainHttpHosts())) {
+            plainHttpHosts.add(host.toLowerCase(Locale.ROOT));
         }
         URI baseUrl = baseUrl(r.baseUrl(), plainHttpHosts, problems);
         if (r.searchPriority() < 1) {
@@ -91,7 +89,7 @@ public final class SiteSettings {
             problems.add("search_timeout_seconds must be between 1 and " + MAX_TIMEOUT_SECONDS + ", was "
                     + r.searchTimeoutSeconds());
         }
-        List<Language> languages = languages(r.defaultLanguages(), problems);
+        List<Language> languages = languages(items(r.defaultLanguages()), problems);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -121,6 +119,16 @@ public final class SiteSettings {
             return URI.create(scheme + "://" + uri.getRawAuthority() + path.replaceAll("/+$", ""));
         }
         return null;
+    }
+
+    private static List<String> items(String commaSeparated) {
+        List<String> items = new ArrayList<>();
+        for (String item : (commaSeparated == null ? "" : commaSeparated).split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
     }
 
     private static String stripBrackets(String host) {

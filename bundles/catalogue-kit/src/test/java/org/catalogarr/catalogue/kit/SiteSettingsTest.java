@@ -17,14 +17,14 @@ public class SiteSettingsTest {
 
     private final SiteSettings settings = new SiteSettings("sto");
 
-    private static Requested requested(String baseUrl, int priority, int timeout, List<String> plainHttpHosts) {
-        return new Requested("s.to", baseUrl, priority, List.of("german-dub", "english-dub"), true, timeout,
+    private static Requested requested(String baseUrl, int priority, int timeout, String plainHttpHosts) {
+        return new Requested("s.to", baseUrl, priority, "german-dub, english-dub", true, timeout,
                 plainHttpHosts);
     }
 
     @Test
     public void validSettingsComeIntoForce() {
-        SiteConfiguration configuration = settings.apply(requested("https://s.to/", 2, 8, List.of()));
+        SiteConfiguration configuration = settings.apply(requested("https://s.to/", 2, 8, ""));
 
         CatalogueSite site = configuration.inForce().orElseThrow();
         assertEquals("sto", site.siteId());
@@ -37,9 +37,9 @@ public class SiteSettingsTest {
 
     @Test
     public void refusedSettingsKeepThePreviousOnesInForce() {
-        settings.apply(requested("https://s.to", 2, 8, List.of()));
+        settings.apply(requested("https://s.to", 2, 8, ""));
 
-        SiteConfiguration configuration = settings.apply(requested("https://s.to", 2, -5, List.of()));
+        SiteConfiguration configuration = settings.apply(requested("https://s.to", 2, -5, ""));
 
         assertEquals(8, configuration.inForce().orElseThrow().searchTimeoutSeconds());
         assertTrue(configuration.rejection().orElseThrow().contains("search_timeout_seconds must be between 1 and 300, was -5"));
@@ -48,9 +48,9 @@ public class SiteSettingsTest {
 
     @Test
     public void aLaterValidChangeClearsTheRejection() {
-        settings.apply(requested("https://s.to", 2, -5, List.of()));
+        settings.apply(requested("https://s.to", 2, -5, ""));
 
-        SiteConfiguration configuration = settings.apply(requested("https://s.to", 3, 5, List.of()));
+        SiteConfiguration configuration = settings.apply(requested("https://s.to", 3, 5, ""));
 
         assertEquals(3, configuration.inForce().orElseThrow().searchPriority());
         assertTrue(configuration.rejection().isEmpty());
@@ -58,7 +58,7 @@ public class SiteSettingsTest {
 
     @Test
     public void siteWithoutAnyValidSettingsHasNoneInForce() {
-        SiteConfiguration configuration = settings.apply(requested("https://s.to", 0, 8, List.of()));
+        SiteConfiguration configuration = settings.apply(requested("https://s.to", 0, 8, ""));
 
         assertFalse(configuration.inForce().isPresent());
         assertTrue(configuration.rejection().orElseThrow().contains("search_priority must be 1 or more, was 0"));
@@ -66,16 +66,16 @@ public class SiteSettingsTest {
 
     @Test
     public void plainHttpIsRefusedUnlessTheHostIsAllowed() {
-        SiteConfiguration refused = settings.apply(requested("http://186.2.175.5", 2, 8, List.of()));
+        SiteConfiguration refused = settings.apply(requested("http://186.2.175.5", 2, 8, ""));
         assertTrue(refused.rejection().orElseThrow().contains("base_url must use https"));
 
-        SiteConfiguration allowed = settings.apply(requested("http://127.0.0.1:8123/", 2, 8, List.of("127.0.0.1")));
+        SiteConfiguration allowed = settings.apply(requested("http://127.0.0.1:8123/", 2, 8, " 127.0.0.1 , ::1"));
         assertEquals(URI.create("http://127.0.0.1:8123"), allowed.inForce().orElseThrow().baseUrl());
     }
 
     @Test
     public void everyProblemIsNamedAtOnce() {
-        Requested bad = new Requested(" ", "ftp://s.to", 0, List.of("klingon"), true, 0, List.of());
+        Requested bad = new Requested(" ", "ftp://s.to", 0, "klingon", true, 0, "");
 
         String rejection = settings.apply(bad).rejection().orElseThrow();
 
@@ -88,11 +88,10 @@ public class SiteSettingsTest {
 
     @Test
     public void languagesMustBeDistinctAndPresent() {
-        Requested twice = new Requested("s.to", "https://s.to", 1, List.of("german-dub", "GERMAN-DUB"), true, 5,
-                List.of());
+        Requested twice = new Requested("s.to", "https://s.to", 1, "german-dub,GERMAN-DUB", true, 5, "");
         assertTrue(settings.apply(twice).rejection().orElseThrow().contains("names 'GERMAN-DUB' twice"));
 
-        Requested none = new Requested("s.to", "https://s.to", 1, List.of(), true, 5, List.of());
+        Requested none = new Requested("s.to", "https://s.to", 1, " , ", true, 5, "");
         assertTrue(settings.apply(none).rejection().orElseThrow().contains("at least one language"));
     }
 }

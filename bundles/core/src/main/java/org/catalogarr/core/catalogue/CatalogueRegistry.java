@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.catalogarr.catalogue.api.CatalogueProvider;
-import org.catalogarr.catalogue.api.CatalogueSite;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -40,6 +40,10 @@ public class CatalogueRegistry {
 
     private final Map<CatalogueProvider, String> providers = new IdentityHashMap<>();
     private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.EMPTY;
+
+    private static String priority(CatalogueEntry entry) {
+        return entry.site().map(site -> String.valueOf(site.searchPriority())).orElse("-");
+    }
 
     /** The catalogues as they are now; callers keep the snapshot for the whole of one request. */
     public CatalogueSnapshot snapshot() {
@@ -75,11 +79,16 @@ public class CatalogueRegistry {
     }
 
     private void announce(CatalogueSnapshot after, String siteId, String change) {
-        boolean enabled = after.entry(siteId).map(CatalogueEntry::enabled).orElse(false);
-        after.entry(siteId).ifPresentOrElse(entry -> LOG.info("Catalogue site '{}' {}: enabled={}, priority={}{}",
-                siteId, change, enabled, entry.site().map(CatalogueSite::searchPriority).map(String::valueOf).orElse("-"),
-                entry.problems().isEmpty() ? "" : ", problems: " + String.join("; ", entry.problems())),
-                () -> LOG.info("Catalogue site '{}' removed", siteId));
+        Optional<CatalogueEntry> entry = after.entry(siteId);
+        boolean enabled = entry.map(CatalogueEntry::enabled).orElse(false);
+        if (entry.isEmpty()) {
+            LOG.info("Catalogue site '{}' removed", siteId);
+        } else if (entry.get().problems().isEmpty()) {
+            LOG.info("Catalogue site '{}' {}: enabled={}, priority={}", siteId, change, enabled, priority(entry.get()));
+        } else {
+            LOG.warn("Catalogue site '{}' {}: enabled={}, priority={}, problems: {}", siteId, change, enabled,
+                    priority(entry.get()), String.join("; ", entry.get().problems()));
+        }
         Map<String, Object> properties = new HashMap<>();
         properties.put(EVENT_SITE_ID, siteId);
         properties.put(EVENT_CHANGE, change);

@@ -1,7 +1,5 @@
 package org.catalogarr.site.aniworld;
 
-import java.util.List;
-
 import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.catalogue.api.SiteConfiguration;
 import org.catalogarr.catalogue.kit.SiteSettings;
@@ -23,9 +21,9 @@ public class AniWorldCatalogue implements CatalogueProvider {
     @Activate
     @Modified
     void configure(AniWorldConfig config) {
-        settings.apply(new SiteSettings.Requested(config.display_name(), config.base_url(), config.search_priority(),
-                List.of(config.default_languages()), config.enabled(), config.search_timeout_seconds(),
-                List.of(config.plain_http_hosts())));
+        settings.apply(new SiteSettings.Requested(config.display__name(), config.base__url(), config.search__priority(),
+                config.default__languages(), config.enabled(), config.search__timeout__seconds(),
+                config.plain__http__hosts()));
     }
 
     @Override
