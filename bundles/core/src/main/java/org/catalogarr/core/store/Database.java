@@ -79,7 +79,9 @@ public class Database {
             LOG.warn("Derby did not confirm the shutdown of {}", location);
         } catch (SQLException e) {
             // Derby always reports a clean database shutdown as SQLState 08006.
-            if (!"08006".equals(e.getSQLState())) {
+            if ("08006".equals(e.getSQLState())) {
+                LOG.info("Database at {} closed", location);
+            } else {
                 LOG.warn("Shutting down the database at {} failed: {}", location, e.getMessage());
             }
         }

@@ -1,0 +1,267 @@
+package org.catalogarr.launcher;
+
+import static org.catalogarr.launcher.Http.catalogue;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Black-box: starts a copy of the built distribution with bin/catalogarr, as an operator would, and
+ * only talks HTTP and edits files.
+ */
+public class DistributionIT {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration CHANGE = Duration.ofSeconds(20);
+    private static final Pattern PASSWORD_LINE = Pattern.compile("user 'admin', password: (\\S+)");
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Path home;
+    private Path data;
+    private Path stoConfig;
+    private Path output;
+    private int port;
+    private Http http;
+    private Process process;
+
+    @Before
+    public void copyDistribution() throws IOException {
+        Path dist = Path.of(System.getProperty("catalogarr.dist"));
+        home = temp.newFolder("catalogarr").toPath();
+        try (Stream<Path> files = Files.walk(dist)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = home.resolve(dist.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        data = temp.getRoot().toPath().resolve("data");
+        stoConfig = data.resolve("config/org.catalogarr.site.sto.cfg");
+        output = temp.getRoot().toPath().resolve("console.out");
+        port = Http.freePort();
+        http = new Http(port);
+    }
+
+    private long start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/catalogarr").toString());
+        builder.environment().put("CATALOGARR_PORT", String.valueOf(port));
+        builder.environment().put("CATALOGARR_HOST", "127.0.0.1");
+        builder.environment().put("CATALOGARR_DATA", data.toString());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        long started = System.nanoTime();
+        process = builder.start();
+        return started;
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    public void startsServesHealthHotDeploysReconfiguresAndStopsCleanly() throws Exception {
+        long started = start();
+        JsonNode health = http.awaitHealth(h -> catalogue(h, "sto") != null, START);
+        System.out.printf("Catalogarr answered /health with both sites %d ms after start%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+        assertEquals("ok", health.path("status").asText());
+        assertEquals("up", health.path("database").path("status").asText());
+        assertEquals(2, health.path("database").path("schema_version").asInt());
+        assertTrue(health.path("uptime_seconds").isIntegralNumber());
+        assertFalse(health.path("version").asText().isEmpty());
+        JsonNode aniworld = catalogue(health, "aniworld");
+        assertTrue(aniworld.path("enabled").asBoolean());
+        assertEquals(1, aniworld.path("priority").asInt());
+        assertEquals("https://aniworld.to", aniworld.path("base_url").asText());
+        assertEquals("[\"german-dub\",\"german-sub\",\"english-sub\"]", aniworld.path("default_languages").toString());
+        JsonNode sto = catalogue(health, "sto");
+        assertFalse(sto.path("enabled").asBoolean());
+        assertEquals(2, sto.path("priority").asInt());
+
+        consoleNeedsTheGeneratedPassword();
+        siteBundleLeavesAndReturnsWithDeployFolder();
+        configurationFileEditsApplyWithoutRestart();
+        badConfigurationIsRefusedAndTheLastValidStateStays();
+        consoleEditIsWrittenBackToTheConfigFile();
+        stopsCleanlyAndKeepsItsDataForTheNextStart();
+    }
+
+    private void consoleNeedsTheGeneratedPassword() throws Exception {
+        String password = Files.readString(data.resolve("admin-password"), StandardCharsets.UTF_8).strip();
+        Matcher printed = PASSWORD_LINE.matcher(Files.readString(output, StandardCharsets.UTF_8));
+        assertTrue("the generated password is printed on the console", printed.find());
+        assertEquals(password, printed.group(1));
+        assertFalse("printed once", printed.find());
+        assertFalse("never written to the log file", log().contains(password));
+
+        assertEquals(401, http.get("/system/console/bundles").statusCode());
+        assertEquals(401, http.get("/system/console/bundles", "admin", "admin").statusCode());
+        assertEquals(401, http.get("/system/console/bundles", "admin", password + "x").statusCode());
+        assertEquals(200, http.get("/system/console/bundles", "admin", password).statusCode());
+        String configuration = http.get("/system/console/configMgr", "admin", password).body();
+        assertTrue("metatype forms of the sites are in the console", configuration.contains("Catalogarr site: s.to"));
+    }
+
+    private void siteBundleLeavesAndReturnsWithDeployFolder() throws Exception {
+        Path deployed = home.resolve("deploy").resolve(jarName("site-sto"));
+        Path parked = temp.getRoot().toPath().resolve(deployed.getFileName());
+
+        Files.move(deployed, parked);
+        http.awaitHealth(h -> catalogue(h, "sto") == null && catalogue(h, "aniworld") != null, CHANGE);
+
+        Files.copy(parked, deployed);
+        JsonNode back = http.awaitHealth(h -> catalogue(h, "sto") != null, CHANGE);
+        assertEquals(2, catalogue(back, "sto").path("priority").asInt());
+    }
+
+    private void configurationFileEditsApplyWithoutRestart() throws Exception {
+        editSto("enabled = false", "enabled = true");
+        JsonNode health = http.awaitHealth(h -> catalogue(h, "sto").path("enabled").asBoolean(), CHANGE);
+        assertEquals("ok", health.path("status").asText());
+        assertTrue(catalogue(health, "aniworld").path("enabled").asBoolean());
+    }
+
+    private void badConfigurationIsRefusedAndTheLastValidStateStays() throws Exception {
+        editSto("search_priority = 2", "search_priority = 1");
+        JsonNode duplicate = awaitStoProblem("search_priority 1 is already used by enabled site 'aniworld'");
+        assertStoUnchanged(duplicate);
+        awaitLog("Catalogue site 'sto' modified: enabled=true, priority=2, problems: search_priority 1 is already used");
+
+        editSto("search_priority = 1", "search_priority = 2");
+        editSto("search_timeout_seconds = 10", "search_timeout_seconds = -5");
+        assertStoUnchanged(awaitStoProblem("search_timeout_seconds must be between 1 and 300, was -5"));
+        awaitLog("Refused the configuration of catalogue site 'sto': search_timeout_seconds must be between 1 and 300, was -5");
+
+        editSto("search_timeout_seconds = -5", "search_timeout_seconds = 10");
+        editSto("base_url = https://serienstream.to", "base_url = http://186.2.175.5");
+        assertStoUnchanged(awaitStoProblem("base_url must use https; plain http is allowed only for hosts listed in plain_http_hosts"));
+        awaitLog("was 'http://186.2.175.5'. The previous configuration stays in force.");
+
+        editSto("base_url = http://186.2.175.5", "base_url = https://serienstream.to");
+        JsonNode healed = http.awaitHealth(h -> catalogue(h, "sto").path("problems").isEmpty(), CHANGE);
+        assertEquals("ok", healed.path("status").asText());
+    }
+
+    private void consoleEditIsWrittenBackToTheConfigFile() throws Exception {
+        String password = Files.readString(data.resolve("admin-password"), StandardCharsets.UTF_8).strip();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("apply", "true");
+        form.put("action", "ajaxConfigManager");
+        form.put("propertylist", "enabled,display_name,base_url,search_priority,default_languages,"
+                + "search_timeout_seconds,plain_http_hosts");
+        form.put("enabled", "true");
+        form.put("display_name", "s.to");
+        form.put("base_url", "https://serienstream.to");
+        form.put("search_priority", "3");
+        form.put("default_languages", "english-dub, german-dub");
+        form.put("search_timeout_seconds", "12");
+        form.put("plain_http_hosts", "");
+
+        int status = http.postForm("/system/console/configMgr/org.catalogarr.site.sto", "admin", password, form)
+                .statusCode();
+
+        assertTrue("console accepted the form, answered " + status, status == 200 || status == 302);
+        http.awaitHealth(h -> catalogue(h, "sto").path("priority").asInt() == 3, CHANGE);
+        long deadline = System.nanoTime() + CHANGE.toNanos();
+        while (!Files.readString(stoConfig, StandardCharsets.UTF_8).contains("search_priority = 3\n")) {
+            assertTrue("the console edit reached " + stoConfig, System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+        String file = Files.readString(stoConfig, StandardCharsets.UTF_8);
+        assertTrue(file, file.contains("search_timeout_seconds = 12\n"));
+        assertTrue(file, file.contains("default_languages = english-dub, german-dub\n"));
+        assertTrue("comments of the file are kept:\n" + file, file.startsWith("# s.to / Serienstream"));
+    }
+
+    private JsonNode awaitStoProblem(String problem) throws InterruptedException {
+        JsonNode health = http.awaitHealth(h -> catalogue(h, "sto").path("problems").toString().contains(problem), CHANGE);
+        assertEquals("degraded", health.path("status").asText());
+        return health;
+    }
+
+    private static void assertStoUnchanged(JsonNode health) {
+        JsonNode sto = catalogue(health, "sto");
+        assertTrue(sto.path("enabled").asBoolean());
+        assertEquals(2, sto.path("priority").asInt());
+        assertEquals(10, sto.path("search_timeout_seconds").asInt());
+        assertEquals("https://serienstream.to", sto.path("base_url").asText());
+        assertEquals(1, catalogue(health, "aniworld").path("priority").asInt());
+    }
+
+    private void stopsCleanlyAndKeepsItsDataForTheNextStart() throws Exception {
+        String password = Files.readString(data.resolve("admin-password"), StandardCharsets.UTF_8).strip();
+        process.destroy();
+        assertTrue("stopped within 30 s of SIGTERM", process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(143, process.exitValue());
+        String log = log();
+        assertTrue("the database was shut down", log.contains("Database at " + data.resolve("db") + " closed"));
+        assertFalse("no errors while stopping", log.substring(log.lastIndexOf("Catalogue site 'sto'")).contains(" ERROR "));
+
+        start();
+        JsonNode health = http.awaitHealth(h -> catalogue(h, "sto") != null, START);
+        assertTrue("the edited config file is kept", catalogue(health, "sto").path("enabled").asBoolean());
+        assertEquals("the console edit is kept", 3, catalogue(health, "sto").path("priority").asInt());
+        assertEquals(200, http.get("/system/console/bundles", "admin", password).statusCode());
+        Matcher printed = PASSWORD_LINE.matcher(Files.readString(output, StandardCharsets.UTF_8));
+        printed.find();
+        assertFalse("no new password on the second start", printed.find());
+    }
+
+    private void editSto(String from, String to) throws IOException {
+        String text = Files.readString(stoConfig, StandardCharsets.UTF_8);
+        assertTrue(stoConfig + " has '" + from + "':\n" + text, text.contains(from + "\n"));
+        Files.writeString(stoConfig, text.replace(from + "\n", to + "\n"), StandardCharsets.UTF_8);
+    }
+
+    private String log() throws IOException {
+        return Files.readString(data.resolve("logs/catalogarr.log"), StandardCharsets.UTF_8);
+    }
+
+    private void awaitLog(String line) throws Exception {
+        long deadline = System.nanoTime() + CHANGE.toNanos();
+        while (!log().contains(line)) {
+            assertTrue("log line '" + line + "' not written", System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private String jarName(String artifactId) throws IOException {
+        try (Stream<Path> jars = Files.list(home.resolve("deploy"))) {
+            List<Path> matches = jars.filter(p -> p.getFileName().toString().startsWith(artifactId + "-")).toList();
+            assertEquals(1, matches.size());
+            assertNotNull(matches.get(0));
+            return matches.get(0).getFileName().toString();
+        }
+    }
+}
