@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.junit.rules.TemporaryFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Black-box: starts a copy of the built distribution with bin/catalogarr, as an operator would, and
+ * Black-box: unpacks the distribution archive, starts it with bin/catalogarr as an operator would, and
  * only talks HTTP and edits files.
  */
 public class DistributionIT {
@@ -43,6 +42,7 @@ public class DistributionIT {
 
     private Path home;
     private Path data;
+    private Path config;
     private Path stoConfig;
     private Path output;
     private int port;
@@ -50,31 +50,32 @@ public class DistributionIT {
     private Process process;
 
     @Before
-    public void copyDistribution() throws IOException {
-        Path dist = Path.of(System.getProperty("catalogarr.dist"));
-        home = temp.newFolder("catalogarr").toPath();
-        try (Stream<Path> files = Files.walk(dist)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = home.resolve(dist.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+    public void unpackDistribution() throws Exception {
+        Path archive = Path.of(System.getProperty("catalogarr.dist")).resolveSibling("catalogarr.tar.gz");
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", temp.getRoot().toString())
+                .redirectErrorStream(true).start();
+        String tarOutput = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("tar: " + tarOutput, 0, tar.waitFor());
+        home = temp.getRoot().toPath().resolve("catalogarr");
         data = temp.getRoot().toPath().resolve("data");
-        stoConfig = data.resolve("config/org.catalogarr.site.sto.cfg");
+        config = temp.getRoot().toPath().resolve("etc");
+        stoConfig = config.resolve("org.catalogarr.site.sto.cfg");
         output = temp.getRoot().toPath().resolve("console.out");
         port = Http.freePort();
         http = new Http(port);
     }
 
-    private long start() throws IOException {
+    private ProcessBuilder launcher(String port) {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/catalogarr").toString());
-        builder.environment().put("CATALOGARR_PORT", String.valueOf(port));
+        builder.environment().put("CATALOGARR_PORT", port);
         builder.environment().put("CATALOGARR_HOST", "127.0.0.1");
         builder.environment().put("CATALOGARR_DATA", data.toString());
+        builder.environment().put("CATALOGARR_CONFIG", config.toString());
+        return builder;
+    }
+
+    private long start() throws IOException {
+        ProcessBuilder builder = launcher(String.valueOf(port));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         long started = System.nanoTime();
         process = builder.start();
@@ -91,11 +92,13 @@ public class DistributionIT {
     @Test
     public void startsServesHealthHotDeploysReconfiguresAndStopsCleanly() throws Exception {
         long started = start();
-        JsonNode health = http.awaitHealth(h -> catalogue(h, "sto") != null, START);
+        JsonNode health = http.awaitHealth(DistributionIT::bothSitesUp, START);
         System.out.printf("Catalogarr answered /health with both sites %d ms after start%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
         assertEquals("ok", health.path("status").asText());
+        assertTrue("default config files are seeded into CATALOGARR_CONFIG",
+                Files.exists(config.resolve("org.catalogarr.site.aniworld.cfg")));
         assertEquals("up", health.path("database").path("status").asText());
         assertEquals(2, health.path("database").path("schema_version").asInt());
         assertTrue(health.path("uptime_seconds").isIntegralNumber());
@@ -117,6 +120,22 @@ public class DistributionIT {
         stopsCleanlyAndKeepsItsDataForTheNextStart();
     }
 
+    @Test
+    public void refusesABadPortWithAClearMessage() throws Exception {
+        Process process = launcher("80800").redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        assertEquals("catalogarr: CATALOGARR_PORT must be a port number from 1 to 65535, was '80800'\n", said);
+    }
+
+    /** Ready: both sites registered with their configuration files applied. */
+    private static boolean bothSitesUp(JsonNode health) {
+        return "ok".equals(health.path("status").asText()) && catalogue(health, "aniworld") != null
+                && catalogue(health, "sto") != null;
+    }
+
     private void consoleNeedsTheGeneratedPassword() throws Exception {
         String password = Files.readString(data.resolve("admin-password"), StandardCharsets.UTF_8).strip();
         Matcher printed = PASSWORD_LINE.matcher(Files.readString(output, StandardCharsets.UTF_8));
@@ -125,6 +144,7 @@ public class DistributionIT {
         assertFalse("printed once", printed.find());
         assertFalse("never written to the log file", log().contains(password));
 
+        awaitConsole(password);
         assertEquals(401, http.get("/system/console/bundles").statusCode());
         assertEquals(401, http.get("/system/console/bundles", "admin", "admin").statusCode());
         assertEquals(401, http.get("/system/console/bundles", "admin", password + "x").statusCode());
@@ -229,13 +249,24 @@ public class DistributionIT {
         assertFalse("no errors while stopping", log.substring(log.lastIndexOf("Catalogue site 'sto'")).contains(" ERROR "));
 
         start();
-        JsonNode health = http.awaitHealth(h -> catalogue(h, "sto") != null, START);
+        JsonNode health = http.awaitHealth(DistributionIT::bothSitesUp, START);
         assertTrue("the edited config file is kept", catalogue(health, "sto").path("enabled").asBoolean());
         assertEquals("the console edit is kept", 3, catalogue(health, "sto").path("priority").asInt());
-        assertEquals(200, http.get("/system/console/bundles", "admin", password).statusCode());
+        awaitConsole(password);
         Matcher printed = PASSWORD_LINE.matcher(Files.readString(output, StandardCharsets.UTF_8));
         printed.find();
         assertFalse("no new password on the second start", printed.find());
+    }
+
+    /** The console registers its servlet a moment after /health; wait until it answers. */
+    private void awaitConsole(String password) throws Exception {
+        long deadline = System.nanoTime() + CHANGE.toNanos();
+        int status;
+        while ((status = http.get("/system/console/bundles", "admin", password).statusCode()) == 404
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(200, status);
     }
 
     private void editSto(String from, String to) throws IOException {

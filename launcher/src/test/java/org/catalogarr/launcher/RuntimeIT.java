@@ -131,7 +131,8 @@ public class RuntimeIT {
         context.registerService(EventHandler.class, events::add, topic);
 
         Http http = new Http(Integer.parseInt(System.getProperty(PORT_PROPERTY)));
-        JsonNode before = http.awaitHealth(h -> catalogue(h, "sto") != null, WAIT);
+        JsonNode before = http.awaitHealth(h -> catalogue(h, "sto") != null && catalogue(h, "aniworld") != null
+                && "ok".equals(h.path("status").asText()), WAIT);
         assertEquals("up", before.path("database").path("status").asText());
         assertEquals(2, before.path("database").path("schema_version").asInt());
         assertTrue(catalogue(before, "aniworld").path("enabled").asBoolean());

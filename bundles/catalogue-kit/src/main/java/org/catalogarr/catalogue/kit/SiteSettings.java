@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SiteSettings {
 
     /** The longest budget a single site request may have; longer ones would stall Sonarr's search. */
-    public static final int MAX_TIMEOUT_SECONDS = 300;
+    private static final int MAX_TIMEOUT_SECONDS = 300;
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteSettings.class);
 

@@ -2,10 +2,7 @@ package org.catalogarr.core.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 
 import org.catalogarr.catalogue.api.CatalogueSite;
@@ -20,11 +17,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = CatalogueSiteStore.class)
 public class CatalogueSiteStore {
-
-    /** One stored row; languages as their configuration codes, most wanted first. */
-    public record StoredSite(String siteId, String displayName, String baseUrl, int searchPriority,
-            List<String> defaultLanguages, boolean enabled, int searchTimeoutSeconds) {
-    }
 
     private final Database database;
 
@@ -52,18 +44,5 @@ public class CatalogueSiteStore {
             statement.setString(7, site.siteId());
             return statement.executeUpdate();
         }
-    }
-
-    public List<StoredSite> all() throws SQLException {
-        List<StoredSite> sites = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(CatalogueSiteTable.SELECT_ALL);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                sites.add(new StoredSite(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                        List.of(rows.getString(5).split(",")), rows.getBoolean(6), rows.getInt(7)));
-            }
-        }
-        return sites;
     }
 }

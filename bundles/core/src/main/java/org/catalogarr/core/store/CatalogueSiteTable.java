@@ -13,10 +13,6 @@ final class CatalogueSiteTable {
                    search_timeout_seconds, updated_at, site_id)
             VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)""";
 
-    static final String SELECT_ALL = """
-            SELECT site_id, display_name, base_url, search_priority, default_languages, enabled, search_timeout_seconds
-              FROM catalogue_site ORDER BY site_id""";
-
     private CatalogueSiteTable() {
     }
 }

@@ -1,16 +1,19 @@
 package org.catalogarr.core.store;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
-import org.catalogarr.core.store.CatalogueSiteStore.StoredSite;
 import org.junit.After;
 import org.junit.Test;
 
@@ -33,8 +36,16 @@ public class CatalogueSiteStoreTest {
         store.save(sto);
         store.save(sto.withEnabled(true));
 
-        assertEquals(List.of(new StoredSite("sto", "s.to", "https://s.to", 2, List.of("german-dub", "english-dub"),
-                true, 8)), store.all());
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT site_id, display_name, base_url, search_priority,"
+                        + " default_languages, enabled, search_timeout_seconds FROM catalogue_site")) {
+            assertTrue(rows.next());
+            assertEquals("sto|s.to|https://s.to|2|german-dub,english-dub|true|8", String.join("|", rows.getString(1),
+                    rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                    rows.getString(7)));
+            assertFalse("one row per site", rows.next());
+        }
     }
 
     @Test
