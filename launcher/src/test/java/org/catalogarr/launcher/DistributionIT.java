@@ -7,6 +7,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +114,8 @@ public class DistributionIT {
         assertFalse(sto.path("enabled").asBoolean());
         assertEquals(2, sto.path("priority").asInt());
 
+        assertRefused(launcher(String.valueOf(Http.freePort())),
+                "catalogarr: another Catalogarr is running with the data folder " + data.toRealPath());
         consoleNeedsTheGeneratedPassword();
         siteBundleLeavesAndReturnsWithDeployFolder();
         configurationFileEditsApplyWithoutRestart();
@@ -121,13 +125,20 @@ public class DistributionIT {
     }
 
     @Test
-    public void refusesABadPortWithAClearMessage() throws Exception {
-        Process process = launcher("80800").redirectErrorStream(true).start();
-        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    public void refusesABadOrTakenPortWithAClearMessage() throws Exception {
+        assertRefused(launcher("80800"), "catalogarr: CATALOGARR_PORT must be a port number from 1 to 65535, was '80800'");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertRefused(launcher(String.valueOf(taken.getLocalPort())), "catalogarr: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use; set CATALOGARR_PORT to a free port");
+        }
+    }
 
-        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-        assertEquals(2, process.exitValue());
-        assertEquals("catalogarr: CATALOGARR_PORT must be a port number from 1 to 65535, was '80800'\n", said);
+    private static void assertRefused(ProcessBuilder launcher, String message) throws Exception {
+        Process refused = launcher.redirectErrorStream(true).start();
+        String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(refused.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(said, 2, refused.exitValue());
+        assertEquals(message + "\n", said);
     }
 
     /** Ready: both sites registered with their configuration files applied. */
