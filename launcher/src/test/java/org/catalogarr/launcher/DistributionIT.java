@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public class DistributionIT {
     private int port;
     private Http http;
     private Process process;
+    private FileTime lastEdit;
 
     @Before
     public void unpackDistribution() throws Exception {
@@ -200,6 +202,10 @@ public class DistributionIT {
         awaitLog("was 'http://186.2.175.5'. The previous configuration stays in force.");
 
         editSto("base_url = http://186.2.175.5", "base_url = https://serienstream.to");
+        editSto("enabled = true", "enabled = yes");
+        assertStoUnchanged(awaitStoProblem("enabled must be true or false, was 'yes'"));
+
+        editSto("enabled = yes", "enabled = true");
         JsonNode healed = http.awaitHealth(h -> catalogue(h, "sto").path("problems").isEmpty(), CHANGE);
         assertEquals("ok", healed.path("status").asText());
     }
@@ -280,10 +286,24 @@ public class DistributionIT {
         assertEquals(200, status);
     }
 
-    private void editSto(String from, String to) throws IOException {
+    /**
+     * FileInstall writes a configuration back to its file after every update, from what it read a
+     * moment before; an edit made in that moment would be lost. People do not edit twice within a
+     * second; the test waits for the write-back of its previous edit, as if it were one.
+     */
+    private void editSto(String from, String to) throws Exception {
+        if (lastEdit != null) {
+            long deadline = System.nanoTime() + CHANGE.toNanos();
+            while (Files.getLastModifiedTime(stoConfig).equals(lastEdit)) {
+                assertTrue("FileInstall did not take up the edit of " + stoConfig, System.nanoTime() < deadline);
+                Thread.sleep(50);
+            }
+            Thread.sleep(200);
+        }
         String text = Files.readString(stoConfig, StandardCharsets.UTF_8);
         assertTrue(stoConfig + " has '" + from + "':\n" + text, text.contains(from + "\n"));
         Files.writeString(stoConfig, text.replace(from + "\n", to + "\n"), StandardCharsets.UTF_8);
+        lastEdit = Files.getLastModifiedTime(stoConfig);
     }
 
     private String log() throws IOException {

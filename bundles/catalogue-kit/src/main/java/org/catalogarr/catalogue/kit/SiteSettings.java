@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,33 +36,33 @@ public final class SiteSettings {
         this.current = new SiteConfiguration(siteId, Optional.empty(), Optional.empty());
     }
 
-    /**
-     * Settings as they arrive from Config Admin, before validation. Lists are comma-separated text,
-     * which reads the same in a hand-edited {@code .cfg} file and in the console's form.
-     */
-    public record Requested(
-            String displayName,
-            String baseUrl,
-            int searchPriority,
-            String defaultLanguages,
-            boolean enabled,
-            int searchTimeoutSeconds,
-            String plainHttpHosts) {
-    }
+    /** Configuration property names: the data model's field names. */
+    public static final String ENABLED = "enabled";
+    public static final String DISPLAY_NAME = "display_name";
+    public static final String BASE_URL = "base_url";
+    public static final String SEARCH_PRIORITY = "search_priority";
+    public static final String DEFAULT_LANGUAGES = "default_languages";
+    public static final String SEARCH_TIMEOUT_SECONDS = "search_timeout_seconds";
+    public static final String PLAIN_HTTP_HOSTS = "plain_http_hosts";
 
     public SiteConfiguration current() {
         return current;
     }
 
-    /** Validates and applies; returns the configuration now in force. */
-    public synchronized SiteConfiguration apply(Requested requested) {
+    /**
+     * Validates and applies the component's properties (configuration over the defaults); returns the
+     * configuration now in force. Values are read strictly, so {@code enabled = yes} or
+     * {@code search_priority = two} is refused with its reason instead of being read as false or 0.
+     * Lists are comma-separated text, which reads the same in a hand-edited file and in the console.
+     */
+    public synchronized SiteConfiguration apply(Map<String, ?> properties) {
         List<String> problems = new ArrayList<>();
-        CatalogueSite site = toSite(requested, problems);
+        CatalogueSite site = toSite(properties, problems);
         if (problems.isEmpty()) {
             current = new SiteConfiguration(siteId, Optional.of(site), Optional.empty());
             LOG.info("Catalogue site '{}' configured: enabled={}, priority={}, base_url={}, timeout={}s, languages={}",
                     siteId, site.enabled(), site.searchPriority(), site.baseUrl(), site.searchTimeoutSeconds(),
-                    requested.defaultLanguages());
+                    site.defaultLanguages().stream().map(Language::code).toList());
         } else {
             String reason = String.join("; ", problems);
             Optional<CatalogueSite> kept = current.inForce();
@@ -73,28 +74,61 @@ public final class SiteSettings {
         return current;
     }
 
-    private CatalogueSite toSite(Requested r, List<String> problems) {
-        if (r.displayName() == null || r.displayName().isBlank()) {
-            problems.add("display_name must not be empty");
+    private CatalogueSite toSite(Map<String, ?> properties, List<String> problems) {
+        String displayName = text(properties, DISPLAY_NAME);
+        if (displayName.isBlank()) {
+            problems.add(DISPLAY_NAME + " must not be empty");
         }
         Set<String> plainHttpHosts = new LinkedHashSet<>();
-        for (String host : items(r.plainHttpHosts())) {
+        for (String host : items(text(properties, PLAIN_HTTP_HOSTS))) {
             plainHttpHosts.add(host.toLowerCase(Locale.ROOT));
         }
-        URI baseUrl = baseUrl(r.baseUrl(), plainHttpHosts, problems);
-        if (r.searchPriority() < 1) {
-            problems.add("search_priority must be 1 or more, was " + r.searchPriority());
-        }
-        if (r.searchTimeoutSeconds() < 1 || r.searchTimeoutSeconds() > MAX_TIMEOUT_SECONDS) {
-            problems.add("search_timeout_seconds must be between 1 and " + MAX_TIMEOUT_SECONDS + ", was "
-                    + r.searchTimeoutSeconds());
-        }
-        List<Language> languages = languages(items(r.defaultLanguages()), problems);
+        URI baseUrl = baseUrl(text(properties, BASE_URL), plainHttpHosts, problems);
+        boolean enabled = flag(properties, ENABLED, problems);
+        int priority = whole(properties, SEARCH_PRIORITY, 1, Integer.MAX_VALUE, problems);
+        int timeout = whole(properties, SEARCH_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS, problems);
+        List<Language> languages = languages(items(text(properties, DEFAULT_LANGUAGES)), problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new CatalogueSite(siteId, r.displayName().strip(), baseUrl, r.searchPriority(), languages,
-                r.enabled(), r.searchTimeoutSeconds(), plainHttpHosts);
+        return new CatalogueSite(siteId, displayName.strip(), baseUrl, priority, languages, enabled, timeout,
+                plainHttpHosts);
+    }
+
+    private static String text(Map<String, ?> properties, String key) {
+        Object value = properties.get(key);
+        return value == null ? "" : value.toString();
+    }
+
+    private static boolean flag(Map<String, ?> properties, String key, List<String> problems) {
+        Object value = properties.get(key);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = text(properties, key).strip();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        problems.add(key + " must be true or false, was '" + text + "'");
+        return false;
+    }
+
+    private static int whole(Map<String, ?> properties, String key, int min, int max, List<String> problems) {
+        Object value = properties.get(key);
+        String text = text(properties, key).strip();
+        long number;
+        try {
+            number = value instanceof Integer || value instanceof Long || value instanceof Short
+                    ? ((Number) value).longValue() : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a whole number, was '" + text + "'");
+            return 0;
+        }
+        if (number < min || number > max) {
+            problems.add(key + (max == Integer.MAX_VALUE ? " must be " + min + " or more" : " must be between " + min
+                    + " and " + max) + ", was " + number);
+        }
+        return (int) number;
     }
 
     private static URI baseUrl(String text, Set<String> plainHttpHosts, List<String> problems) {

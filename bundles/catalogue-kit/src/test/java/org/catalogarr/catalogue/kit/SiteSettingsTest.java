@@ -5,21 +5,35 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.catalogue.api.SiteConfiguration;
-import org.catalogarr.catalogue.kit.SiteSettings.Requested;
 import org.junit.Test;
 
 public class SiteSettingsTest {
 
     private final SiteSettings settings = new SiteSettings("sto");
 
-    private static Requested requested(String baseUrl, int priority, int timeout, String plainHttpHosts) {
-        return new Requested("s.to", baseUrl, priority, "german-dub, english-dub", true, timeout,
-                plainHttpHosts);
+    private static Map<String, Object> requested(String baseUrl, int priority, int timeout, String plainHttpHosts) {
+        return properties("s.to", baseUrl, priority, "german-dub, english-dub", true, timeout, plainHttpHosts);
+    }
+
+    /** Component properties as DS hands them over: typed values from the console, text from a .cfg file. */
+    private static Map<String, Object> properties(Object displayName, Object baseUrl, Object priority,
+            Object languages, Object enabled, Object timeout, Object plainHttpHosts) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("display_name", displayName);
+        properties.put("base_url", baseUrl);
+        properties.put("search_priority", priority);
+        properties.put("default_languages", languages);
+        properties.put("enabled", enabled);
+        properties.put("search_timeout_seconds", timeout);
+        properties.put("plain_http_hosts", plainHttpHosts);
+        return properties;
     }
 
     @Test
@@ -75,7 +89,7 @@ public class SiteSettingsTest {
 
     @Test
     public void everyProblemIsNamedAtOnce() {
-        Requested bad = new Requested(" ", "ftp://s.to", 0, "klingon", true, 0, "");
+        Map<String, Object> bad = properties(" ", "ftp://s.to", 0, "klingon", true, 0, "");
 
         String rejection = settings.apply(bad).rejection().orElseThrow();
 
@@ -88,10 +102,34 @@ public class SiteSettingsTest {
 
     @Test
     public void languagesMustBeDistinctAndPresent() {
-        Requested twice = new Requested("s.to", "https://s.to", 1, "german-dub,GERMAN-DUB", true, 5, "");
+        Map<String, Object> twice = properties("s.to", "https://s.to", 1, "german-dub,GERMAN-DUB", true, 5, "");
         assertTrue(settings.apply(twice).rejection().orElseThrow().contains("names 'GERMAN-DUB' twice"));
 
-        Requested none = new Requested("s.to", "https://s.to", 1, " , ", true, 5, "");
+        Map<String, Object> none = properties("s.to", "https://s.to", 1, " , ", true, 5, "");
         assertTrue(settings.apply(none).rejection().orElseThrow().contains("at least one language"));
+    }
+
+    @Test
+    public void textFromAConfigFileIsReadStrictly() {
+        SiteConfiguration fromFile = settings.apply(properties("s.to", "https://s.to", " 2 ", "german-dub", "TRUE",
+                "8", ""));
+        assertEquals(2, fromFile.inForce().orElseThrow().searchPriority());
+        assertTrue(fromFile.inForce().orElseThrow().enabled());
+
+        String rejection = settings.apply(properties("s.to", "https://s.to", "two", "german-dub", "yes", "8.5", ""))
+                .rejection().orElseThrow();
+
+        assertTrue(rejection, rejection.contains("search_priority must be a whole number, was 'two'"));
+        assertTrue(rejection, rejection.contains("enabled must be true or false, was 'yes'"));
+        assertTrue(rejection, rejection.contains("search_timeout_seconds must be a whole number, was '8.5'"));
+        assertEquals(fromFile.inForce(), settings.current().inForce());
+    }
+
+    @Test
+    public void missingValuesAreNamed() {
+        String rejection = settings.apply(Map.of()).rejection().orElseThrow();
+
+        assertTrue(rejection, rejection.contains("display_name must not be empty"));
+        assertTrue(rejection, rejection.contains("enabled must be true or false, was ''"));
     }
 }

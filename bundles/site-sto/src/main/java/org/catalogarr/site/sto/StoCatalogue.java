@@ -1,5 +1,7 @@
 package org.catalogarr.site.sto;
 
+import java.util.Map;
+
 import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.catalogue.api.SiteConfiguration;
 import org.catalogarr.catalogue.kit.SiteSettings;
@@ -18,12 +20,14 @@ public class StoCatalogue implements CatalogueProvider {
 
     private final SiteSettings settings = new SiteSettings(SITE_ID);
 
+    /**
+     * The annotation describes the settings (metatype) and gives their defaults; the values are read
+     * from the properties so that a malformed one is refused with its reason, not read as false or 0.
+     */
     @Activate
     @Modified
-    void configure(StoConfig config) {
-        settings.apply(new SiteSettings.Requested(config.display__name(), config.base__url(), config.search__priority(),
-                config.default__languages(), config.enabled(), config.search__timeout__seconds(),
-                config.plain__http__hosts()));
+    void configure(StoConfig defaults, Map<String, Object> properties) {
+        settings.apply(properties);
     }
 
     @Override
