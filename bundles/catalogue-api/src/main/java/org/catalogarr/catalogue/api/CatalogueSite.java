@@ -17,6 +17,8 @@ import java.util.Set;
  * @param enabled whether searches and downloads may use this site
  * @param searchTimeoutSeconds the budget of one request to this site
  * @param plainHttpHosts hosts (typically loopback IPs of test sites) that may be reached without TLS
+ * @param indexRefreshHours how long a fetched title index stays fresh
+ * @param availabilityTtlHours how long what an episode page offered stays fresh
  */
 public record CatalogueSite(
         String siteId,
@@ -26,7 +28,9 @@ public record CatalogueSite(
         List<Language> defaultLanguages,
         boolean enabled,
         int searchTimeoutSeconds,
-        Set<String> plainHttpHosts) {
+        Set<String> plainHttpHosts,
+        int indexRefreshHours,
+        int availabilityTtlHours) {
 
     public CatalogueSite {
         Objects.requireNonNull(siteId, "siteId");
@@ -39,6 +43,6 @@ public record CatalogueSite(
     /** The same site with another enablement, e.g. to park a site whose settings were refused. */
     public CatalogueSite withEnabled(boolean newEnabled) {
         return new CatalogueSite(siteId, displayName, baseUrl, searchPriority, defaultLanguages, newEnabled,
-                searchTimeoutSeconds, plainHttpHosts);
+                searchTimeoutSeconds, plainHttpHosts, indexRefreshHours, availabilityTtlHours);
     }
 }

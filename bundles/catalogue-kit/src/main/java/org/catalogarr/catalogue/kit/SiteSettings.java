@@ -2,6 +2,7 @@ package org.catalogarr.catalogue.kit;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,11 +26,13 @@ public final class SiteSettings {
 
     /** The longest budget a single site request may have; longer ones would stall Sonarr's search. */
     private static final int MAX_TIMEOUT_SECONDS = 300;
+    private static final int MAX_HOURS = 24 * 365;
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteSettings.class);
 
     private final String siteId;
     private volatile SiteConfiguration current;
+    private volatile SiteAccess access;
 
     public SiteSettings(String siteId) {
         this.siteId = siteId;
@@ -44,9 +47,19 @@ public final class SiteSettings {
     public static final String DEFAULT_LANGUAGES = "default_languages";
     public static final String SEARCH_TIMEOUT_SECONDS = "search_timeout_seconds";
     public static final String PLAIN_HTTP_HOSTS = "plain_http_hosts";
+    public static final String INDEX_URL = "index_url";
+    public static final String INDEX_REFRESH_HOURS = "index_refresh_hours";
+    public static final String AVAILABILITY_TTL_HOURS = "availability_ttl_hours";
+    public static final String USER_AGENT = "user_agent";
+    public static final String CHALLENGE_BACKOFF_SECONDS = "challenge_backoff_seconds";
 
     public SiteConfiguration current() {
         return current;
+    }
+
+    /** How to reach the site with the settings in force; null while no valid settings were applied. */
+    public SiteAccess access() {
+        return access;
     }
 
     /**
@@ -58,8 +71,10 @@ public final class SiteSettings {
     public synchronized SiteConfiguration apply(Map<String, ?> properties) {
         List<String> problems = new ArrayList<>();
         CatalogueSite site = toSite(properties, problems);
+        SiteAccess newAccess = site == null ? null : toAccess(site, properties, problems);
         if (problems.isEmpty()) {
             current = new SiteConfiguration(siteId, Optional.of(site), Optional.empty());
+            access = newAccess;
             LOG.info("Catalogue site '{}' configured: enabled={}, priority={}, base_url={}, timeout={}s, languages={}",
                     siteId, site.enabled(), site.searchPriority(), site.baseUrl(), site.searchTimeoutSeconds(),
                     site.defaultLanguages().stream().map(Language::code).toList());
@@ -87,12 +102,41 @@ public final class SiteSettings {
         boolean enabled = flag(properties, ENABLED, problems);
         int priority = whole(properties, SEARCH_PRIORITY, 1, Integer.MAX_VALUE, problems);
         int timeout = whole(properties, SEARCH_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS, problems);
+        int indexRefreshHours = whole(properties, INDEX_REFRESH_HOURS, 1, MAX_HOURS, problems);
+        int availabilityTtlHours = whole(properties, AVAILABILITY_TTL_HOURS, 1, MAX_HOURS, problems);
         List<Language> languages = languages(items(text(properties, DEFAULT_LANGUAGES)), problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new CatalogueSite(siteId, displayName.strip(), baseUrl, priority, languages, enabled, timeout,
-                plainHttpHosts);
+                plainHttpHosts, indexRefreshHours, availabilityTtlHours);
+    }
+
+    private static SiteAccess toAccess(CatalogueSite site, Map<String, ?> properties, List<String> problems) {
+        String index = text(properties, INDEX_URL).strip();
+        URI indexUrl = null;
+        try {
+            indexUrl = URI.create(site.baseUrl() + "/").resolve(index);
+        } catch (IllegalArgumentException e) {
+            problems.add(INDEX_URL + " is not a URL or path: '" + index + "'");
+        }
+        if (index.isEmpty()) {
+            problems.add(INDEX_URL + " must not be empty");
+        } else if (indexUrl != null && !allowedScheme(indexUrl, site.plainHttpHosts())) {
+            problems.add(INDEX_URL + " must be https (or plain http for a host in plain_http_hosts), was '" + index + "'");
+        }
+        String userAgent = text(properties, USER_AGENT).strip();
+        if (userAgent.isEmpty() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            problems.add(USER_AGENT + " must be printable ASCII text, was '" + userAgent + "'");
+        }
+        int backoff = whole(properties, CHALLENGE_BACKOFF_SECONDS, 0, 24 * 3600, problems);
+        return new SiteAccess(indexUrl, userAgent, Duration.ofSeconds(backoff));
+    }
+
+    private static boolean allowedScheme(URI uri, Set<String> plainHttpHosts) {
+        String host = uri.getHost() == null ? "" : stripBrackets(uri.getHost().toLowerCase(Locale.ROOT));
+        return "https".equalsIgnoreCase(uri.getScheme())
+                || ("http".equalsIgnoreCase(uri.getScheme()) && plainHttpHosts.contains(host));
     }
 
     private static String text(Map<String, ?> properties, String key) {

@@ -33,6 +33,11 @@ public class SiteSettingsTest {
         properties.put("enabled", enabled);
         properties.put("search_timeout_seconds", timeout);
         properties.put("plain_http_hosts", plainHttpHosts);
+        properties.put("index_url", "/serien?by=alpha");
+        properties.put("index_refresh_hours", 24);
+        properties.put("availability_ttl_hours", "6");
+        properties.put("user_agent", "Mozilla/5.0 Test");
+        properties.put("challenge_backoff_seconds", 300);
         return properties;
     }
 
@@ -46,7 +51,11 @@ public class SiteSettingsTest {
         assertEquals(2, site.searchPriority());
         assertEquals(8, site.searchTimeoutSeconds());
         assertEquals(List.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), site.defaultLanguages());
+        assertEquals(24, site.indexRefreshHours());
+        assertEquals(6, site.availabilityTtlHours());
         assertTrue(configuration.rejection().isEmpty());
+        assertEquals(URI.create("https://s.to/serien?by=alpha"), settings.access().indexUrl());
+        assertEquals("Mozilla/5.0 Test", settings.access().userAgent());
     }
 
     @Test

@@ -17,27 +17,9 @@ import org.junit.Test;
 
 public class CatalogueSnapshotTest {
 
-    /** A provider whose configuration the test changes, as Config Admin would. */
-    private static final class FakeProvider implements CatalogueProvider {
-        private SiteConfiguration configuration;
-
-        FakeProvider(CatalogueSite site) {
-            set(site);
-        }
-
-        void set(CatalogueSite site) {
-            configuration = new SiteConfiguration(site.siteId(), Optional.of(site), Optional.empty());
-        }
-
-        @Override
-        public SiteConfiguration configuration() {
-            return configuration;
-        }
-    }
-
     private static CatalogueSite site(String id, int priority, boolean enabled) {
         return new CatalogueSite(id, id.toUpperCase(), URI.create("https://" + id + ".example"), priority,
-                List.of(Language.GERMAN_DUB), enabled, 5, Set.of());
+                List.of(Language.GERMAN_DUB), enabled, 5, Set.of(), 24, 6);
     }
 
     private final FakeProvider aniworld = new FakeProvider(site("aniworld", 1, true));
@@ -108,8 +90,8 @@ public class CatalogueSnapshotTest {
 
     @Test
     public void providerRejectionIsReportedWithTheSettingsStillInForce() {
-        CatalogueProvider rejecting = () -> new SiteConfiguration("sto", Optional.of(site("sto", 2, true)),
-                Optional.of("search_timeout_seconds must be between 1 and 300, was -1"));
+        CatalogueProvider rejecting = new FakeProvider(new SiteConfiguration("sto", Optional.of(site("sto", 2, true)),
+                Optional.of("search_timeout_seconds must be between 1 and 300, was -1")));
 
         CatalogueEntry entry = CatalogueSnapshot.evaluate(CatalogueSnapshot.EMPTY, List.of(rejecting), "sto")
                 .entry("sto").orElseThrow();
@@ -120,7 +102,7 @@ public class CatalogueSnapshotTest {
 
     @Test
     public void siteWithoutValidSettingsIsListedButNeverEnabled() {
-        CatalogueProvider neverValid = () -> new SiteConfiguration("sto", Optional.empty(), Optional.of("bad"));
+        CatalogueProvider neverValid = new FakeProvider(new SiteConfiguration("sto", Optional.empty(), Optional.of("bad")));
 
         CatalogueSnapshot snapshot = CatalogueSnapshot.evaluate(CatalogueSnapshot.EMPTY, List.of(neverValid), "sto");
 

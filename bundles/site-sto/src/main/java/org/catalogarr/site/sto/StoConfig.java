@@ -31,4 +31,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Plain HTTP hosts",
             description = "Comma-separated hosts that may be reached without TLS, such as a local test site on 127.0.0.1.")
     String plain__http__hosts() default "";
+
+    @AttributeDefinition(name = "Index URL",
+            description = "Page listing every series of s.to: a path on the base URL or a full URL.")
+    String index__url() default "/serien?by=alpha";
+
+    @AttributeDefinition(name = "Index refresh (hours)",
+            description = "How long the fetched title index stays fresh before it is fetched again.", min = "1")
+    int index__refresh__hours() default 24;
+
+    @AttributeDefinition(name = "Availability TTL (hours)",
+            description = "How long the languages seen on an episode page are trusted before the page is asked again.",
+            min = "1")
+    int availability__ttl__hours() default 6;
+
+    @AttributeDefinition(name = "User agent", description = "Browser User-Agent sent to s.to.")
+    String user__agent() default "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+    @AttributeDefinition(name = "Back-off after a challenge (seconds)",
+            description = "How long to leave s.to alone after it answered with a captcha or anti-bot page.", min = "0")
+    int challenge__backoff__seconds() default 300;
 }

@@ -1,0 +1,221 @@
+package org.catalogarr.catalogue.kit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The polite way to talk to a catalogue site: browser-like headers, one time budget per request
+ * ({@code search_timeout_seconds}, retries included), bounded retries of 5xx and 429 answers that
+ * honour {@code Retry-After}, and a pause after the site showed a challenge page, so we do not keep
+ * knocking while it blocks us. Every failure is a {@link CatalogueException} with its reason.
+ */
+public final class SiteHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteHttp.class);
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(250);
+
+    private final String siteId;
+    private final HttpClient following = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient notFollowing = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private volatile long blockedUntilNanos = System.nanoTime();
+    private volatile String blockedBecause = "";
+
+    public SiteHttp(String siteId) {
+        this.siteId = siteId;
+    }
+
+    /** GET a page, following redirects. */
+    public Page get(CatalogueSite site, SiteAccess access, URI uri) throws CatalogueException {
+        return send(site, access, request(site, access, uri).GET(), following);
+    }
+
+    /** GET without following a redirect: the answer's {@link Page#location()} is the target. */
+    public Page getRedirect(CatalogueSite site, SiteAccess access, URI uri) throws CatalogueException {
+        return send(site, access, request(site, access, uri).GET(), notFollowing);
+    }
+
+    /** POST a form the way the site's own scripts do (AJAX search endpoints). */
+    public Page postForm(CatalogueSite site, SiteAccess access, URI uri, Map<String, String> form)
+            throws CatalogueException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = request(site, access, uri)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(site, access, request, following);
+    }
+
+    private static HttpRequest.Builder request(CatalogueSite site, SiteAccess access, URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .header("User-Agent", access.userAgent())
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7")
+                .header("Accept-Language", "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7")
+                .header("Referer", site.baseUrl() + "/")
+                .header("Sec-Fetch-Dest", "document")
+                .header("Sec-Fetch-Mode", "navigate")
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Upgrade-Insecure-Requests", "1");
+    }
+
+    private Page send(CatalogueSite site, SiteAccess access, HttpRequest.Builder request, HttpClient client)
+            throws CatalogueException {
+        URI uri = request.build().uri();
+        long pausedFor = blockedUntilNanos - System.nanoTime();
+        if (pausedFor > 0) {
+            throw new CatalogueException(Reason.BLOCKED, siteId + " showed a challenge (" + blockedBecause
+                    + "); leaving it alone for another " + seconds(pausedFor) + " s, not requesting " + uri);
+        }
+        Duration budget = Duration.ofSeconds(site.searchTimeoutSeconds());
+        long deadline = System.nanoTime() + budget.toNanos();
+        for (int attempt = 1;; attempt++) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw timeout(uri, budget, null);
+            }
+            HttpResponse<String> response;
+            try {
+                response = client.send(request.timeout(Duration.ofNanos(remaining)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException e) {
+                throw timeout(uri, budget, e);
+            } catch (IOException e) {
+                Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << (attempt - 1));
+                if (attempt < MAX_ATTEMPTS && fits(delay, deadline)) {
+                    pause(delay);
+                    continue;
+                }
+                throw new CatalogueException(Reason.SITE_ERROR, siteId + " could not be reached at " + uri + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CatalogueException(Reason.TIMEOUT, "Request to " + uri + " was interrupted", e);
+            }
+            Page page = page(response);
+            String challenge = challenge(page);
+            if (challenge != null) {
+                blockedBecause = challenge;
+                blockedUntilNanos = System.nanoTime() + access.challengeBackoff().toNanos();
+                LOG.warn("Catalogue site '{}' answered {} with a challenge page ({}); pausing it for {} s", siteId, uri,
+                        challenge, access.challengeBackoff().toSeconds());
+                throw new CatalogueException(Reason.BLOCKED, siteId + " answered " + uri + " with a challenge page ("
+                        + challenge + ")");
+            }
+            int status = page.status();
+            if (status == 429 || status >= 500) {
+                Duration delay = retryAfter(page).orElse(FIRST_RETRY_DELAY.multipliedBy(1L << (attempt - 1)));
+                if (attempt < MAX_ATTEMPTS && fits(delay, deadline)) {
+                    LOG.debug("Catalogue site '{}' answered {} with {}; retrying in {} ms", siteId, uri, status,
+                            delay.toMillis());
+                    pause(delay);
+                    continue;
+                }
+                throw new CatalogueException(Reason.SITE_ERROR, siteId + " answered " + uri + " with HTTP " + status
+                        + " after " + attempt + " attempt(s)" + (status == 429 ? " (rate limited)" : ""));
+            }
+            if (status == 404 || status == 410) {
+                throw new CatalogueException(Reason.NOT_FOUND, siteId + " has nothing at " + uri + " (HTTP " + status + ")");
+            }
+            if (status >= 400) {
+                throw new CatalogueException(Reason.SITE_ERROR, siteId + " answered " + uri + " with HTTP " + status);
+            }
+            return page;
+        }
+    }
+
+    private static Page page(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        return new Page(response.uri(), response.statusCode(), headers, response.body() == null ? "" : response.body());
+    }
+
+    /** What gives a challenge page away, or null. DDoS-Guard, Cloudflare Turnstile, reCAPTCHA and Altcha are seen. */
+    static String challenge(Page page) {
+        String body = page.body().toLowerCase(Locale.ROOT);
+        boolean ddosGuardCookie = page.headers().getOrDefault("set-cookie", List.of()).stream()
+                .anyMatch(cookie -> cookie.startsWith("__ddg"));
+        if (body.contains("ddos-guard") || (page.status() == 403 && ddosGuardCookie)) {
+            return "DDoS-Guard";
+        }
+        if (body.contains("cf-turnstile") && (body.contains("captcha") || page.status() >= 400)) {
+            return "Cloudflare Turnstile";
+        }
+        if (body.contains("grecaptcha.execute") || body.contains("g-recaptcha")) {
+            return "reCAPTCHA";
+        }
+        if (body.contains("altcha")) {
+            return "Altcha";
+        }
+        if (body.contains("stream wird vorbereitet") && body.contains("captcha")) {
+            return "captcha";
+        }
+        return null;
+    }
+
+    private static Optional<Duration> retryAfter(Page page) {
+        List<String> values = page.headers().getOrDefault("retry-after", List.of());
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = values.get(0).strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Optional.of(Duration.between(ZonedDateTime.now(at.getZone()), at).abs());
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static boolean fits(Duration delay, long deadline) {
+        return System.nanoTime() + delay.toNanos() < deadline;
+    }
+
+    private static void pause(Duration delay) throws CatalogueException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogueException(Reason.TIMEOUT, "Interrupted while waiting to retry", e);
+        }
+    }
+
+    private CatalogueException timeout(URI uri, Duration budget, Throwable cause) {
+        return new CatalogueException(Reason.TIMEOUT, siteId + " did not answer " + uri + " within its budget of "
+                + budget.toSeconds() + " s", cause);
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, Duration.ofNanos(nanos).toSeconds());
+    }
+}

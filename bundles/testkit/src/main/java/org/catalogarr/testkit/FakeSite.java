@@ -1,0 +1,262 @@
+package org.catalogarr.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An HTTP server on 127.0.0.1 (ephemeral port) that plays one site. Subclasses declare routes; pages
+ * come from {@code fixtures/<site>/...} resources, where {@code {{BASE}}} and other placeholders are
+ * replaced by the real loopback URLs. A scenario switches failure behaviours for the whole site, so
+ * that a test (or a separate process pointed at this server) meets the failure through plain HTTP.
+ */
+public abstract class FakeSite implements AutoCloseable {
+
+    /** What the site does to every request, before the routes are asked. */
+    public enum Scenario {
+        /** Normal answers. */
+        NORMAL,
+        /** 403 with a DDoS-Guard page and cookie. */
+        DDOS_GUARD,
+        /** 503 twice, then the normal answer. */
+        ERROR_THEN_OK,
+        /** 429 with {@code Retry-After: 1} once, then the normal answer. */
+        RATE_LIMITED_ONCE,
+        /** Every answer comes later than {@link #slowDelayMillis}. */
+        SLOW,
+        /** Pages in renamed markup: parsers must report a layout change. */
+        LAYOUT_CHANGED
+    }
+
+    /** One request as the route sees it. */
+    public record Request(String method, String path, Map<String, String> query, Map<String, String> form,
+            Map<String, List<String>> headers) {
+
+        public String param(String name) {
+            return query.containsKey(name) ? query.get(name) : form.get(name);
+        }
+    }
+
+    /** An answer. */
+    public record Response(int status, Map<String, String> headers, String body) {
+
+        public static Response html(String body) {
+            return new Response(200, Map.of("Content-Type", "text/html; charset=UTF-8"), body);
+        }
+
+        public static Response json(String body) {
+            return new Response(200, Map.of("Content-Type", "application/json; charset=UTF-8"), body);
+        }
+
+        public static Response redirect(int status, String location) {
+            return new Response(status, Map.of("Location", location), "");
+        }
+
+        public static Response status(int status, String body) {
+            return new Response(status, Map.of("Content-Type", "text/html; charset=UTF-8"), body);
+        }
+    }
+
+    /** A route: answers a request whose path matched, given the match's groups. */
+    @FunctionalInterface
+    public interface Route {
+        Response answer(Request request, Matcher match) throws IOException;
+    }
+
+    private record Entry(String method, Pattern path, Route route) {
+    }
+
+    private final String name;
+    private final HttpServer server;
+    private final List<Entry> routes = new ArrayList<>();
+    private final Map<String, String> placeholders = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile Scenario scenario = Scenario.NORMAL;
+    private volatile int scenarioHits;
+    private volatile long slowDelayMillis = 3_000;
+
+    protected FakeSite(String name) {
+        this.name = Objects.requireNonNull(name);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a loopback port for the fake " + name, e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-" + name);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::serve);
+        placeholders.put("BASE", baseUrl().toString());
+    }
+
+    /** Starts answering; returns this for chaining. */
+    public FakeSite start() {
+        server.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public void scenario(Scenario newScenario) {
+        scenarioHits = 0;
+        scenario = newScenario;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** How late {@link Scenario#SLOW} answers. */
+    public void slowDelayMillis(long millis) {
+        slowDelayMillis = millis;
+    }
+
+    /** A value for a {@code {{NAME}}} placeholder in fixture pages, e.g. the URL of a fake hoster. */
+    public void placeholder(String key, String value) {
+        placeholders.put(key, value);
+    }
+
+    /** "METHOD path?query" of every request so far, oldest first. */
+    public List<String> requests() {
+        return Collections.unmodifiableList(requests);
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    protected void route(String method, String pathRegex, Route route) {
+        routes.add(new Entry(method, Pattern.compile(pathRegex), route));
+    }
+
+    /** A fixture page of this site with its placeholders filled in. */
+    protected String fixture(String resource) throws IOException {
+        String path = "fixtures/" + name + "/" + resource;
+        try (InputStream in = FakeSite.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("no fixture " + path);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                text = text.replace("{{" + placeholder.getKey() + "}}", placeholder.getValue());
+            }
+            return text;
+        }
+    }
+
+    /** Whether a fixture page exists, for routes that map paths to files. */
+    protected boolean hasFixture(String resource) {
+        return FakeSite.class.getClassLoader().getResource("fixtures/" + name + "/" + resource) != null;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Request request = request(exchange);
+            String raw = exchange.getRequestURI().getRawQuery();
+            requests.add(request.method() + " " + request.path() + (raw == null ? "" : "?" + raw));
+            Response response = scenarioAnswer(request);
+            if (response == null) {
+                response = routeAnswer(request);
+            }
+            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            response.headers().forEach((key, value) -> exchange.getResponseHeaders().add(key, value));
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("fake " + name + " failed on " + exchange.getRequestURI(), e);
+        }
+    }
+
+    private Response scenarioAnswer(Request request) {
+        int hit = scenarioHits++;
+        switch (scenario) {
+            case DDOS_GUARD:
+                return new Response(403, Map.of("Content-Type", "text/html; charset=UTF-8",
+                        "Set-Cookie", "__ddg1_=fake; Path=/; HttpOnly"),
+                        "<!DOCTYPE html><html><head><title>DDoS-Guard</title></head><body>"
+                                + "<h1>Checking your browser before accessing</h1><p>DDoS-Guard</p></body></html>");
+            case ERROR_THEN_OK:
+                return hit < 2 ? Response.status(503, "<html><body>Service Unavailable</body></html>") : null;
+            case RATE_LIMITED_ONCE:
+                return hit < 1 ? new Response(429, Map.of("Retry-After", "1"), "Too Many Requests") : null;
+            case SLOW:
+                try {
+                    Thread.sleep(slowDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private Response routeAnswer(Request request) throws IOException {
+        for (Entry entry : routes) {
+            Matcher match = entry.path().matcher(request.path());
+            if (entry.method().equals(request.method()) && match.matches()) {
+                return entry.route().answer(request, match);
+            }
+        }
+        return Response.status(404, "<html><body><h1>404</h1></body></html>");
+    }
+
+    private static Request request(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Map<String, String> form = Map.of();
+        if ("POST".equals(exchange.getRequestMethod())) {
+            form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new Request(exchange.getRequestMethod(), uri.getPath(), decode(uri.getRawQuery()), form,
+                exchange.getRequestHeaders());
+    }
+
+    private static Map<String, String> decode(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return values;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.put(key, value);
+        }
+        return values;
+    }
+}
