@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -35,11 +36,15 @@ public class CatalogueRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueRegistry.class);
 
-    @Reference
-    private EventAdmin eventAdmin;
+    private final EventAdmin eventAdmin;
 
     private final Map<CatalogueProvider, String> providers = new IdentityHashMap<>();
     private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.EMPTY;
+
+    @Activate
+    public CatalogueRegistry(@Reference EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
+    }
 
     private static String priority(CatalogueEntry entry) {
         return entry.site().map(site -> String.valueOf(site.searchPriority())).orElse("-");

@@ -15,6 +15,10 @@ public record HealthReport(String status, String version, long uptimeSeconds, Da
     }
 
     public record Catalogue(String id, String name, boolean enabled, Integer priority, String baseUrl,
-            Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems) {
+            Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems, Index index) {
+    }
+
+    /** The site's title index: how many titles are stored, when they were fetched, why the last fetch failed. */
+    public record Index(int titles, String refreshedAt, String lastError) {
     }
 }

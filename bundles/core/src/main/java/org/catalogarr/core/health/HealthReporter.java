@@ -8,6 +8,7 @@ import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.CatalogueEntry;
 import org.catalogarr.core.catalogue.CatalogueRegistry;
 import org.catalogarr.core.catalogue.CatalogueSnapshot;
+import org.catalogarr.core.catalogue.TitleIndex;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.DatabaseStatus;
 import org.osgi.framework.BundleContext;
@@ -28,6 +29,9 @@ public class HealthReporter {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TitleIndex titleIndex;
+
     private String version;
 
     @Activate
@@ -41,7 +45,8 @@ public class HealthReporter {
                 ? new DatabaseStatus(false, 0, "", "the database is not available; see the log for why it did not start")
                 : current.status();
         CatalogueSnapshot snapshot = registry.snapshot();
-        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(HealthReporter::catalogue).toList();
+        TitleIndex index = titleIndex;
+        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(e -> catalogue(e, index)).toList();
         String status;
         if (!db.up()) {
             status = "down";
@@ -55,14 +60,20 @@ public class HealthReporter {
                 catalogues);
     }
 
-    private static HealthReport.Catalogue catalogue(CatalogueEntry entry) {
+    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex) {
+        HealthReport.Index index = null;
+        if (titleIndex != null) {
+            TitleIndex.Status status = titleIndex.status(entry.siteId());
+            index = new HealthReport.Index(status.titles(), status.refreshedAt().map(Object::toString).orElse(null),
+                    status.lastError().orElse(null));
+        }
         CatalogueSite site = entry.site().orElse(null);
         if (site == null) {
             return new HealthReport.Catalogue(entry.siteId(), entry.siteId(), false, null, null, null, List.of(),
-                    entry.problems());
+                    entry.problems(), index);
         }
         return new HealthReport.Catalogue(site.siteId(), site.displayName(), entry.enabled(), site.searchPriority(),
                 site.baseUrl().toString(), site.searchTimeoutSeconds(),
-                site.defaultLanguages().stream().map(Language::code).toList(), entry.problems());
+                site.defaultLanguages().stream().map(Language::code).toList(), entry.problems(), index);
     }
 }

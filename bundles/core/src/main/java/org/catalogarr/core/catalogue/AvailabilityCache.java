@@ -1,0 +1,87 @@
+package org.catalogarr.core.catalogue;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.EpisodeOffers;
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.store.AvailabilityStore;
+import org.catalogarr.core.store.AvailabilityStore.Availability;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which languages an episode is offered in, per site: answered from the stored
+ * {@code AvailabilityRecord}s while they are younger than the site's {@code availability_ttl_hours},
+ * otherwise from the episode page, whose answer is stored. A site's records are dropped when its
+ * settings change.
+ */
+@Component(service = {AvailabilityCache.class, EventHandler.class},
+        property = EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED)
+public class AvailabilityCache implements EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AvailabilityCache.class);
+
+    private final CatalogueRegistry registry;
+    private final AvailabilityStore store;
+
+    @Activate
+    public AvailabilityCache(@Reference CatalogueRegistry registry, @Reference AvailabilityStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    /** The languages the episode is offered in on the site; asks the site when what we know is too old. */
+    public Set<Language> languages(String siteId, String slug, int season, int episode) throws CatalogueException {
+        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        CatalogueSite site = entry.site().orElseThrow();
+        Instant freshAfter = Instant.now().minus(Duration.ofHours(site.availabilityTtlHours()));
+        try {
+            List<Availability> known = store.records(siteId, slug, season, episode);
+            if (!known.isEmpty() && known.stream().allMatch(a -> a.checkedAt().isAfter(freshAfter))) {
+                Set<Language> languages = EnumSet.noneOf(Language.class);
+                known.stream().filter(Availability::available).forEach(a -> languages.add(a.language()));
+                return languages;
+            }
+        } catch (SQLException e) {
+            LOG.warn("Availability records of {} {} S{}E{} could not be read, asking the site: {}", siteId, slug,
+                    season, episode, e.getMessage());
+        }
+        EpisodeOffers offers = entry.provider().offers(slug, season, episode);
+        try {
+            store.record(siteId, slug, season, episode, offers.languages(), Instant.now());
+        } catch (SQLException e) {
+            throw new CatalogueException(Reason.SITE_ERROR, "Availability of " + siteId + " " + slug + " could not be"
+                    + " stored: " + e.getMessage(), e);
+        }
+        return offers.languages().isEmpty() ? EnumSet.noneOf(Language.class) : EnumSet.copyOf(offers.languages());
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        String siteId = (String) event.getProperty(CatalogueRegistry.EVENT_SITE_ID);
+        if (siteId == null || "added".equals(event.getProperty(CatalogueRegistry.EVENT_CHANGE))) {
+            return;
+        }
+        try {
+            int dropped = store.forgetSite(siteId);
+            LOG.debug("Dropped {} availability records of '{}' after its settings changed", dropped, siteId);
+        } catch (SQLException e) {
+            LOG.warn("Could not drop the availability records of '{}': {}", siteId, e.getMessage());
+        }
+    }
+}

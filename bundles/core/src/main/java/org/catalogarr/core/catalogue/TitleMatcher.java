@@ -1,0 +1,128 @@
+package org.catalogarr.core.catalogue;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scores how well a free-text query from Sonarr names a catalogue title, the same way for every site.
+ * The score adds an exact match of the compact forms, containment, token overlap (F1, precision,
+ * recall) and an edit similarity; only a score of at least {@link #THRESHOLD} counts as a match, so
+ * "Attack on Titan" does not land on "Attack on Titan Junior High" and "Rick and Morty" not on
+ * "Rick and Morty: The Anime", while punctuation, accents, {@code &} and a year make no difference.
+ */
+public final class TitleMatcher {
+
+    /** Below this, a candidate only shares some words with the query: no match rather than the nearest junk. */
+    public static final double THRESHOLD = 7.5;
+
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "the", "of", "das", "der", "die", "und",
+            "de", "del", "du", "el", "en", "et", "la", "le", "les", "los", "y");
+    private static final Pattern YEAR = Pattern.compile("(?:^|\\s)[(\\[]?((?:19|20)\\d\\d)[)\\]]?\\s*$");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /** A title as the index knows it. */
+    public record Candidate(String titleKey, String slug) {
+    }
+
+    /** The best candidate for a query, with its score and the runner-up's, for the log. */
+    public record Match(String slug, String titleKey, double score, double runnerUpScore) {
+    }
+
+    private TitleMatcher() {
+    }
+
+    /**
+     * The key a title is stored and compared under: lower case, accents and punctuation removed,
+     * {@code &} read as "and", words separated by one space.
+     */
+    public static String key(String title) {
+        String text = Normalizer.normalize(title, Normalizer.Form.NFKD);
+        text = MARKS.matcher(text).replaceAll("").toLowerCase(Locale.ROOT).replace("&", " and ");
+        return NOT_ALPHANUMERIC.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The best candidate at or above the threshold; a year at the end of the query may or may not be part of the title. */
+    public static Optional<Match> best(String query, Collection<Candidate> candidates) {
+        List<String> variants = new ArrayList<>();
+        variants.add(key(query));
+        Matcher year = YEAR.matcher(query.strip());
+        if (year.find() && year.start() > 0) {
+            variants.add(key(query.strip().substring(0, year.start())));
+        }
+        Match best = null;
+        double runnerUp = 0;
+        for (Candidate candidate : candidates) {
+            double score = 0;
+            for (String variant : variants) {
+                score = Math.max(score, score(variant, candidate.titleKey()));
+            }
+            if (best == null || score > best.score()) {
+                runnerUp = best == null ? runnerUp : Math.max(runnerUp, best.score());
+                best = new Match(candidate.slug(), candidate.titleKey(), score, 0);
+            } else if (!candidate.slug().equals(best.slug())) {
+                runnerUp = Math.max(runnerUp, score);
+            }
+        }
+        if (best == null || best.score() < THRESHOLD) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(best.slug(), best.titleKey(), best.score(), runnerUp));
+    }
+
+    /** The score of one query key against one title key. */
+    static double score(String queryKey, String titleKey) {
+        String queryCompact = queryKey.replace(" ", "");
+        String titleCompact = titleKey.replace(" ", "");
+        if (queryCompact.isEmpty() || titleCompact.isEmpty()) {
+            return 0;
+        }
+        double exact = queryCompact.equals(titleCompact) ? 1 : 0;
+        double contains = queryCompact.contains(titleCompact) || titleCompact.contains(queryCompact) ? 1 : 0;
+        Set<String> queryTokens = tokens(queryKey);
+        Set<String> titleTokens = tokens(titleKey);
+        Set<String> shared = new HashSet<>(queryTokens);
+        shared.retainAll(titleTokens);
+        double precision = titleTokens.isEmpty() ? 0 : (double) shared.size() / titleTokens.size();
+        double recall = queryTokens.isEmpty() ? 0 : (double) shared.size() / queryTokens.size();
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        double similarity = f1 >= 0.2 ? similarity(queryCompact, titleCompact) : 0;
+        return 8 * exact + 1.5 * contains + 3 * f1 + 2 * precision + recall + similarity;
+    }
+
+    private static Set<String> tokens(String key) {
+        Set<String> all = new HashSet<>(List.of(key.split(" ")));
+        all.remove("");
+        Set<String> meaningful = new HashSet<>(all);
+        meaningful.removeAll(STOP_WORDS);
+        return meaningful.isEmpty() ? all : meaningful;
+    }
+
+    /** 1 minus the edit distance over the longer length. */
+    private static double similarity(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return 1 - (double) previous[b.length()] / Math.max(a.length(), b.length());
+    }
+}

@@ -1,0 +1,17 @@
+package org.catalogarr.core.store;
+
+/** SQL of the {@code title_mapping} table. */
+final class TitleMappingTable {
+
+    static final String DELETE_SITE = "DELETE FROM title_mapping WHERE site_id = ?";
+
+    static final String INSERT =
+            "INSERT INTO title_mapping (title_key, site_id, slug, last_refreshed_at) VALUES (?, ?, ?, ?)";
+
+    static final String SELECT_SITE = "SELECT title_key, slug FROM title_mapping WHERE site_id = ?";
+
+    static final String LAST_REFRESHED = "SELECT MAX(last_refreshed_at), COUNT(*) FROM title_mapping WHERE site_id = ?";
+
+    private TitleMappingTable() {
+    }
+}

@@ -1,0 +1,110 @@
+package org.catalogarr.core.catalogue;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.EpisodeOffers;
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.Offer;
+import org.catalogarr.core.store.AvailabilityStore;
+import org.catalogarr.core.store.AvailabilityStore.Availability;
+import org.catalogarr.core.store.Database;
+import org.catalogarr.core.store.TestDatabases;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+
+public class AvailabilityCacheTest {
+
+    private Database database;
+    private AvailabilityStore store;
+    private AvailabilityCache cache;
+    private final CatalogueRegistry registry = new CatalogueRegistry(new RecordingEventAdmin());
+    private final FakeProvider aniworld = new FakeProvider(site("aniworld", 1));
+    private final FakeProvider sto = new FakeProvider(site("sto", 2));
+
+    private static CatalogueSite site(String id, int priority) {
+        return new CatalogueSite(id, id, URI.create("https://" + id + ".example"), priority,
+                List.of(Language.GERMAN_DUB), true, 5, Set.of(), 24, 6);
+    }
+
+    private static EpisodeOffers offers(int episode, Language... languages) {
+        return new EpisodeOffers(1, episode, Set.of(languages), List.of(
+                new Offer("VOE", languages[0], URI.create("https://site.example/redirect/" + episode))));
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        database = TestDatabases.inMemory();
+        store = new AvailabilityStore(database);
+        registry.addProvider(aniworld);
+        registry.addProvider(sto);
+        cache = new AvailabilityCache(registry, store);
+        aniworld.offers("attack-on-titan", offers(1, Language.GERMAN_DUB, Language.GERMAN_SUB));
+        aniworld.offers("attack-on-titan", offers(2, Language.GERMAN_SUB));
+        sto.offers("attack-on-titan", offers(1, Language.GERMAN_DUB));
+    }
+
+    @After
+    public void tearDown() {
+        TestDatabases.close(database);
+    }
+
+    @Test
+    public void asksTheEpisodePageOnceWithinTheTtl() throws Exception {
+        assertEquals(Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 1));
+        assertEquals(Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 1));
+
+        assertEquals(1, aniworld.calls().stream().filter(c -> c.startsWith("offers")).count());
+        assertEquals(Set.of(Language.GERMAN_DUB), cache.languages("sto", "attack-on-titan", 1, 1));
+    }
+
+    @Test
+    public void staleRecordsAreCheckedAgainAndLanguagesThatWentAwayAreMarked() throws Exception {
+        store.record("aniworld", "attack-on-titan", 1, 2, Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB),
+                Instant.now().minus(Duration.ofHours(7)));
+
+        assertEquals(Set.of(Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 2));
+
+        assertEquals(1, aniworld.calls().size());
+        List<Availability> records = store.records("aniworld", "attack-on-titan", 1, 2);
+        assertTrue(records.stream().anyMatch(a -> a.language() == Language.GERMAN_DUB && !a.available()));
+        assertTrue(records.stream().anyMatch(a -> a.language() == Language.GERMAN_SUB && a.available()));
+    }
+
+    @Test
+    public void checkedAtNeverGoesBackwards() throws Exception {
+        Instant later = Instant.now();
+        store.record("sto", "9-1-1", 1, 1, Set.of(Language.GERMAN_DUB), later);
+
+        store.record("sto", "9-1-1", 1, 1, Set.of(Language.ENGLISH_DUB), later.minusSeconds(60));
+
+        List<Availability> records = store.records("sto", "9-1-1", 1, 1);
+        Availability german = records.stream().filter(a -> a.language() == Language.GERMAN_DUB).findFirst().orElseThrow();
+        assertTrue(german.available());
+        assertEquals(later.toEpochMilli(), german.checkedAt().toEpochMilli());
+        assertTrue(records.stream().filter(a -> a.language() == Language.ENGLISH_DUB).allMatch(a ->
+                a.checkedAt().isBefore(later)));
+    }
+
+    @Test
+    public void aChangedSiteLosesOnlyItsOwnRecords() throws Exception {
+        cache.languages("aniworld", "attack-on-titan", 1, 1);
+        cache.languages("sto", "attack-on-titan", 1, 1);
+
+        cache.handleEvent(new Event(CatalogueRegistry.TOPIC_CHANGED,
+                Map.of(CatalogueRegistry.EVENT_SITE_ID, "sto", CatalogueRegistry.EVENT_CHANGE, "modified")));
+
+        assertTrue(store.records("sto", "attack-on-titan", 1, 1).isEmpty());
+        assertEquals(2, store.records("aniworld", "attack-on-titan", 1, 1).size());
+    }
+}

@@ -1,0 +1,159 @@
+package org.catalogarr.core.catalogue;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.TitleIndex.TitleMatch;
+import org.catalogarr.core.store.Database;
+import org.catalogarr.core.store.TestDatabases;
+import org.catalogarr.core.store.TitleMappingStore;
+import org.catalogarr.core.store.TitleMappingStore.Mapping;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+public class TitleIndexTest {
+
+    private Database database;
+    private final CatalogueRegistry registry = new CatalogueRegistry(new RecordingEventAdmin());
+    private final FakeProvider aniworld = new FakeProvider(site("aniworld", 1, true));
+    private final FakeProvider sto = new FakeProvider(site("sto", 2, true));
+    private TitleMappingStore store;
+    private TitleIndex index;
+
+    private static CatalogueSite site(String id, int priority, boolean enabled) {
+        return new CatalogueSite(id, id, URI.create("https://" + id + ".example"), priority,
+                List.of(Language.GERMAN_DUB), enabled, 5, Set.of(), 24, 6);
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        database = TestDatabases.inMemory();
+        store = new TitleMappingStore(database);
+        aniworld.index(List.of(
+                new IndexedTitle("attack-on-titan", "Attack on Titan", List.of("Shingeki no Kyojin", "進撃の巨人")),
+                new IndexedTitle("attack-on-titan-junior-high", "Attack on Titan Junior High", List.of()),
+                new IndexedTitle("rick-and-morty-the-anime", "Rick and Morty: The Anime", List.of())));
+        sto.index(List.of(
+                new IndexedTitle("9-1-1", "9-1-1", List.of()),
+                new IndexedTitle("rick-and-morty", "Rick and Morty", List.of()),
+                new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
+        registry.addProvider(aniworld);
+        registry.addProvider(sto);
+        index = new TitleIndex(registry, store);
+    }
+
+    @After
+    public void tearDown() {
+        index.stop();
+        TestDatabases.close(database);
+    }
+
+    @Test
+    public void resolvesPerSiteFromTheStoredIndex() throws Exception {
+        assertEquals(Optional.of("attack-on-titan"), slug("aniworld", "Shingeki no Kyojin (2013)"));
+        assertEquals(Optional.of("attack-on-titan"), slug("sto", "Attack on Titan"));
+        assertEquals(Optional.empty(), slug("aniworld", "Rick and Morty"));
+        assertEquals(Optional.of("rick-and-morty"), slug("sto", "Rick and Morty"));
+        assertEquals("index", index.resolve("sto", "9-1-1").orElseThrow().via());
+        assertTrue(store.mappings("aniworld").contains(new Mapping("shingeki no kyojin", "attack-on-titan")));
+    }
+
+    @Test
+    public void oneSiteRefreshNeverTouchesAnothersRows() throws Exception {
+        index.refresh("aniworld");
+        index.refresh("sto");
+        List<Mapping> stoRows = store.mappings("sto");
+
+        aniworld.index(List.of(new IndexedTitle("one-piece", "One Piece", List.of())));
+        index.refresh("aniworld");
+
+        assertEquals(stoRows, store.mappings("sto"));
+        assertEquals(List.of(new Mapping("one piece", "one-piece")), store.mappings("aniworld"));
+    }
+
+    @Test
+    public void aFailedRefreshKeepsTheLastGoodIndex() throws Exception {
+        index.refresh("sto");
+        sto.failIndex(new CatalogueException(Reason.BLOCKED, "sto answered with a challenge page (DDoS-Guard)"));
+
+        try {
+            index.refresh("sto");
+            fail("the failure was swallowed");
+        } catch (CatalogueException expected) {
+            assertEquals(Reason.BLOCKED, expected.reason());
+        }
+
+        assertEquals(3, store.mappings("sto").size());
+        assertEquals(Optional.of("9-1-1"), slug("sto", "9-1-1"));
+        TitleIndex.Status status = index.status("sto");
+        assertEquals(3, status.titles());
+        assertTrue(status.refreshedAt().isPresent());
+        assertEquals(Optional.of("sto answered with a challenge page (DDoS-Guard)"), status.lastError());
+    }
+
+    @Test
+    public void mainTitlesWinOverAnotherSeriesAlternative() throws Exception {
+        aniworld.index(List.of(
+                new IndexedTitle("naruto-shippuden", "Naruto Shippuden", List.of("Naruto")),
+                new IndexedTitle("naruto", "Naruto", List.of())));
+
+        assertEquals(Optional.of("naruto"), slug("aniworld", "Naruto"));
+    }
+
+    @Test
+    public void theSitesOwnSearchAnswersWhatTheIndexDoesNot() throws Exception {
+        sto.searchResult("The Rookie", List.of(new IndexedTitle("the-rookie", "The Rookie", List.of()),
+                new IndexedTitle("the-rookie-feds", "The Rookie: Feds", List.of())));
+        sto.searchResult("Breaking Bad", List.of(new IndexedTitle("breaking-news", "Breaking News", List.of())));
+
+        TitleMatch rookie = index.resolve("sto", "The Rookie").orElseThrow();
+        assertEquals("the-rookie", rookie.slug());
+        assertEquals("search", rookie.via());
+        assertEquals(Optional.empty(), slug("sto", "Breaking Bad"));
+    }
+
+    @Test
+    public void aSiteWithoutIndexThatCannotBeReachedIsAnErrorNotNoMatch() {
+        sto.failIndex(new CatalogueException(Reason.TIMEOUT, "sto did not answer within its budget of 5 s"));
+
+        try {
+            index.resolve("sto", "9-1-1");
+            fail("an unreachable site was reported as 'no match'");
+        } catch (CatalogueException expected) {
+            assertEquals(Reason.TIMEOUT, expected.reason());
+        }
+    }
+
+    @Test
+    public void aDisabledSiteIsNeverContacted() throws Exception {
+        sto.set(site("sto", 2, false));
+        registry.updatedProvider(sto);
+
+        try {
+            index.resolve("sto", "9-1-1");
+            fail("a disabled site was asked");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("'sto' is not enabled"));
+        }
+        index.handleEvent(new org.osgi.service.event.Event(TitleIndex.TOPIC_REFRESH, java.util.Map.of()));
+        index.refresh("aniworld");
+        assertFalse(sto.calls().contains("index"));
+    }
+
+    private Optional<String> slug(String siteId, String query) throws CatalogueException {
+        return index.resolve(siteId, query).map(TitleMatch::slug);
+    }
+}

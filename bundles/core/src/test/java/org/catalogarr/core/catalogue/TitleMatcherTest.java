@@ -1,0 +1,103 @@
+package org.catalogarr.core.catalogue;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.catalogarr.core.catalogue.TitleMatcher.Candidate;
+import org.catalogarr.core.catalogue.TitleMatcher.Match;
+import org.junit.Test;
+
+public class TitleMatcherTest {
+
+    private static final List<Candidate> ANIWORLD = List.of(
+            candidate("Attack on Titan", "attack-on-titan"),
+            candidate("Shingeki no Kyojin", "attack-on-titan"),
+            candidate("進撃の巨人", "attack-on-titan"),
+            candidate("Attack on Titan Junior High", "attack-on-titan-junior-high"),
+            candidate("Rick and Morty: The Anime", "rick-and-morty-the-anime"),
+            candidate("Kaguya-sama: Love is War", "kaguya-sama-love-is-war"),
+            candidate(".hack//SIGN", "hack-sign"),
+            candidate("The Misfit of Demon King Academy", "the-misfit-of-demon-king-academy"),
+            candidate("Pokémon", "pokemon"),
+            candidate("JoJo's Bizarre Adventure", "jojos-bizarre-adventure"));
+
+    private static final List<Candidate> STO = List.of(
+            candidate("9-1-1", "9-1-1"),
+            candidate("9-1-1: Lone Star", "9-1-1-lone-star"),
+            candidate("Rick and Morty", "rick-and-morty"),
+            candidate("Law & Order", "law-and-order"),
+            candidate("The Rookie", "the-rookie"));
+
+    private static Candidate candidate(String title, String slug) {
+        return new Candidate(TitleMatcher.key(title), slug);
+    }
+
+    private static Optional<String> slug(String query, List<Candidate> candidates) {
+        return TitleMatcher.best(query, candidates).map(Match::slug);
+    }
+
+    @Test
+    public void keysIgnoreCaseAccentsPunctuationAndAmpersand() {
+        assertEquals("attack on titan", TitleMatcher.key("  Attack on Titan!  "));
+        assertEquals("pokemon", TitleMatcher.key("Pokémon"));
+        assertEquals("law and order", TitleMatcher.key("Law & Order"));
+        assertEquals("9 1 1 lone star", TitleMatcher.key("9-1-1: Lone Star"));
+        assertEquals("hack sign", TitleMatcher.key(".hack//SIGN"));
+        assertEquals("jojo s bizarre adventure", TitleMatcher.key("JoJo's Bizarre Adventure"));
+    }
+
+    @Test
+    public void mainAndAlternativeTitlesMatch() {
+        assertEquals(Optional.of("attack-on-titan"), slug("Attack on Titan", ANIWORLD));
+        assertEquals(Optional.of("attack-on-titan"), slug("Shingeki no Kyojin", ANIWORLD));
+        assertEquals(Optional.of("attack-on-titan"), slug("進撃の巨人", ANIWORLD));
+        assertEquals(Optional.of("attack-on-titan-junior-high"), slug("Attack on Titan Junior High", ANIWORLD));
+    }
+
+    @Test
+    public void yearPunctuationAccentsAndAmpersandDoNotMatter() {
+        assertEquals(Optional.of("attack-on-titan"), slug("Shingeki no Kyojin (2013)", ANIWORLD));
+        assertEquals(Optional.of("attack-on-titan"), slug("Attack on Titan 2013", ANIWORLD));
+        assertEquals(Optional.of("kaguya-sama-love-is-war"), slug("Kaguya sama - Love Is War", ANIWORLD));
+        assertEquals(Optional.of("pokemon"), slug("Pokemon", ANIWORLD));
+        assertEquals(Optional.of("law-and-order"), slug("Law and Order", STO));
+        assertEquals(Optional.of("jojos-bizarre-adventure"), slug("JoJos Bizarre Adventure", ANIWORLD));
+    }
+
+    @Test
+    public void numbersWithDashesMatchExactly() {
+        assertEquals(Optional.of("9-1-1"), slug("9-1-1", STO));
+        assertEquals(Optional.of("9-1-1-lone-star"), slug("9-1-1 Lone Star", STO));
+        assertEquals(Optional.of("9-1-1"), slug("911", STO));
+    }
+
+    @Test
+    public void nearMissesAreNotMatches() {
+        assertEquals(Optional.empty(), slug("Rick and Morty", ANIWORLD));
+        assertEquals(Optional.of("rick-and-morty"), slug("Rick and Morty", STO));
+        assertEquals(Optional.empty(), slug("Attack on Titan", List.of(ANIWORLD.get(3))));
+        assertEquals(Optional.empty(), slug("Lone Star", STO));
+        assertEquals(Optional.empty(), slug("The Academy", ANIWORLD));
+        assertEquals(Optional.empty(), slug("Breaking Bad", ANIWORLD));
+        assertEquals(Optional.empty(), slug("", ANIWORLD));
+        assertEquals(Optional.empty(), slug("the", STO));
+    }
+
+    @Test
+    public void aSmallDifferenceInALongTitleStillMatches() {
+        assertEquals(Optional.of("the-misfit-of-demon-king-academy"),
+                slug("The Misfit of Demon King Academy II", ANIWORLD));
+    }
+
+    @Test
+    public void matchNamesItsScoreAndRunnerUp() {
+        Match match = TitleMatcher.best("Attack on Titan", ANIWORLD).orElseThrow();
+
+        assertTrue(match.score() >= TitleMatcher.THRESHOLD);
+        assertTrue(match.runnerUpScore() < match.score());
+        assertTrue(match.runnerUpScore() > 0);
+    }
+}
