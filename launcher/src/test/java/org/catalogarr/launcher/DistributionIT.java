@@ -52,6 +52,7 @@ public class DistributionIT {
     private Http http;
     private Process process;
     private FileTime lastEdit;
+    private String stoBase;
 
     @Before
     public void unpackDistribution() throws Exception {
@@ -67,6 +68,8 @@ public class DistributionIT {
         output = temp.getRoot().toPath().resolve("console.out");
         port = Http.freePort();
         http = new Http(port);
+        FakeCatalogues.startAndConfigure(home.resolve("config"), config, false);
+        stoBase = "base_url = " + FakeCatalogues.baseUrl("sto");
     }
 
     private ProcessBuilder launcher(String port) {
@@ -102,7 +105,7 @@ public class DistributionIT {
 
         assertEquals("ok", health.path("status").asText());
         assertTrue("default config files are seeded into CATALOGARR_CONFIG",
-                Files.exists(config.resolve("org.catalogarr.site.aniworld.cfg")));
+                Files.exists(config.resolve("org.catalogarr.console.admin.cfg")));
         assertEquals("up", health.path("database").path("status").asText());
         assertEquals(2, health.path("database").path("schema_version").asInt());
         assertTrue(health.path("uptime_seconds").isIntegralNumber());
@@ -110,7 +113,9 @@ public class DistributionIT {
         JsonNode aniworld = catalogue(health, "aniworld");
         assertTrue(aniworld.path("enabled").asBoolean());
         assertEquals(1, aniworld.path("priority").asInt());
-        assertEquals("https://aniworld.to", aniworld.path("base_url").asText());
+        assertEquals(FakeCatalogues.baseUrl("aniworld"), aniworld.path("base_url").asText());
+        assertTrue("the shipped defaults name the real sites", Files.readString(
+                home.resolve("config/org.catalogarr.site.sto.cfg")).contains("base_url = https://serienstream.to\n"));
         assertEquals("[\"german-dub\",\"german-sub\",\"english-sub\"]", aniworld.path("default_languages").toString());
         JsonNode sto = catalogue(health, "sto");
         assertFalse(sto.path("enabled").asBoolean());
@@ -197,11 +202,11 @@ public class DistributionIT {
         awaitLog("Refused the configuration of catalogue site 'sto': search_timeout_seconds must be between 1 and 300, was -5");
 
         editSto("search_timeout_seconds = -5", "search_timeout_seconds = 10");
-        editSto("base_url = https://serienstream.to", "base_url = http://186.2.175.5");
+        editSto(stoBase, "base_url = http://186.2.175.5");
         assertStoUnchanged(awaitStoProblem("base_url must use https; plain http is allowed only for hosts listed in plain_http_hosts"));
         awaitLog("was 'http://186.2.175.5'. The previous configuration stays in force.");
 
-        editSto("base_url = http://186.2.175.5", "base_url = https://serienstream.to");
+        editSto("base_url = http://186.2.175.5", stoBase);
         editSto("enabled = true", "enabled = yes");
         assertStoUnchanged(awaitStoProblem("enabled must be true or false, was 'yes'"));
 
@@ -216,14 +221,20 @@ public class DistributionIT {
         form.put("apply", "true");
         form.put("action", "ajaxConfigManager");
         form.put("propertylist", "enabled,display_name,base_url,search_priority,default_languages,"
-                + "search_timeout_seconds,plain_http_hosts");
+                + "search_timeout_seconds,plain_http_hosts,index_url,index_refresh_hours,availability_ttl_hours,"
+                + "user_agent,challenge_backoff_seconds");
         form.put("enabled", "true");
         form.put("display_name", "s.to");
-        form.put("base_url", "https://serienstream.to");
+        form.put("base_url", FakeCatalogues.baseUrl("sto"));
         form.put("search_priority", "3");
         form.put("default_languages", "english-dub, german-dub");
         form.put("search_timeout_seconds", "12");
-        form.put("plain_http_hosts", "");
+        form.put("plain_http_hosts", "127.0.0.1");
+        form.put("index_url", "/serien?by=alpha");
+        form.put("index_refresh_hours", "24");
+        form.put("availability_ttl_hours", "6");
+        form.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+        form.put("challenge_backoff_seconds", "300");
 
         int status = http.postForm("/system/console/configMgr/org.catalogarr.site.sto", "admin", password, form)
                 .statusCode();
@@ -252,7 +263,7 @@ public class DistributionIT {
         assertTrue(sto.path("enabled").asBoolean());
         assertEquals(2, sto.path("priority").asInt());
         assertEquals(10, sto.path("search_timeout_seconds").asInt());
-        assertEquals("https://serienstream.to", sto.path("base_url").asText());
+        assertEquals(FakeCatalogues.baseUrl("sto"), sto.path("base_url").asText());
         assertEquals(1, catalogue(health, "aniworld").path("priority").asInt());
     }
 

@@ -3,29 +3,18 @@ package org.catalogarr.launcher;
 import static org.catalogarr.launcher.Http.catalogue;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -56,7 +45,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class RuntimeIT {
 
-    private static final String PORT_PROPERTY = "catalogarr.it.port";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
@@ -67,53 +55,9 @@ public class RuntimeIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        Path dist = Path.of(System.getProperty("catalogarr.dist"));
-        Path work = Files.createDirectories(Path.of(System.getProperty("catalogarr.it.work")));
-        Path data = Files.createTempDirectory(work, "runtime-data");
-        Path config = Files.createDirectories(data.resolve("config"));
-        try (Stream<Path> defaults = Files.list(dist.resolve("config"))) {
-            for (Path file : (Iterable<Path>) defaults::iterator) {
-                Files.copy(file, config.resolve(file.getFileName()));
-            }
-        }
-        String port = String.valueOf(Http.freePort());
-        List<Option> options = new ArrayList<>();
-        Properties framework = new Properties();
-        try (InputStream in = Files.newInputStream(dist.resolve("conf/config.properties"))) {
-            framework.load(in);
-        }
-        for (String name : framework.stringPropertyNames()) {
-            if (name.startsWith("felix.auto.deploy") || name.startsWith("org.osgi.framework.storage")) {
-                continue; // Pax Exam installs the bundles and owns the framework's storage.
-            }
-            String value = framework.getProperty(name)
-                    .replace("${catalogarr.home}", dist.toString())
-                    .replace("${catalogarr.config}", config.toString())
-                    .replace("${catalogarr.data}", data.toString())
-                    .replace("${catalogarr.port}", port)
-                    .replace("${catalogarr.host}", "127.0.0.1");
-            options.add(frameworkProperty(name).value(value));
-        }
-        options.add(frameworkProperty("catalogarr.data").value(data.toString()));
-        options.add(systemProperty(PORT_PROPERTY).value(port));
-        options.add(systemProperty("logback.configurationFile").value(dist.resolve("conf/logback.xml").toString()));
-        options.add(systemProperty("catalogarr.data").value(data.toString()));
-        // The distribution's own bundles start before Pax Exam's, so logging is in place when they log.
-        try (Stream<Path> jars = Files.list(dist.resolve("bundle"))) {
-            jars.sorted().forEach(jar -> options.add(isFragment(jar)
-                    ? bundle(jar.toUri().toString()).noStart()
-                    : bundle(jar.toUri().toString()).startLevel(1)));
-        }
-        options.add(junitBundles());
-        return options.toArray(Option[]::new);
-    }
-
-    private static boolean isFragment(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PaxDistribution distribution = new PaxDistribution("runtime-data");
+        FakeCatalogues.startAndConfigure(distribution.config, distribution.config, false);
+        return distribution.options();
     }
 
     @Test
@@ -130,7 +74,7 @@ public class RuntimeIT {
         topic.put(EventConstants.EVENT_TOPIC, "org/catalogarr/catalogue/CHANGED");
         context.registerService(EventHandler.class, events::add, topic);
 
-        Http http = new Http(Integer.parseInt(System.getProperty(PORT_PROPERTY)));
+        Http http = new Http(Integer.parseInt(System.getProperty(PaxDistribution.PORT_PROPERTY)));
         JsonNode before = http.awaitHealth(h -> catalogue(h, "sto") != null && catalogue(h, "aniworld") != null
                 && "ok".equals(h.path("status").asText()), WAIT);
         assertEquals("up", before.path("database").path("status").asText());

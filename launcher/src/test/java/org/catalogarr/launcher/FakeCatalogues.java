@@ -1,0 +1,57 @@
+package org.catalogarr.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.catalogarr.testkit.FakeAniWorld;
+import org.catalogarr.testkit.FakeSite;
+import org.catalogarr.testkit.FakeSto;
+
+/**
+ * The fake AniWorld and s.to for tests of the assembled runtime, and the config files that point the
+ * runtime at them. Kept apart from the Pax Exam test classes so that the container, which runs those
+ * classes, never needs the testkit.
+ */
+final class FakeCatalogues {
+
+    /** Where the fakes' redirects send hoster links: a closed port, the hosters are not part of these tests. */
+    static final String HOSTER_BASE = "http://127.0.0.1:9/voe";
+
+    private static FakeSite aniworld;
+    private static FakeSite sto;
+
+    private FakeCatalogues() {
+    }
+
+    /**
+     * Starts both fakes once per JVM and writes the site config files into {@code configFolder}, made
+     * from the defaults in {@code defaultsFolder} with the fakes' addresses: no test reaches a real site.
+     */
+    static synchronized void startAndConfigure(Path defaultsFolder, Path configFolder, boolean stoEnabled)
+            throws IOException {
+        if (aniworld == null) {
+            aniworld = new FakeAniWorld().start();
+            sto = new FakeSto().start();
+            aniworld.placeholder("VOE_BASE", HOSTER_BASE);
+            sto.placeholder("VOE_BASE", HOSTER_BASE);
+        }
+        Files.createDirectories(configFolder);
+        pointAt(defaultsFolder, configFolder, "org.catalogarr.site.aniworld.cfg", aniworld, true);
+        pointAt(defaultsFolder, configFolder, "org.catalogarr.site.sto.cfg", sto, stoEnabled);
+    }
+
+    static String baseUrl(String siteId) {
+        return ("sto".equals(siteId) ? sto : aniworld).baseUrl().toString();
+    }
+
+    private static void pointAt(Path defaultsFolder, Path configFolder, String file, FakeSite site, boolean enabled)
+            throws IOException {
+        String text = Files.readString(defaultsFolder.resolve(file), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^enabled = .*$", "enabled = " + enabled)
+                .replaceAll("(?m)^base_url = .*$", "base_url = " + site.baseUrl())
+                .replaceAll("(?m)^plain_http_hosts =.*$", "plain_http_hosts = 127.0.0.1");
+        Files.writeString(configFolder.resolve(file), text, StandardCharsets.UTF_8);
+    }
+}
