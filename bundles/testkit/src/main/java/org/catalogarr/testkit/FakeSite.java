@@ -169,12 +169,16 @@ public abstract class FakeSite implements AutoCloseable {
             if (in == null) {
                 throw new IOException("no fixture " + path);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-                text = text.replace("{{" + placeholder.getKey() + "}}", placeholder.getValue());
-            }
-            return text;
+            return fill(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** A text with this site's placeholders filled in, for answers that are built rather than read from a file. */
+    protected String fill(String text) {
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            text = text.replace("{{" + placeholder.getKey() + "}}", placeholder.getValue());
+        }
+        return text;
     }
 
     /** Whether a fixture page exists, for routes that map paths to files. */

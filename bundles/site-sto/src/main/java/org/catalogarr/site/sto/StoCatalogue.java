@@ -1,16 +1,37 @@
 package org.catalogarr.site.sto;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.Episode;
+import org.catalogarr.catalogue.api.EpisodeOffers;
+import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.catalogue.api.SiteConfiguration;
+import org.catalogarr.catalogue.kit.Page;
+import org.catalogarr.catalogue.kit.SiteAccess;
+import org.catalogarr.catalogue.kit.SiteHttp;
 import org.catalogarr.catalogue.kit.SiteSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The s.to catalogue, configured through the PID {@value #PID}. */
+/**
+ * The s.to catalogue in its "v2" layout (since January 2026), configured through the PID {@value #PID}.
+ * Pages are fetched with the settings in force at the time of the call, so a configuration change
+ * applies to the next request.
+ */
 @Component(configurationPid = StoCatalogue.PID, property = CatalogueProvider.SITE_ID_PROPERTY + "=" + StoCatalogue.SITE_ID)
 @Designate(ocd = StoConfig.class)
 public class StoCatalogue implements CatalogueProvider {
@@ -18,7 +39,14 @@ public class StoCatalogue implements CatalogueProvider {
     static final String PID = "org.catalogarr.site.sto";
     static final String SITE_ID = "sto";
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoCatalogue.class);
+
     private final SiteSettings settings = new SiteSettings(SITE_ID);
+    private final SiteHttp http = new SiteHttp(SITE_ID);
+
+    /** The settings one call works with, read once so that a concurrent change cannot mix two of them. */
+    private record Target(CatalogueSite site, SiteAccess access, StoUrls urls) {
+    }
 
     /**
      * The annotation describes the settings (metatype) and gives their defaults; the values are read
@@ -33,5 +61,121 @@ public class StoCatalogue implements CatalogueProvider {
     @Override
     public SiteConfiguration configuration() {
         return settings.current();
+    }
+
+    @Override
+    public List<IndexedTitle> index() throws CatalogueException {
+        Target target = target();
+        Page page = http.get(target.site(), target.access(), target.access().indexUrl());
+        return SeriesListParser.parse(page.body(), page.uri());
+    }
+
+    /**
+     * Asks the suggest API with every {@link SearchTerms term} of the query. When the API answers in a
+     * shape we do not know, the HTML search page answers instead, so a changed API does not stop search.
+     */
+    @Override
+    public List<IndexedTitle> search(String query) throws CatalogueException {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("An s.to search needs a non-empty query");
+        }
+        Target target = target();
+        Map<String, IndexedTitle> found = new LinkedHashMap<>();
+        for (String term : SearchTerms.of(query)) {
+            URI url = target.urls().suggest(term);
+            try {
+                Page page = http.get(target.site(), target.access(), url);
+                SuggestParser.parse(page.body(), page.uri()).forEach(title -> found.putIfAbsent(title.slug(), title));
+            } catch (CatalogueException e) {
+                if (e.reason() != Reason.LAYOUT_CHANGED) {
+                    throw e;
+                }
+                LOG.warn("{}; falling back to the s.to search page", e.getMessage());
+                searchPage(target, query.strip()).forEach(title -> found.putIfAbsent(title.slug(), title));
+                break;
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private List<IndexedTitle> searchPage(Target target, String query) throws CatalogueException {
+        Page page = http.get(target.site(), target.access(), target.urls().search(query));
+        return SearchPageParser.parse(page.body(), page.uri());
+    }
+
+    @Override
+    public Series series(String slug) throws CatalogueException {
+        Target target = target();
+        URI url = target.urls().series(slug);
+        Page page = http.get(target.site(), target.access(), url);
+        // The site may send an unknown or renamed series elsewhere instead of answering 404.
+        Optional<String> servedSlug = SeriesLinks.slug(page.uri());
+        if (servedSlug.isEmpty()) {
+            throw new CatalogueException(Reason.NOT_FOUND, "s.to has no series at " + url + "; it sent us to "
+                    + page.uri());
+        }
+        return SeriesPageParser.parse(page.body(), page.uri(), servedSlug.get());
+    }
+
+    @Override
+    public List<Episode> episodes(String slug, int season) throws CatalogueException {
+        Target target = target();
+        Page page = http.get(target.site(), target.access(), target.urls().season(slug, season));
+        return SeasonPageParser.parse(page.body(), page.uri());
+    }
+
+    @Override
+    public EpisodeOffers offers(String slug, int season, int episode) throws CatalogueException {
+        Target target = target();
+        Page page = http.get(target.site(), target.access(), target.urls().episode(slug, season, episode));
+        return EpisodePageParser.parse(page.body(), page.uri(), season, episode);
+    }
+
+    /**
+     * Reads where the play link points without going there: following it would spend the one-shot
+     * token and load the hoster with the site's headers. A link that leads back onto s.to is gone.
+     */
+    @Override
+    public URI resolve(URI redirect) throws CatalogueException {
+        Target target = target();
+        URI base = target.site().baseUrl();
+        if (redirect == null || !sameOrigin(redirect, base)) {
+            throw new IllegalArgumentException("Not a play link of s.to at " + base + ": " + redirect);
+        }
+        Page page = http.getRedirect(target.site(), target.access(), redirect);
+        Optional<URI> location = page.location();
+        if (location.isEmpty()) {
+            throw CatalogueException.layoutChanged("Location", redirect + " (HTTP " + page.status()
+                    + " instead of a redirect)");
+        }
+        if (sameOrigin(location.get(), base)) {
+            throw new CatalogueException(Reason.NOT_FOUND, "s.to link gone: " + redirect + " leads back to the site ("
+                    + location.get() + ")");
+        }
+        return location.get();
+    }
+
+    private Target target() throws CatalogueException {
+        SiteConfiguration configuration = settings.current();
+        SiteAccess access = settings.access();
+        Optional<CatalogueSite> site = configuration.inForce();
+        if (site.isEmpty() || access == null) {
+            throw new CatalogueException(Reason.SITE_ERROR, "s.to is not configured"
+                    + configuration.rejection().map(reason -> ": " + reason).orElse(" yet"));
+        }
+        return new Target(site.get(), access, new StoUrls(site.get().baseUrl()));
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }
