@@ -22,6 +22,7 @@ import org.catalogarr.catalogue.kit.SiteHttp;
 import org.catalogarr.catalogue.kit.SiteSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -30,9 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The s.to catalogue in its "v2" layout (since January 2026), configured through the PID {@value #PID}.
  * Pages are fetched with the settings in force at the time of the call, so a configuration change
- * applies to the next request.
+ * applies to the next request. The site only comes up with its configuration, never with built-in
+ * defaults that would send requests to the public site before the operator's settings arrive.
  */
-@Component(configurationPid = StoCatalogue.PID, property = CatalogueProvider.SITE_ID_PROPERTY + "=" + StoCatalogue.SITE_ID)
+@Component(configurationPid = StoCatalogue.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = CatalogueProvider.SITE_ID_PROPERTY + "=" + StoCatalogue.SITE_ID)
 @Designate(ocd = StoConfig.class)
 public class StoCatalogue implements CatalogueProvider {
 
