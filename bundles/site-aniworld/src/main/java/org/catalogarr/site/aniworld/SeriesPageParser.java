@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.Series;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,7 +32,9 @@ final class SeriesPageParser {
     static Series parse(String html, URI url) throws CatalogueException {
         Matcher path = SERIES_PATH.matcher(url.getPath());
         if (!path.find()) {
-            throw new IllegalArgumentException("Not an AniWorld series URL: " + url);
+            // Only a redirect away from the series page gets here: the site no longer has it there.
+            throw new CatalogueException(Reason.NOT_FOUND, AniWorldCatalogue.SITE_ID
+                    + " answered with " + url + ", which is not a series page");
         }
         String slug = path.group(1);
         Document page = Jsoup.parse(html, url.toString());

@@ -40,6 +40,14 @@ public class SeriesPageParserTest {
     }
 
     @Test
+    public void aSeriesRedirectedAwayIsNotFound() {
+        CatalogueException failure = failure(
+                () -> SeriesPageParser.parse(page("animes-alphabet.html"), Fixtures.SITE.resolve("/")));
+
+        assertEquals(Reason.NOT_FOUND, failure.reason());
+    }
+
+    @Test
     public void aRenamedTitleBlockIsALayoutChange() {
         String renamed = page("anime/stream/attack-on-titan.html").replace("series-title", "series-heading");
 
