@@ -1,9 +1,21 @@
 package org.catalogarr.site.aniworld;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.Episode;
+import org.catalogarr.catalogue.api.EpisodeOffers;
+import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.catalogue.api.SiteConfiguration;
+import org.catalogarr.catalogue.kit.Page;
+import org.catalogarr.catalogue.kit.SiteAccess;
+import org.catalogarr.catalogue.kit.SiteHttp;
 import org.catalogarr.catalogue.kit.SiteSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +31,8 @@ public class AniWorldCatalogue implements CatalogueProvider {
     static final String SITE_ID = "aniworld";
 
     private final SiteSettings settings = new SiteSettings(SITE_ID);
+    /** One client for the component, so a challenge seen by one call pauses every other call too. */
+    private final SiteHttp http = new SiteHttp(SITE_ID);
 
     /**
      * The annotation describes the settings (metatype) and gives their defaults; the values are read
@@ -33,5 +47,70 @@ public class AniWorldCatalogue implements CatalogueProvider {
     @Override
     public SiteConfiguration configuration() {
         return settings.current();
+    }
+
+    @Override
+    public List<IndexedTitle> index() throws CatalogueException {
+        Connection site = connection();
+        Page page = http.get(site.settings(), site.access(), site.access().indexUrl());
+        return IndexPageParser.parse(page.body(), page.uri());
+    }
+
+    @Override
+    public List<IndexedTitle> search(String query) throws CatalogueException {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("An AniWorld search needs a non-blank query");
+        }
+        Connection site = connection();
+        Page page = http.postForm(site.settings(), site.access(), site.urls().search(), Map.of("keyword", query.strip()));
+        return SearchResultsParser.parse(page.body(), page.uri());
+    }
+
+    @Override
+    public Series series(String slug) throws CatalogueException {
+        Connection site = connection();
+        Page page = http.get(site.settings(), site.access(), site.urls().series(slug));
+        return SeriesPageParser.parse(page.body(), page.uri());
+    }
+
+    @Override
+    public List<Episode> episodes(String slug, int season) throws CatalogueException {
+        Connection site = connection();
+        URI url = site.urls().season(slug, season);
+        Page page = http.get(site.settings(), site.access(), url);
+        return SeasonPageParser.parse(page.body(), page.uri(), season);
+    }
+
+    @Override
+    public EpisodeOffers offers(String slug, int season, int episode) throws CatalogueException {
+        Connection site = connection();
+        URI url = site.urls().episode(slug, season, episode);
+        Page page = http.get(site.settings(), site.access(), url);
+        return EpisodePageParser.parse(page.body(), page.uri(), season, episode);
+    }
+
+    @Override
+    public URI resolve(URI redirect) throws CatalogueException {
+        Connection site = connection();
+        if (redirect == null || !RedirectAnswer.sameOrigin(redirect, site.settings().baseUrl())) {
+            throw new IllegalArgumentException("Not an AniWorld redirect link of " + site.settings().baseUrl() + ": "
+                    + redirect);
+        }
+        return RedirectAnswer.target(http.getRedirect(site.settings(), site.access(), redirect));
+    }
+
+    private Connection connection() throws CatalogueException {
+        SiteConfiguration configuration = settings.current();
+        SiteAccess access = settings.access();
+        if (configuration.inForce().isEmpty() || access == null) {
+            throw new CatalogueException(Reason.SITE_ERROR, "Catalogue site '" + SITE_ID + "' is not configured"
+                    + configuration.rejection().map(reason -> ": " + reason).orElse(" yet"));
+        }
+        CatalogueSite site = configuration.inForce().get();
+        return new Connection(site, access, new AniWorldUrls(site.baseUrl()));
+    }
+
+    /** The settings in force for one call, read once so that a change mid-call cannot mix two sites. */
+    private record Connection(CatalogueSite settings, SiteAccess access, AniWorldUrls urls) {
     }
 }
