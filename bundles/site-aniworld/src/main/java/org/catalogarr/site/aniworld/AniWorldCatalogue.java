@@ -19,11 +19,13 @@ import org.catalogarr.catalogue.kit.SiteHttp;
 import org.catalogarr.catalogue.kit.SiteSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The AniWorld catalogue, configured through the PID {@value #PID}. */
-@Component(configurationPid = AniWorldCatalogue.PID, property = CatalogueProvider.SITE_ID_PROPERTY + "=" + AniWorldCatalogue.SITE_ID)
+@Component(configurationPid = AniWorldCatalogue.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = CatalogueProvider.SITE_ID_PROPERTY + "=" + AniWorldCatalogue.SITE_ID)
 @Designate(ocd = AniWorldConfig.class)
 public class AniWorldCatalogue implements CatalogueProvider {
 
