@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.catalogue.api.SiteConfiguration;
@@ -32,7 +33,11 @@ public final class SiteSettings {
 
     private final String siteId;
     private volatile SiteConfiguration current;
-    private volatile SiteAccess access;
+    private volatile InForce inForce;
+
+    /** The valid settings a call works with, swapped as one so that a call never mixes two versions. */
+    public record InForce(CatalogueSite site, SiteAccess access) {
+    }
 
     public SiteSettings(String siteId) {
         this.siteId = siteId;
@@ -57,9 +62,18 @@ public final class SiteSettings {
         return current;
     }
 
-    /** How to reach the site with the settings in force; null while no valid settings were applied. */
-    public SiteAccess access() {
-        return access;
+    /**
+     * The settings to work with now.
+     *
+     * @throws CatalogueException SITE_ERROR while no valid settings were ever applied
+     */
+    public InForce inForce() throws CatalogueException {
+        InForce now = inForce;
+        if (now == null) {
+            throw new CatalogueException(CatalogueException.Reason.SITE_ERROR, "Catalogue site '" + siteId
+                    + "' is not configured" + current.rejection().map(reason -> ": " + reason).orElse(" yet"));
+        }
+        return now;
     }
 
     /**
@@ -73,8 +87,8 @@ public final class SiteSettings {
         CatalogueSite site = toSite(properties, problems);
         SiteAccess newAccess = site == null ? null : toAccess(site, properties, problems);
         if (problems.isEmpty()) {
+            inForce = new InForce(site, newAccess);
             current = new SiteConfiguration(siteId, Optional.of(site), Optional.empty());
-            access = newAccess;
             LOG.info("Catalogue site '{}' configured: enabled={}, priority={}, base_url={}, timeout={}s, languages={}",
                     siteId, site.enabled(), site.searchPriority(), site.baseUrl(), site.searchTimeoutSeconds(),
                     site.defaultLanguages().stream().map(Language::code).toList());

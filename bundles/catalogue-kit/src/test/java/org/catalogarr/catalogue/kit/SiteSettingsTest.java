@@ -3,12 +3,14 @@ package org.catalogarr.catalogue.kit;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.catalogue.api.SiteConfiguration;
@@ -42,7 +44,7 @@ public class SiteSettingsTest {
     }
 
     @Test
-    public void validSettingsComeIntoForce() {
+    public void validSettingsComeIntoForce() throws Exception {
         SiteConfiguration configuration = settings.apply(requested("https://s.to/", 2, 8, ""));
 
         CatalogueSite site = configuration.inForce().orElseThrow();
@@ -54,8 +56,9 @@ public class SiteSettingsTest {
         assertEquals(24, site.indexRefreshHours());
         assertEquals(6, site.availabilityTtlHours());
         assertTrue(configuration.rejection().isEmpty());
-        assertEquals(URI.create("https://s.to/serien?by=alpha"), settings.access().indexUrl());
-        assertEquals("Mozilla/5.0 Test", settings.access().userAgent());
+        assertEquals(URI.create("https://s.to/serien?by=alpha"), settings.inForce().access().indexUrl());
+        assertEquals("Mozilla/5.0 Test", settings.inForce().access().userAgent());
+        assertEquals(site, settings.inForce().site());
     }
 
     @Test
@@ -85,6 +88,13 @@ public class SiteSettingsTest {
 
         assertFalse(configuration.inForce().isPresent());
         assertTrue(configuration.rejection().orElseThrow().contains("search_priority must be 1 or more, was 0"));
+        try {
+            settings.inForce();
+            fail("a site without valid settings was used");
+        } catch (CatalogueException expected) {
+            assertEquals(CatalogueException.Reason.SITE_ERROR, expected.reason());
+            assertTrue(expected.getMessage(), expected.getMessage().startsWith("Catalogue site 'sto' is not configured: "));
+        }
     }
 
     @Test

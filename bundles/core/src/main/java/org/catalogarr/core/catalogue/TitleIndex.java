@@ -75,9 +75,13 @@ public class TitleIndex implements EventHandler {
         scheduler.scheduleWithFixedDelay(this::refreshDue, 0, CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Waits briefly for a running fetch, so that it does not write into a database that is closing. */
     @Deactivate
-    void stop() {
+    void stop() throws InterruptedException {
         scheduler.shutdownNow();
+        if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+            LOG.warn("A title index fetch was still running when the index stopped");
+        }
     }
 
     @Override

@@ -56,7 +56,7 @@ public class TitleIndexTest {
     }
 
     @After
-    public void tearDown() {
+    public void tearDown() throws InterruptedException {
         index.stop();
         TestDatabases.close(database);
     }

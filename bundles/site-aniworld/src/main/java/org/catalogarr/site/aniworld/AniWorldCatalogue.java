@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.catalogarr.catalogue.api.CatalogueException;
-import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
@@ -102,14 +101,8 @@ public class AniWorldCatalogue implements CatalogueProvider {
     }
 
     private Connection connection() throws CatalogueException {
-        SiteConfiguration configuration = settings.current();
-        SiteAccess access = settings.access();
-        if (configuration.inForce().isEmpty() || access == null) {
-            throw new CatalogueException(Reason.SITE_ERROR, "Catalogue site '" + SITE_ID + "' is not configured"
-                    + configuration.rejection().map(reason -> ": " + reason).orElse(" yet"));
-        }
-        CatalogueSite site = configuration.inForce().get();
-        return new Connection(site, access, new AniWorldUrls(site.baseUrl()));
+        SiteSettings.InForce inForce = settings.inForce();
+        return new Connection(inForce.site(), inForce.access(), new AniWorldUrls(inForce.site().baseUrl()));
     }
 
     /** The settings in force for one call, read once so that a change mid-call cannot mix two sites. */

@@ -159,14 +159,8 @@ public class StoCatalogue implements CatalogueProvider {
     }
 
     private Target target() throws CatalogueException {
-        SiteConfiguration configuration = settings.current();
-        SiteAccess access = settings.access();
-        Optional<CatalogueSite> site = configuration.inForce();
-        if (site.isEmpty() || access == null) {
-            throw new CatalogueException(Reason.SITE_ERROR, "s.to is not configured"
-                    + configuration.rejection().map(reason -> ": " + reason).orElse(" yet"));
-        }
-        return new Target(site.get(), access, new StoUrls(site.get().baseUrl()));
+        SiteSettings.InForce inForce = settings.inForce();
+        return new Target(inForce.site(), inForce.access(), new StoUrls(inForce.site().baseUrl()));
     }
 
     private static boolean sameOrigin(URI a, URI b) {
