@@ -222,7 +222,7 @@ public class DistributionIT {
         form.put("action", "ajaxConfigManager");
         form.put("propertylist", "enabled,display_name,base_url,search_priority,default_languages,"
                 + "search_timeout_seconds,plain_http_hosts,index_url,index_refresh_hours,availability_ttl_hours,"
-                + "user_agent,challenge_backoff_seconds");
+                + "user_agent,challenge_backoff_seconds,anime");
         form.put("enabled", "true");
         form.put("display_name", "s.to");
         form.put("base_url", FakeCatalogues.baseUrl("sto"));
@@ -235,6 +235,7 @@ public class DistributionIT {
         form.put("availability_ttl_hours", "6");
         form.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
         form.put("challenge_backoff_seconds", "300");
+        form.put("anime", "false");
 
         int status = http.postForm("/system/console/configMgr/org.catalogarr.site.sto", "admin", password, form)
                 .statusCode();

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param plainHttpHosts hosts (typically loopback IPs of test sites) that may be reached without TLS
  * @param indexRefreshHours how long a fetched title index stays fresh
  * @param availabilityTtlHours how long what an episode page offered stays fresh
+ * @param anime whether the site is an anime catalogue, which decides how its releases are categorised
  */
 public record CatalogueSite(
         String siteId,
@@ -30,7 +31,8 @@ public record CatalogueSite(
         int searchTimeoutSeconds,
         Set<String> plainHttpHosts,
         int indexRefreshHours,
-        int availabilityTtlHours) {
+        int availabilityTtlHours,
+        boolean anime) {
 
     public CatalogueSite {
         Objects.requireNonNull(siteId, "siteId");
@@ -43,6 +45,6 @@ public record CatalogueSite(
     /** The same site with another enablement, e.g. to park a site whose settings were refused. */
     public CatalogueSite withEnabled(boolean newEnabled) {
         return new CatalogueSite(siteId, displayName, baseUrl, searchPriority, defaultLanguages, newEnabled,
-                searchTimeoutSeconds, plainHttpHosts, indexRefreshHours, availabilityTtlHours);
+                searchTimeoutSeconds, plainHttpHosts, indexRefreshHours, availabilityTtlHours, anime);
     }
 }

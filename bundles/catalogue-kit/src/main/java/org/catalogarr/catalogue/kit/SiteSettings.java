@@ -57,6 +57,7 @@ public final class SiteSettings {
     public static final String AVAILABILITY_TTL_HOURS = "availability_ttl_hours";
     public static final String USER_AGENT = "user_agent";
     public static final String CHALLENGE_BACKOFF_SECONDS = "challenge_backoff_seconds";
+    public static final String ANIME = "anime";
 
     public SiteConfiguration current() {
         return current;
@@ -118,12 +119,13 @@ public final class SiteSettings {
         int timeout = whole(properties, SEARCH_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS, problems);
         int indexRefreshHours = whole(properties, INDEX_REFRESH_HOURS, 1, MAX_HOURS, problems);
         int availabilityTtlHours = whole(properties, AVAILABILITY_TTL_HOURS, 1, MAX_HOURS, problems);
+        boolean anime = flag(properties, ANIME, problems);
         List<Language> languages = languages(items(text(properties, DEFAULT_LANGUAGES)), problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new CatalogueSite(siteId, displayName.strip(), baseUrl, priority, languages, enabled, timeout,
-                plainHttpHosts, indexRefreshHours, availabilityTtlHours);
+                plainHttpHosts, indexRefreshHours, availabilityTtlHours, anime);
     }
 
     private static SiteAccess toAccess(CatalogueSite site, Map<String, ?> properties, List<String> problems) {

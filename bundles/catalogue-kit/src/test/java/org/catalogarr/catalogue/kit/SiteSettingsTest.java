@@ -40,6 +40,7 @@ public class SiteSettingsTest {
         properties.put("availability_ttl_hours", "6");
         properties.put("user_agent", "Mozilla/5.0 Test");
         properties.put("challenge_backoff_seconds", 300);
+        properties.put("anime", "false");
         return properties;
     }
 

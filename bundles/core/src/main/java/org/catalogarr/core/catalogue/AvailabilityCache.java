@@ -44,8 +44,18 @@ public class AvailabilityCache implements EventHandler {
         this.store = store;
     }
 
+    /**
+     * What an episode is offered in, and when that was seen.
+     *
+     * @param languages the languages offered
+     * @param checkedAt when the episode page said so
+     */
+    public record EpisodeAvailability(Set<Language> languages, Instant checkedAt) {
+    }
+
     /** The languages the episode is offered in on the site; asks the site when what we know is too old. */
-    public Set<Language> languages(String siteId, String slug, int season, int episode) throws CatalogueException {
+    public EpisodeAvailability languages(String siteId, String slug, int season, int episode)
+            throws CatalogueException {
         CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
         CatalogueSite site = entry.site().orElseThrow();
@@ -55,20 +65,23 @@ public class AvailabilityCache implements EventHandler {
             if (!known.isEmpty() && known.stream().allMatch(a -> a.checkedAt().isAfter(freshAfter))) {
                 Set<Language> languages = EnumSet.noneOf(Language.class);
                 known.stream().filter(Availability::available).forEach(a -> languages.add(a.language()));
-                return languages;
+                Instant checkedAt = known.stream().map(Availability::checkedAt).min(Instant::compareTo).orElseThrow();
+                return new EpisodeAvailability(languages, checkedAt);
             }
         } catch (SQLException e) {
             LOG.warn("Availability records of {} {} S{}E{} could not be read, asking the site: {}", siteId, slug,
                     season, episode, e.getMessage());
         }
         EpisodeOffers offers = entry.provider().offers(slug, season, episode);
+        Instant now = Instant.now();
         try {
-            store.record(siteId, slug, season, episode, offers.languages(), Instant.now());
+            store.record(siteId, slug, season, episode, offers.languages(), now);
         } catch (SQLException e) {
             throw new CatalogueException(Reason.SITE_ERROR, "Availability of " + siteId + " " + slug + " could not be"
                     + " stored: " + e.getMessage(), e);
         }
-        return offers.languages().isEmpty() ? EnumSet.noneOf(Language.class) : EnumSet.copyOf(offers.languages());
+        return new EpisodeAvailability(offers.languages().isEmpty() ? EnumSet.noneOf(Language.class)
+                : EnumSet.copyOf(offers.languages()), now);
     }
 
     @Override

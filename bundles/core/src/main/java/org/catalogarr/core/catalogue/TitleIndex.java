@@ -122,6 +122,17 @@ public class TitleIndex implements EventHandler {
         return new TitleMatch(siteId, match.slug(), via, match.score());
     }
 
+    /**
+     * A series of the site's index, the first by slug, for a feed that no query narrowed down.
+     *
+     * @throws CatalogueException when the site has no index yet and cannot be reached
+     */
+    public Optional<String> firstSlug(String siteId) throws CatalogueException {
+        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return candidates(entry).stream().map(Candidate::slug).min(String::compareTo);
+    }
+
     public Status status(String siteId) {
         IndexState state;
         try {

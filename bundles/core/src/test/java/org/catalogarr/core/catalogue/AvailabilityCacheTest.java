@@ -34,7 +34,7 @@ public class AvailabilityCacheTest {
 
     private static CatalogueSite site(String id, int priority) {
         return new CatalogueSite(id, id, URI.create("https://" + id + ".example"), priority,
-                List.of(Language.GERMAN_DUB), true, 5, Set.of(), 24, 6);
+                List.of(Language.GERMAN_DUB), true, 5, Set.of(), 24, 6, false);
     }
 
     private static EpisodeOffers offers(int episode, Language... languages) {
@@ -61,11 +61,11 @@ public class AvailabilityCacheTest {
 
     @Test
     public void asksTheEpisodePageOnceWithinTheTtl() throws Exception {
-        assertEquals(Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 1));
-        assertEquals(Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 1));
+        assertEquals(Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 1).languages());
+        assertEquals(Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 1).languages());
 
         assertEquals(1, aniworld.calls().stream().filter(c -> c.startsWith("offers")).count());
-        assertEquals(Set.of(Language.GERMAN_DUB), cache.languages("sto", "attack-on-titan", 1, 1));
+        assertEquals(Set.of(Language.GERMAN_DUB), cache.languages("sto", "attack-on-titan", 1, 1).languages());
     }
 
     @Test
@@ -73,7 +73,7 @@ public class AvailabilityCacheTest {
         store.record("aniworld", "attack-on-titan", 1, 2, Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB),
                 Instant.now().minus(Duration.ofHours(7)));
 
-        assertEquals(Set.of(Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 2));
+        assertEquals(Set.of(Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 2).languages());
 
         assertEquals(1, aniworld.calls().size());
         List<Availability> records = store.records("aniworld", "attack-on-titan", 1, 2);

@@ -19,7 +19,7 @@ public class CatalogueSnapshotTest {
 
     private static CatalogueSite site(String id, int priority, boolean enabled) {
         return new CatalogueSite(id, id.toUpperCase(), URI.create("https://" + id + ".example"), priority,
-                List.of(Language.GERMAN_DUB), enabled, 5, Set.of(), 24, 6);
+                List.of(Language.GERMAN_DUB), enabled, 5, Set.of(), 24, 6, false);
     }
 
     private final FakeProvider aniworld = new FakeProvider(site("aniworld", 1, true));

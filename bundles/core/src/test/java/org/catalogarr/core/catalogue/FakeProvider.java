@@ -24,6 +24,9 @@ public final class FakeProvider implements CatalogueProvider {
     private volatile CatalogueException indexFailure;
     private final Map<String, List<IndexedTitle>> searchResults = new HashMap<>();
     private final Map<String, EpisodeOffers> offers = new HashMap<>();
+    private final Map<String, Series> series = new HashMap<>();
+    private final Map<String, List<Episode>> episodes = new HashMap<>();
+    private volatile long delayMillis;
     private final List<String> calls = new ArrayList<>();
 
     public FakeProvider(CatalogueSite site) {
@@ -55,6 +58,29 @@ public final class FakeProvider implements CatalogueProvider {
         offers.put(slug + "/" + episodeOffers.season() + "/" + episodeOffers.episode(), episodeOffers);
     }
 
+    public void series(Series value) {
+        series.put(value.slug(), value);
+    }
+
+    public void episodes(String slug, int season, List<Episode> list) {
+        episodes.put(slug + "/" + season, List.copyOf(list));
+    }
+
+    /** Every call waits this long first, like a slow site. */
+    public void delayMillis(long millis) {
+        delayMillis = millis;
+    }
+
+    private void pause() {
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
@@ -71,6 +97,7 @@ public final class FakeProvider implements CatalogueProvider {
     @Override
     public List<IndexedTitle> index() throws CatalogueException {
         called("index");
+        pause();
         if (indexFailure != null) {
             throw indexFailure;
         }
@@ -80,22 +107,36 @@ public final class FakeProvider implements CatalogueProvider {
     @Override
     public List<IndexedTitle> search(String query) {
         called("search " + query);
+        pause();
         return searchResults.getOrDefault(query, List.of());
     }
 
     @Override
     public Series series(String slug) throws CatalogueException {
-        throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: series " + slug);
+        called("series " + slug);
+        pause();
+        Series answer = series.get(slug);
+        if (answer == null) {
+            throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "no series " + slug);
+        }
+        return answer;
     }
 
     @Override
     public List<Episode> episodes(String slug, int season) throws CatalogueException {
-        throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: episodes " + slug);
+        called("episodes " + slug + " " + season);
+        pause();
+        List<Episode> answer = episodes.get(slug + "/" + season);
+        if (answer == null) {
+            throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "no season " + season + " of " + slug);
+        }
+        return answer;
     }
 
     @Override
     public EpisodeOffers offers(String slug, int season, int episode) throws CatalogueException {
         called("offers " + slug + " " + season + " " + episode);
+        pause();
         EpisodeOffers answer = offers.get(slug + "/" + season + "/" + episode);
         if (answer == null) {
             throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "no episode " + slug + " " + season

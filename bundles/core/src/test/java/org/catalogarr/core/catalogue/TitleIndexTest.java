@@ -35,7 +35,7 @@ public class TitleIndexTest {
 
     private static CatalogueSite site(String id, int priority, boolean enabled) {
         return new CatalogueSite(id, id, URI.create("https://" + id + ".example"), priority,
-                List.of(Language.GERMAN_DUB), enabled, 5, Set.of(), 24, 6);
+                List.of(Language.GERMAN_DUB), enabled, 5, Set.of(), 24, 6, false);
     }
 
     @Before

@@ -31,7 +31,7 @@ public class CatalogueSiteStoreTest {
         database.open("memory:sites-" + UUID.randomUUID());
         CatalogueSiteStore store = new CatalogueSiteStore(database);
         CatalogueSite sto = new CatalogueSite("sto", "s.to", URI.create("https://s.to"), 2,
-                List.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), false, 8, Set.of(), 24, 6);
+                List.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), false, 8, Set.of(), 24, 6, false);
 
         store.save(sto);
         store.save(sto.withEnabled(true));

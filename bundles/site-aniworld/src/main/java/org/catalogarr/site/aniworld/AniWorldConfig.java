@@ -51,4 +51,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Back-off after a challenge (seconds)",
             description = "How long to leave AniWorld alone after it answered with a captcha or anti-bot page.", min = "0")
     int challenge__backoff__seconds() default 300;
+
+    @AttributeDefinition(name = "Anime catalogue",
+            description = "Whether the site offers anime: its releases are then listed under TV/Anime rather than TV/HD.")
+    boolean anime() default true;
 }

@@ -61,6 +61,7 @@ public class AniWorldCatalogueTest {
         properties.put("availability_ttl_hours", 6);
         properties.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
         properties.put("challenge_backoff_seconds", 30);
+        properties.put("anime", true);
         return properties;
     }
 

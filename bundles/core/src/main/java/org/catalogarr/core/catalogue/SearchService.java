@@ -1,0 +1,331 @@
+package org.catalogarr.core.catalogue;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
+import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.Episode;
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.AvailabilityCache.EpisodeAvailability;
+import org.catalogarr.core.store.AvailabilityStore;
+import org.catalogarr.core.store.AvailabilityStore.Seen;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks every enabled site at once, each within its own {@code search_timeout_seconds}, and merges the
+ * answers by site priority. A site that fails or runs out of time becomes a {@link SiteFailure} next to
+ * the others' results; the same episode on two sites stays two entries. A site's answers are reused
+ * for {@code result_cache_seconds}, until that site changes.
+ */
+@Component(service = {SearchService.class, EventHandler.class}, configurationPid = SearchService.PID, property = {
+    EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED,
+    EventConstants.EVENT_TOPIC + "=" + TitleIndex.TOPIC_REFRESH})
+@Designate(ocd = SearchService.Config.class)
+public class SearchService implements EventHandler {
+
+    static final String PID = "org.catalogarr.search";
+
+    @ObjectClassDefinition(name = "Catalogarr search", description = "How searches ask the catalogue sites.")
+    public @interface Config {
+        @AttributeDefinition(name = "Result cache (seconds)",
+                description = "How long a site's answer to the same query is reused, so Sonarr's repeated queries do"
+                        + " not hammer the sites; 0 turns the cache off.", min = "0")
+        int result__cache__seconds() default 120;
+
+        @AttributeDefinition(name = "Episode pages asked at once, per site", min = "1", max = "32")
+        int probe__concurrency() default 6;
+
+        @AttributeDefinition(name = "Size of the newest-first feed", min = "1", max = "500")
+        int recent__feed__size() default 100;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
+    private record Cached(List<ResultEntry> entries, long expiresAtNanos) {
+    }
+
+    private record EpisodeRef(int season, int episode) {
+    }
+
+    private final CatalogueRegistry registry;
+    private final TitleIndex titleIndex;
+    private final AvailabilityCache availability;
+    private final AvailabilityStore availabilityStore;
+    private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "catalogarr-search");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Config config;
+
+    @Activate
+    public SearchService(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
+            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore, Config config) {
+        this.registry = registry;
+        this.titleIndex = titleIndex;
+        this.availability = availability;
+        this.availabilityStore = availabilityStore;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(Config newConfig) {
+        config = newConfig;
+        cache.clear();
+    }
+
+    @Deactivate
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object siteId = event.getProperty(CatalogueRegistry.EVENT_SITE_ID);
+        if (siteId == null) {
+            cache.clear();
+        } else {
+            cache.remove(siteId.toString());
+        }
+    }
+
+    /** Asks every enabled site in parallel; returns when the slowest has answered or used up its budget. */
+    public SearchResult search(SearchQuery query) {
+        List<CatalogueEntry> sites = registry.snapshot().enabled();
+        long started = System.nanoTime();
+        Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
+        for (CatalogueEntry site : sites) {
+            answers.put(site, CompletableFuture.supplyAsync(() -> siteResults(site, query), pool));
+        }
+        List<ResultEntry> entries = new ArrayList<>();
+        List<SiteFailure> failures = new ArrayList<>();
+        answers.forEach((site, answer) -> {
+            CatalogueSite settings = site.site().orElseThrow();
+            long budget = TimeUnit.SECONDS.toNanos(settings.searchTimeoutSeconds());
+            try {
+                entries.addAll(answer.get(Math.max(0, started + budget - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                failures.add(new SiteFailure(site.siteId(), settings.displayName(), Reason.TIMEOUT, settings.displayName()
+                        + " did not answer within its search budget of " + settings.searchTimeoutSeconds() + " s"));
+            } catch (ExecutionException e) {
+                failures.add(failure(site, e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(new SiteFailure(site.siteId(), settings.displayName(), Reason.TIMEOUT, "interrupted"));
+            }
+        });
+        failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
+        entries.sort(query.series().isEmpty() ? NEWEST_FIRST : BY_PRIORITY);
+        return new SearchResult(entries, failures, sites.size());
+    }
+
+    private static final Comparator<ResultEntry> BY_PRIORITY = Comparator.comparingInt(ResultEntry::priorityRank)
+            .thenComparing(ResultEntry::siteId)
+            .thenComparingInt(ResultEntry::season)
+            .thenComparingInt(ResultEntry::episode);
+
+    private static final Comparator<ResultEntry> NEWEST_FIRST = Comparator.comparing(ResultEntry::publishedAt)
+            .reversed().thenComparing(BY_PRIORITY);
+
+    private static SiteFailure failure(CatalogueEntry site, Throwable cause) {
+        Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        String name = site.site().orElseThrow().displayName();
+        if (root instanceof CatalogueException failure) {
+            return new SiteFailure(site.siteId(), name, failure.reason(), failure.getMessage());
+        }
+        LOG.warn("Search on '{}' failed unexpectedly", site.siteId(), root);
+        return new SiteFailure(site.siteId(), name, Reason.SITE_ERROR, String.valueOf(root));
+    }
+
+    private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
+        Map<String, Cached> siteCache = cache.computeIfAbsent(site.siteId(), id -> new ConcurrentHashMap<>());
+        Cached cached = siteCache.get(query.key());
+        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
+            return cached.entries();
+        }
+        try {
+            List<ResultEntry> entries = query.series().isPresent() ? seriesResults(site, query) : recentResults(site);
+            int seconds = config.result__cache__seconds();
+            if (seconds > 0) {
+                siteCache.put(query.key(), new Cached(entries, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)));
+            }
+            return entries;
+        } catch (CatalogueException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private List<ResultEntry> seriesResults(CatalogueEntry site, SearchQuery query) throws CatalogueException {
+        String series = query.series().orElseThrow();
+        Optional<TitleIndex.TitleMatch> match = titleIndex.resolve(site.siteId(), series);
+        if (match.isEmpty()) {
+            return List.of();
+        }
+        String slug = match.get().slug();
+        List<EpisodeRef> episodes = episodesAskedFor(site.provider(), slug, query);
+        return probe(site, series, slug, episodes);
+    }
+
+    /** The episodes a query names: one, a season's, an absolute number's, or without any the latest season's. */
+    private static List<EpisodeRef> episodesAskedFor(CatalogueProvider provider, String slug, SearchQuery query)
+            throws CatalogueException {
+        try {
+            if (query.episode().isPresent()) {
+                return List.of(new EpisodeRef(query.season().getAsInt(), query.episode().getAsInt()));
+            }
+            if (query.season().isPresent()) {
+                return refs(provider.episodes(slug, query.season().getAsInt()));
+            }
+            List<Integer> seasons = provider.series(slug).seasons();
+            if (query.absoluteEpisode().isPresent()) {
+                return absolute(provider, slug, seasons, query.absoluteEpisode().getAsInt());
+            }
+            int latest = seasons.stream().mapToInt(Integer::intValue).filter(s -> s > 0).max().orElse(0);
+            return seasons.contains(latest) ? refs(provider.episodes(slug, latest)) : List.of();
+        } catch (CatalogueException e) {
+            if (e.reason() == Reason.NOT_FOUND) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Counts through the regular seasons in order: anime absolute number N is the N-th episode of all of them. */
+    private static List<EpisodeRef> absolute(CatalogueProvider provider, String slug, List<Integer> seasons, int number)
+            throws CatalogueException {
+        int before = 0;
+        for (int season : seasons.stream().filter(s -> s > 0).sorted().toList()) {
+            List<Episode> episodes = provider.episodes(slug, season);
+            if (number <= before + episodes.size()) {
+                return List.of(new EpisodeRef(season, episodes.get(number - before - 1).number()));
+            }
+            before += episodes.size();
+        }
+        return List.of();
+    }
+
+    private static List<EpisodeRef> refs(List<Episode> episodes) {
+        return episodes.stream().map(e -> new EpisodeRef(e.season(), e.number())).toList();
+    }
+
+    /**
+     * Asks the episode pages (or their stored answers) a few at a time, so a season search does not take
+     * as many round trips as it has episodes. Episodes that do not exist are left out; when every page
+     * fails, the first failure is the site's answer.
+     */
+    private List<ResultEntry> probe(CatalogueEntry site, String seriesTitle, String slug, List<EpisodeRef> episodes)
+            throws CatalogueException {
+        Semaphore permits = new Semaphore(config.probe__concurrency());
+        List<CompletableFuture<List<ResultEntry>>> probes = new ArrayList<>();
+        for (EpisodeRef ref : episodes) {
+            probes.add(CompletableFuture.supplyAsync(() -> {
+                permits.acquireUninterruptibly();
+                try {
+                    EpisodeAvailability seen = availability.languages(site.siteId(), slug, ref.season(), ref.episode());
+                    return entries(site, seriesTitle, slug, ref, seen);
+                } catch (CatalogueException e) {
+                    throw new CompletionException(e);
+                } finally {
+                    permits.release();
+                }
+            }, pool));
+        }
+        List<ResultEntry> entries = new ArrayList<>();
+        CatalogueException firstFailure = null;
+        int failed = 0;
+        for (CompletableFuture<List<ResultEntry>> probe : probes) {
+            try {
+                entries.addAll(probe.join());
+            } catch (CompletionException e) {
+                CatalogueException cause = e.getCause() instanceof CatalogueException c ? c
+                        : new CatalogueException(Reason.SITE_ERROR, String.valueOf(e.getCause()), e.getCause());
+                if (cause.reason() != Reason.NOT_FOUND) {
+                    failed++;
+                    firstFailure = firstFailure == null ? cause : firstFailure;
+                }
+            }
+        }
+        if (firstFailure != null && entries.isEmpty() && failed == episodes.size()) {
+            throw firstFailure;
+        }
+        return entries;
+    }
+
+    /** One entry per offered language, the site's preferred languages first. */
+    private static List<ResultEntry> entries(CatalogueEntry site, String seriesTitle, String slug, EpisodeRef ref,
+            EpisodeAvailability seen) {
+        CatalogueSite settings = site.site().orElseThrow();
+        List<Language> order = new ArrayList<>(settings.defaultLanguages());
+        for (Language language : Language.values()) {
+            if (!order.contains(language)) {
+                order.add(language);
+            }
+        }
+        return order.stream().filter(seen.languages()::contains)
+                .map(language -> new ResultEntry(site.siteId(), settings.displayName(), settings.searchPriority(),
+                        settings.anime(), seriesTitle, slug, ref.season(), ref.episode(), language,
+                        SizeEstimate.of(ref.season()), seen.checkedAt()))
+                .toList();
+    }
+
+    /**
+     * The "what is new" feed of one site: the episodes most recently seen offered. On a fresh install
+     * nothing was seen yet, so the first series of the site's index is asked for its first episode,
+     * which gives Sonarr's and Prowlarr's connection tests a real result.
+     */
+    private List<ResultEntry> recentResults(CatalogueEntry site) throws CatalogueException {
+        List<ResultEntry> entries = new ArrayList<>();
+        try {
+            for (Seen seen : availabilityStore.recent(config.recent__feed__size())) {
+                if (seen.siteId().equals(site.siteId())) {
+                    CatalogueSite settings = site.site().orElseThrow();
+                    entries.add(new ResultEntry(site.siteId(), settings.displayName(), settings.searchPriority(),
+                            settings.anime(), SlugTitles.title(seen.slug()), seen.slug(), seen.season(), seen.episode(),
+                            seen.language(), SizeEstimate.of(seen.season()), seen.checkedAt()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CatalogueException(Reason.SITE_ERROR, "Recently seen episodes could not be read: "
+                    + e.getMessage(), e);
+        }
+        if (!entries.isEmpty()) {
+            return entries;
+        }
+        Optional<String> first = titleIndex.firstSlug(site.siteId());
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        return probe(site, SlugTitles.title(first.get()), first.get(), List.of(new EpisodeRef(1, 1)));
+    }
+}

@@ -1,0 +1,246 @@
+package org.catalogarr.core.catalogue;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.catalogarr.catalogue.api.CatalogueException;
+import org.catalogarr.catalogue.api.CatalogueException.Reason;
+import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.catalogue.api.Episode;
+import org.catalogarr.catalogue.api.EpisodeOffers;
+import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.Offer;
+import org.catalogarr.catalogue.api.Series;
+import org.catalogarr.core.store.AvailabilityStore;
+import org.catalogarr.core.store.Database;
+import org.catalogarr.core.store.TestDatabases;
+import org.catalogarr.core.store.TitleMappingStore;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+
+public class SearchServiceTest {
+
+    private Database database;
+    private TitleIndex titleIndex;
+    private SearchService search;
+    private AvailabilityCache availability;
+    private final CatalogueRegistry registry = new CatalogueRegistry(new RecordingEventAdmin());
+    private final FakeProvider aniworld = new FakeProvider(site("aniworld", "AniWorld", 1, true,
+            List.of(Language.GERMAN_DUB, Language.GERMAN_SUB)));
+    private final FakeProvider sto = new FakeProvider(site("sto", "s.to", 2, true, List.of(Language.GERMAN_DUB)));
+
+    private static CatalogueSite site(String id, String name, int priority, boolean enabled, List<Language> languages) {
+        return new CatalogueSite(id, name, URI.create("https://" + id + ".example"), priority, languages, enabled, 1,
+                Set.of(), 24, 6, "aniworld".equals(id));
+    }
+
+    private static SearchService.Config config(int cacheSeconds) {
+        return new SearchService.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SearchService.Config.class;
+            }
+
+            @Override
+            public int result__cache__seconds() {
+                return cacheSeconds;
+            }
+
+            @Override
+            public int probe__concurrency() {
+                return 4;
+            }
+
+            @Override
+            public int recent__feed__size() {
+                return 100;
+            }
+        };
+    }
+
+    private static EpisodeOffers offers(int season, int episode, Language... languages) {
+        return new EpisodeOffers(season, episode, Set.of(languages),
+                List.of(new Offer("VOE", languages[0], URI.create("https://site.example/redirect/" + episode))));
+    }
+
+    private static SearchQuery query(String series, Integer season, Integer episode) {
+        return new SearchQuery(Optional.ofNullable(series),
+                season == null ? OptionalInt.empty() : OptionalInt.of(season),
+                episode == null ? OptionalInt.empty() : OptionalInt.of(episode), OptionalInt.empty());
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        database = TestDatabases.inMemory();
+        for (FakeProvider site : List.of(aniworld, sto)) {
+            site.index(List.of(new IndexedTitle("attack-on-titan", "Attack on Titan", List.of("Shingeki no Kyojin"))));
+            site.series(new Series("attack-on-titan", "Attack on Titan", List.of(), 2013, List.of(0, 1, 2)));
+            site.episodes("attack-on-titan", 1, IntStream.rangeClosed(1, 3)
+                    .mapToObj(n -> new Episode(1, n, "Folge " + n, "Episode " + n)).toList());
+            site.episodes("attack-on-titan", 2, IntStream.rangeClosed(1, 2)
+                    .mapToObj(n -> new Episode(2, n, "", "")).toList());
+        }
+        aniworld.offers("attack-on-titan", offers(1, 1, Language.GERMAN_SUB, Language.GERMAN_DUB));
+        aniworld.offers("attack-on-titan", offers(1, 2, Language.GERMAN_SUB));
+        aniworld.offers("attack-on-titan", offers(1, 3, Language.GERMAN_DUB));
+        aniworld.offers("attack-on-titan", offers(2, 1, Language.GERMAN_DUB));
+        sto.offers("attack-on-titan", offers(1, 1, Language.GERMAN_DUB, Language.ENGLISH_DUB));
+        registry.addProvider(aniworld);
+        registry.addProvider(sto);
+        titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
+        availability = new AvailabilityCache(registry, new AvailabilityStore(database));
+        search = new SearchService(registry, titleIndex, availability, new AvailabilityStore(database), config(60));
+    }
+
+    @After
+    public void tearDown() throws InterruptedException {
+        search.stop();
+        titleIndex.stop();
+        TestDatabases.close(database);
+    }
+
+    private static List<String> describe(SearchResult result) {
+        return result.entries().stream().map(e -> e.siteId() + " S" + e.season() + "E" + e.episode() + " "
+                + e.language().code()).toList();
+    }
+
+    @Test
+    public void mergesBothSitesByPriorityAndKeepsTheSameEpisodeTwice() {
+        SearchResult result = search.search(query("Attack on Titan", 1, 1));
+
+        assertEquals(List.of("aniworld S1E1 german-dub", "aniworld S1E1 german-sub", "sto S1E1 german-dub",
+                "sto S1E1 english-dub"), describe(result));
+        assertTrue(result.failures().isEmpty());
+        ResultEntry first = result.entries().get(0);
+        assertEquals("Attack on Titan", first.seriesTitle());
+        assertEquals("AniWorld", first.siteName());
+        assertTrue(first.anime());
+        assertEquals(SizeEstimate.EPISODE_BYTES, first.sizeBytes());
+    }
+
+    @Test
+    public void aSeasonSearchListsEveryAvailableEpisodeAndLeavesOutMissingOnes() {
+        SearchResult result = search.search(query("Shingeki no Kyojin", 1, null));
+
+        assertEquals(List.of("aniworld S1E1 german-dub", "aniworld S1E1 german-sub", "aniworld S1E2 german-sub",
+                "aniworld S1E3 german-dub", "sto S1E1 german-dub", "sto S1E1 english-dub"), describe(result));
+    }
+
+    @Test
+    public void anAbsoluteNumberCountsThroughTheSeasons() {
+        SearchResult result = search.search(new SearchQuery(Optional.of("Attack on Titan"), OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.of(4)));
+
+        assertEquals(List.of("aniworld S2E1 german-dub"), describe(result));
+    }
+
+    @Test
+    public void aSlowSiteBecomesAWarningAndDoesNotHoldTheOthersBack() {
+        sto.delayMillis(2_500);
+        long started = System.nanoTime();
+
+        SearchResult result = search.search(query("Attack on Titan", 1, 1));
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue("answered after " + millis + " ms", millis < 2_000);
+        assertEquals(List.of("aniworld S1E1 german-dub", "aniworld S1E1 german-sub"), describe(result));
+        assertEquals(1, result.failures().size());
+        assertEquals("sto", result.failures().get(0).siteId());
+        assertEquals(Reason.TIMEOUT, result.failures().get(0).reason());
+        assertFalse(result.allFailed());
+    }
+
+    @Test
+    public void aFailingSiteIsNamedWithItsReason() {
+        sto.failIndex(new CatalogueException(Reason.BLOCKED, "sto answered with a challenge page (DDoS-Guard)"));
+
+        SearchResult result = search.search(query("Attack on Titan", 1, 1));
+
+        assertEquals(2, result.entries().size());
+        assertEquals(List.of(new SiteFailure("sto", "s.to", Reason.BLOCKED,
+                "sto answered with a challenge page (DDoS-Guard)")), result.failures());
+    }
+
+    @Test
+    public void allSitesFailing() {
+        aniworld.failIndex(new CatalogueException(Reason.SITE_ERROR, "aniworld answered with HTTP 503"));
+        sto.failIndex(new CatalogueException(Reason.TIMEOUT, "sto did not answer"));
+
+        SearchResult result = search.search(query("Attack on Titan", 1, 1));
+
+        assertTrue(result.allFailed());
+        assertTrue(result.entries().isEmpty());
+    }
+
+    @Test
+    public void aDisabledSiteIsNeverContacted() {
+        sto.set(site("sto", "s.to", 2, false, List.of(Language.GERMAN_DUB)));
+        registry.updatedProvider(sto);
+
+        SearchResult result = search.search(query("Attack on Titan", 1, null));
+
+        assertEquals(1, result.sitesAsked());
+        assertTrue(result.entries().stream().allMatch(e -> e.siteId().equals("aniworld")));
+        assertEquals(List.of(), sto.calls());
+    }
+
+    @Test
+    public void repeatedQueriesAreAnsweredFromTheCacheUntilTheSiteChanges() {
+        search.search(query("Attack on Titan", 1, 1));
+        int calls = sto.calls().size();
+
+        search.search(query("attack on titan", 1, 1));
+        assertEquals(calls, sto.calls().size());
+
+        Event changed = new Event(CatalogueRegistry.TOPIC_CHANGED,
+                Map.of(CatalogueRegistry.EVENT_SITE_ID, "sto", CatalogueRegistry.EVENT_CHANGE, "modified"));
+        search.handleEvent(changed);
+        availability.handleEvent(changed);
+        sto.offers("attack-on-titan", offers(1, 1, Language.GERMAN_DUB));
+        search.search(query("Attack on Titan", 1, 1));
+        assertTrue(sto.calls().size() > calls);
+    }
+
+    @Test
+    public void theEmptyQueryFeedListsWhatWasSeenNewestFirst() {
+        SearchResult fresh = search.search(query(null, null, null));
+        assertEquals(Set.of("aniworld S1E1 german-dub", "aniworld S1E1 german-sub", "sto S1E1 german-dub",
+                "sto S1E1 english-dub"), Set.copyOf(describe(fresh)));
+        assertEquals("Attack on Titan", fresh.entries().get(0).seriesTitle());
+        assertNewestFirst(fresh);
+
+        search.handleEvent(new Event(TitleIndex.TOPIC_REFRESH, Map.of()));
+        search.search(query("Attack on Titan", 1, 3));
+        SearchResult later = search.search(query(null, null, null));
+
+        assertEquals("aniworld S1E3 german-dub", describe(later).get(0));
+        assertNewestFirst(later);
+    }
+
+    private static void assertNewestFirst(SearchResult result) {
+        for (int i = 1; i < result.entries().size(); i++) {
+            assertFalse(result.entries().get(i).publishedAt().isAfter(result.entries().get(i - 1).publishedAt()));
+        }
+    }
+
+    @Test
+    public void anUnknownSeriesFindsNothingAnywhere() {
+        SearchResult result = search.search(query("Breaking Bad", 1, 1));
+
+        assertTrue(result.entries().isEmpty());
+        assertTrue(result.failures().isEmpty());
+    }
+}
