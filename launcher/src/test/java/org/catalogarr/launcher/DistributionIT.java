@@ -43,12 +43,12 @@ public class DistributionIT {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
+    private Installation installation;
     private Path home;
     private Path data;
     private Path config;
     private Path stoConfig;
     private Path output;
-    private int port;
     private Http http;
     private Process process;
     private FileTime lastEdit;
@@ -56,44 +56,30 @@ public class DistributionIT {
 
     @Before
     public void unpackDistribution() throws Exception {
-        Path archive = Path.of(System.getProperty("catalogarr.dist")).resolveSibling("catalogarr.tar.gz");
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", temp.getRoot().toString())
-                .redirectErrorStream(true).start();
-        String tarOutput = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals("tar: " + tarOutput, 0, tar.waitFor());
-        home = temp.getRoot().toPath().resolve("catalogarr");
-        data = temp.getRoot().toPath().resolve("data");
-        config = temp.getRoot().toPath().resolve("etc");
+        installation = new Installation(temp.getRoot().toPath());
+        home = installation.home;
+        data = installation.data;
+        config = installation.config;
+        output = installation.output;
+        http = installation.http;
         stoConfig = config.resolve("org.catalogarr.site.sto.cfg");
-        output = temp.getRoot().toPath().resolve("console.out");
-        port = Http.freePort();
-        http = new Http(port);
         FakeCatalogues.startAndConfigure(home.resolve("config"), config, false);
         stoBase = "base_url = " + FakeCatalogues.baseUrl("sto");
     }
 
     private ProcessBuilder launcher(String port) {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/catalogarr").toString());
-        builder.environment().put("CATALOGARR_PORT", port);
-        builder.environment().put("CATALOGARR_HOST", "127.0.0.1");
-        builder.environment().put("CATALOGARR_DATA", data.toString());
-        builder.environment().put("CATALOGARR_CONFIG", config.toString());
-        return builder;
+        return installation.launcher(port);
     }
 
     private long start() throws IOException {
-        ProcessBuilder builder = launcher(String.valueOf(port));
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-        long started = System.nanoTime();
-        process = builder.start();
+        long started = installation.start();
+        process = installation.process();
         return started;
     }
 
     @After
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        installation.close();
     }
 
     @Test

@@ -43,7 +43,12 @@ final class FakeCatalogues {
     }
 
     static String baseUrl(String siteId) {
-        return ("sto".equals(siteId) ? sto : aniworld).baseUrl().toString();
+        return site(siteId).baseUrl().toString();
+    }
+
+    /** The running fake of a site, for tests that switch its scenario or read its request log. */
+    static FakeSite site(String siteId) {
+        return "sto".equals(siteId) ? sto : aniworld;
     }
 
     private static void pointAt(Path defaultsFolder, Path configFolder, String file, FakeSite site, boolean enabled)

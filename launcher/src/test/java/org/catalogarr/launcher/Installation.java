@@ -1,0 +1,67 @@
+package org.catalogarr.launcher;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The distribution unpacked from its archive into a folder, with its own data and config folders, as
+ * an operator installs it; started with bin/catalogarr in a separate process.
+ */
+final class Installation implements AutoCloseable {
+
+    final Path home;
+    final Path data;
+    final Path config;
+    final Path output;
+    final int port;
+    final Http http;
+    private Process process;
+
+    Installation(Path folder) throws IOException, InterruptedException {
+        Path archive = Path.of(System.getProperty("catalogarr.dist")).resolveSibling("catalogarr.tar.gz");
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", folder.toString())
+                .redirectErrorStream(true).start();
+        String tarOutput = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("tar: " + tarOutput, 0, tar.waitFor());
+        home = folder.resolve("catalogarr");
+        data = folder.resolve("data");
+        config = folder.resolve("etc");
+        output = folder.resolve("console.out");
+        port = Http.freePort();
+        http = new Http(port);
+    }
+
+    /** bin/catalogarr with the environment of this installation, on the given port. */
+    ProcessBuilder launcher(String onPort) {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/catalogarr").toString());
+        builder.environment().put("CATALOGARR_PORT", onPort);
+        builder.environment().put("CATALOGARR_HOST", "127.0.0.1");
+        builder.environment().put("CATALOGARR_DATA", data.toString());
+        builder.environment().put("CATALOGARR_CONFIG", config.toString());
+        return builder;
+    }
+
+    /** Starts the service in the background, its console going to {@link #output}; returns the start time. */
+    long start() throws IOException {
+        ProcessBuilder builder = launcher(String.valueOf(port));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        long started = System.nanoTime();
+        process = builder.start();
+        return started;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
