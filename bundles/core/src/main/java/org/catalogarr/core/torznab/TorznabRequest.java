@@ -1,0 +1,178 @@
+package org.catalogarr.core.torznab;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A validated Torznab API request.
+ *
+ * @param type the function ({@code t})
+ * @param query the text searched for ({@code q}), stripped; empty when none was given
+ * @param season the season; for a daily request the year
+ * @param episode the episode within the season; empty for season searches and daily requests
+ * @param airDate the day a daily request ({@code season=YYYY&ep=MM/DD}) asks for
+ * @param categories the requested category ids; empty means all
+ * @param limit the page size, at most {@link #MAX_LIMIT}
+ * @param offset how many results to skip
+ * @param apiKey the API key as given
+ * @param seriesQuery the series part of {@code query}: without the absolute episode number, if any
+ * @param absoluteEpisode the anime absolute episode number at the end of {@code query}
+ */
+public record TorznabRequest(Type type, String query, OptionalInt season, OptionalInt episode,
+        Optional<LocalDate> airDate, List<Integer> categories, int limit, int offset, Optional<String> apiKey,
+        String seriesQuery, OptionalInt absoluteEpisode) {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 100;
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+    private static final Pattern MONTH_DAY = Pattern.compile("([0-9]{1,2})/([0-9]{1,2})");
+    // Sonarr's anime search sends "<Title>+NN" (the servlet has decoded '+' to a space already); the
+    // number must stand apart so that "Mob Psycho 100" is read but "Area88" is not.
+    private static final Pattern ABSOLUTE = Pattern.compile("(.*\\S)\\s+([0-9]{1,4})");
+    private static final int FIRST_DAILY_YEAR = 1900;
+
+    /** The functions this indexer offers: exactly the values clients send as {@code t}. */
+    public enum Type {
+        CAPS("caps"),
+        SEARCH("search"),
+        TVSEARCH("tvsearch");
+
+        private final String parameter;
+
+        Type(String parameter) {
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        static Optional<Type> of(String parameter) {
+            for (Type type : values()) {
+                if (type.parameter.equals(parameter)) {
+                    return Optional.of(type);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    public TorznabRequest {
+        categories = List.copyOf(categories);
+    }
+
+    /** Whether this is a daily request, which no catalogue can answer: the sites number episodes. */
+    public boolean daily() {
+        return airDate.isPresent();
+    }
+
+    /**
+     * Reads the servlet's parameters. Parameters this indexer does not use (rid, tvdbid, extended, …)
+     * are ignored; an empty value counts as absent.
+     *
+     * @throws TorznabException with code 200, 201 or 202 for a missing, malformed or unknown value
+     */
+    public static TorznabRequest parse(Map<String, String[]> parameters) throws TorznabException {
+        Optional<String> t = value(parameters, "t");
+        if (t.isEmpty()) {
+            throw TorznabException.missingParameter("t");
+        }
+        Type type = Type.of(t.get()).orElseThrow(TorznabException::noSuchFunction);
+        String query = value(parameters, "q").orElse("");
+        Optional<String> seasonText = value(parameters, "season");
+        Optional<String> episodeText = value(parameters, "ep");
+        if (episodeText.isPresent() && seasonText.isEmpty()) {
+            throw TorznabException.incorrectParameter("ep");
+        }
+
+        OptionalInt season = OptionalInt.empty();
+        OptionalInt episode = OptionalInt.empty();
+        Optional<LocalDate> airDate = Optional.empty();
+        if (seasonText.isPresent()) {
+            season = OptionalInt.of(number(seasonText.get(), "season"));
+        }
+        if (episodeText.isPresent()) {
+            Matcher monthDay = MONTH_DAY.matcher(episodeText.get());
+            if (monthDay.matches()) {
+                airDate = Optional.of(airDate(seasonText.get(), monthDay));
+            } else {
+                int number = number(episodeText.get(), "ep");
+                if (number < 1) {
+                    throw TorznabException.incorrectParameter("ep");
+                }
+                episode = OptionalInt.of(number);
+            }
+        }
+
+        List<Integer> categories = categories(value(parameters, "cat"));
+        int limit = Math.min(MAX_LIMIT, number(parameters, "limit", DEFAULT_LIMIT));
+        int offset = number(parameters, "offset", 0);
+
+        String seriesQuery = query;
+        OptionalInt absoluteEpisode = OptionalInt.empty();
+        Matcher absolute = ABSOLUTE.matcher(query);
+        if (seasonText.isEmpty() && absolute.matches()) {
+            seriesQuery = absolute.group(1);
+            absoluteEpisode = OptionalInt.of(Integer.parseInt(absolute.group(2)));
+        }
+        return new TorznabRequest(type, query, season, episode, airDate, categories, limit, offset,
+                value(parameters, "apikey"), seriesQuery, absoluteEpisode);
+    }
+
+    private static Optional<String> value(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        if (values == null || values.length == 0 || values[0] == null) {
+            return Optional.empty();
+        }
+        String value = values[0].strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static int number(Map<String, String[]> parameters, String name, int absent) throws TorznabException {
+        Optional<String> text = value(parameters, name);
+        return text.isPresent() ? number(text.get(), name) : absent;
+    }
+
+    private static int number(String text, String name) throws TorznabException {
+        if (!NUMBER.matcher(text).matches()) {
+            throw TorznabException.incorrectParameter(name);
+        }
+        // A number too large for an int is still a number: it saturates (a limit is capped, an offset
+        // or season that large simply finds nothing) instead of being called malformed.
+        String digits = text.replaceFirst("^0+(?=.)", "");
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    }
+
+    private static LocalDate airDate(String seasonText, Matcher monthDay) throws TorznabException {
+        if (!YEAR.matcher(seasonText).matches() || Integer.parseInt(seasonText) < FIRST_DAILY_YEAR) {
+            throw TorznabException.incorrectParameter("ep");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(seasonText), Integer.parseInt(monthDay.group(1)),
+                    Integer.parseInt(monthDay.group(2)));
+        } catch (DateTimeException e) {
+            throw TorznabException.incorrectParameter("ep");
+        }
+    }
+
+    private static List<Integer> categories(Optional<String> text) throws TorznabException {
+        List<Integer> categories = new ArrayList<>();
+        if (text.isPresent()) {
+            for (String id : text.get().split(",")) {
+                if (!id.isBlank()) {
+                    categories.add(number(id.strip(), "cat"));
+                }
+            }
+        }
+        return categories;
+    }
+}
