@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.testkit.FeedRules;
 import org.junit.Test;
 
 /** The rules must catch what the clients reject, or a passing feed test proves nothing. */

@@ -18,6 +18,7 @@ import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.catalogue.SiteFailure;
 import org.catalogarr.core.catalogue.SizeEstimate;
+import org.catalogarr.testkit.FeedRules;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

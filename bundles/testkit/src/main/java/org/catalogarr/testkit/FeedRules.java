@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.testkit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -152,11 +152,15 @@ public final class FeedRules {
                     !item.categories().isEmpty() && declared.containsAll(item.categories()));
             items.add(item);
         }
+        return items;
+    }
+
+    /** Rule 64, for the feed without a query: newest first. Searches keep the sites' priority order instead. */
+    public static void assertNewestFirst(List<Item> items) {
         for (int i = 1; i < items.size(); i++) {
             assertFalse("items newest first: " + items.get(i).title() + " after " + items.get(i - 1).title(),
                     items.get(i).pubDate().isAfter(items.get(i - 1).pubDate()));
         }
-        return items;
     }
 
     private static Item item(Element element) {

@@ -1,0 +1,102 @@
+package org.catalogarr.core.torznab;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code /torznab/api}: the Torznab indexer Sonarr and Prowlarr talk to. Errors are Torznab error
+ * documents with status 200, because both clients ignore the body of any other status.
+ */
+@Component(service = Servlet.class, configurationPid = TorznabServlet.PID)
+@HttpWhiteboardServletPattern("/torznab/api")
+@HttpWhiteboardServletName("catalogarr-torznab")
+@Designate(ocd = TorznabServlet.Config.class)
+public class TorznabServlet extends HttpServlet {
+
+    static final String PID = "org.catalogarr.torznab";
+
+    @ObjectClassDefinition(name = "Catalogarr Torznab indexer", description = "The indexer Sonarr and Prowlarr use.")
+    public @interface Config {
+        @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD,
+                description = "When set, every request must carry it as apikey; empty: no key needed.")
+        String api__key() default "";
+    }
+
+    private static final long serialVersionUID = 1L;
+    private static final int INVALID_API_KEY = 100;
+    private static final String XML = "application/rss+xml; charset=utf-8";
+
+    private final transient TorznabSearch search;
+    private transient volatile byte[] apiKey;
+    private transient String version;
+
+    @Activate
+    public TorznabServlet(@Reference TorznabSearch search, BundleContext context, Config config) {
+        this.search = search;
+        this.version = context.getBundle().getVersion().toString();
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config config) {
+        apiKey = config.api__key().strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType(XML);
+        response.setHeader("Cache-Control", "no-store");
+        OutputStream out = response.getOutputStream();
+        try {
+            TorznabRequest parsed = TorznabRequest.parse(request.getParameterMap());
+            checkApiKey(parsed);
+            if (parsed.type() == TorznabRequest.Type.CAPS) {
+                Caps.write(out, "Catalogarr", version);
+            } else {
+                TorznabSearch.FeedPage page = search.answer(parsed);
+                FeedWriter.write(out, page.entries(), page.failures(), base(request), "Catalogarr");
+            }
+        } catch (TorznabException e) {
+            ErrorDocument.write(out, e);
+        }
+    }
+
+    private void checkApiKey(TorznabRequest request) throws TorznabException {
+        byte[] expected = apiKey;
+        if (expected.length == 0) {
+            return;
+        }
+        byte[] given = request.apiKey().orElse("").getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new TorznabException(INVALID_API_KEY, request.apiKey().isEmpty() ? "Missing parameter (apikey)"
+                    : "Invalid API Key");
+        }
+    }
+
+    /** Where the client reached us, so the download links in the feed lead back here. */
+    static URI base(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        String authority = host == null || host.isBlank() ? request.getServerName() + ":" + request.getServerPort() : host;
+        return URI.create(request.getScheme() + "://" + authority + request.getContextPath());
+    }
+}
