@@ -10,7 +10,6 @@ import java.util.Set;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueSite;
-import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.store.AvailabilityStore;
 import org.catalogarr.core.store.AvailabilityStore.Availability;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Which languages an episode is offered in, per site: answered from the stored
  * {@code AvailabilityRecord}s while they are younger than the site's {@code availability_ttl_hours},
- * otherwise from the episode page, whose answer is stored. A site's records are dropped when its
+ * otherwise from the episode page, whose answer is stored. An episode the site does not have (yet)
+ * counts as offered in no language until the TTL is over. A site's records are dropped when its
  * settings change.
  */
 @Component(service = {AvailabilityCache.class, EventHandler.class},
@@ -72,16 +72,26 @@ public class AvailabilityCache implements EventHandler {
             LOG.warn("Availability records of {} {} S{}E{} could not be read, asking the site: {}", siteId, slug,
                     season, episode, e.getMessage());
         }
-        EpisodeOffers offers = entry.provider().offers(slug, season, episode);
+        Set<Language> offered;
+        try {
+            offered = entry.provider().offers(slug, season, episode).languages();
+        } catch (CatalogueException e) {
+            if (e.reason() != Reason.NOT_FOUND) {
+                throw e;
+            }
+            offered = Set.of();
+        }
         Instant now = Instant.now();
         try {
-            store.record(siteId, slug, season, episode, offers.languages(), now);
+            // Every language is recorded, the missing ones as unavailable, so that an episode without
+            // languages or without a page (not yet released) is not asked for again within the TTL.
+            store.record(siteId, slug, season, episode, offered, EnumSet.allOf(Language.class), now);
         } catch (SQLException e) {
             throw new CatalogueException(Reason.SITE_ERROR, "Availability of " + siteId + " " + slug + " could not be"
                     + " stored: " + e.getMessage(), e);
         }
-        return new EpisodeAvailability(offers.languages().isEmpty() ? EnumSet.noneOf(Language.class)
-                : EnumSet.copyOf(offers.languages()), now);
+        return new EpisodeAvailability(offered.isEmpty() ? EnumSet.noneOf(Language.class) : EnumSet.copyOf(offered),
+                now);
     }
 
     @Override

@@ -125,7 +125,10 @@ public class SearchService implements EventHandler {
         long started = System.nanoTime();
         Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
         for (CatalogueEntry site : sites) {
-            answers.put(site, CompletableFuture.supplyAsync(() -> siteResults(site, query), pool));
+            // A cached answer is taken on this thread: handing it to the pool would only add latency.
+            Optional<List<ResultEntry>> cached = cached(site, query);
+            answers.put(site, cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
+                    : CompletableFuture.supplyAsync(() -> siteResults(site, query), pool));
         }
         List<ResultEntry> entries = new ArrayList<>();
         List<SiteFailure> failures = new ArrayList<>();
@@ -168,12 +171,15 @@ public class SearchService implements EventHandler {
         return new SiteFailure(site.siteId(), name, Reason.SITE_ERROR, String.valueOf(root));
     }
 
+    private Optional<List<ResultEntry>> cached(CatalogueEntry site, SearchQuery query) {
+        Map<String, Cached> siteCache = cache.get(site.siteId());
+        Cached cached = siteCache == null ? null : siteCache.get(query.key());
+        return cached != null && cached.expiresAtNanos() - System.nanoTime() > 0 ? Optional.of(cached.entries())
+                : Optional.empty();
+    }
+
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
         Map<String, Cached> siteCache = cache.computeIfAbsent(site.siteId(), id -> new ConcurrentHashMap<>());
-        Cached cached = siteCache.get(query.key());
-        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
-            return cached.entries();
-        }
         try {
             List<ResultEntry> entries = query.series().isPresent() ? seriesResults(site, query) : recentResults(site);
             int seconds = config.result__cache__seconds();

@@ -38,7 +38,14 @@ public class AvailabilityStore {
      */
     public void record(String siteId, String slug, int season, int episode, Set<Language> offered, Instant checkedAt)
             throws SQLException {
+        record(siteId, slug, season, episode, offered, Set.of(), checkedAt);
+    }
+
+    /** As {@link #record(String, String, int, int, Set, Instant)}, also marking {@code alsoChecked} unavailable unless offered. */
+    public void record(String siteId, String slug, int season, int episode, Set<Language> offered,
+            Set<Language> alsoChecked, Instant checkedAt) throws SQLException {
         Set<Language> languages = new HashSet<>(offered);
+        languages.addAll(alsoChecked);
         for (Availability known : records(siteId, slug, season, episode)) {
             languages.add(known.language());
         }

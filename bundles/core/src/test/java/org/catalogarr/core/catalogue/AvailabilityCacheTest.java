@@ -82,6 +82,15 @@ public class AvailabilityCacheTest {
     }
 
     @Test
+    public void anEpisodeWithoutPageIsNotAskedForAgainWithinTheTtl() throws Exception {
+        assertEquals(Set.of(), cache.languages("aniworld", "attack-on-titan", 1, 9).languages());
+        assertEquals(Set.of(), cache.languages("aniworld", "attack-on-titan", 1, 9).languages());
+
+        assertEquals(List.of("offers attack-on-titan 1 9"), aniworld.calls());
+        assertTrue(store.records("aniworld", "attack-on-titan", 1, 9).stream().noneMatch(Availability::available));
+    }
+
+    @Test
     public void checkedAtNeverGoesBackwards() throws Exception {
         Instant later = Instant.now();
         store.record("sto", "9-1-1", 1, 1, Set.of(Language.GERMAN_DUB), later);
@@ -105,6 +114,6 @@ public class AvailabilityCacheTest {
                 Map.of(CatalogueRegistry.EVENT_SITE_ID, "sto", CatalogueRegistry.EVENT_CHANGE, "modified")));
 
         assertTrue(store.records("sto", "attack-on-titan", 1, 1).isEmpty());
-        assertEquals(2, store.records("aniworld", "attack-on-titan", 1, 1).size());
+        assertEquals(2, store.records("aniworld", "attack-on-titan", 1, 1).stream().filter(Availability::available).count());
     }
 }

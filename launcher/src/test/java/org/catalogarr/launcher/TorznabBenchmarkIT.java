@@ -1,0 +1,157 @@
+package org.catalogarr.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assume.assumeTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.catalogarr.testkit.FakeSite;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The Torznab benchmark of the README, not part of the test run: run it with
+ * {@code -Dcatalogarr.benchmark=true}. It starts the distribution against the fake sites answering
+ * after 300 ms (AniWorld) and 800 ms (s.to), measures the latency of uncached merged searches, then
+ * the throughput of a cached tv-search under 50 concurrent clients. Results go to the console and
+ * to {@code launcher/target/benchmark.txt}.
+ */
+public class TorznabBenchmarkIT {
+
+    private static final int LATENCY_QUERIES = 100;
+    private static final int CLIENTS = 50;
+    private static final Duration LOAD = Duration.ofSeconds(15);
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void fanOutLatencyAndCachedThroughput() throws Exception {
+        assumeTrue("run with -Dcatalogarr.benchmark=true", Boolean.getBoolean("catalogarr.benchmark"));
+        try (Installation installation = new Installation(temp.getRoot().toPath())) {
+            FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, true);
+            Path search = installation.config.resolve("org.catalogarr.search.cfg");
+            Files.writeString(search, "result_cache_seconds = 0\n");
+            installation.start();
+            installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
+                    && Http.catalogue(h, "sto") != null
+                    && Http.catalogue(h, "sto").path("index").path("titles").asInt() > 0
+                    && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
+            String base = "http://127.0.0.1:" + installation.port;
+            String season = base + "/torznab/api?t=tvsearch&cat=5030,5040,5070&q="
+                    + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&season=1";
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            get(client, season);
+
+            FakeCatalogues.site("aniworld").slowDelayMillis(300);
+            FakeCatalogues.site("sto").slowDelayMillis(800);
+            FakeCatalogues.site("aniworld").scenario(FakeSite.Scenario.SLOW);
+            FakeCatalogues.site("sto").scenario(FakeSite.Scenario.SLOW);
+            List<Long> latencies = new ArrayList<>();
+            try {
+                for (int i = 0; i < LATENCY_QUERIES; i++) {
+                    long started = System.nanoTime();
+                    get(client, season);
+                    latencies.add(System.nanoTime() - started);
+                }
+            } finally {
+                FakeCatalogues.site("aniworld").scenario(FakeSite.Scenario.NORMAL);
+                FakeCatalogues.site("sto").scenario(FakeSite.Scenario.NORMAL);
+            }
+            Collections.sort(latencies);
+            double p50 = millis(latencies, 0.50);
+            double p95 = millis(latencies, 0.95);
+
+            Files.writeString(search, "result_cache_seconds = 600\n");
+            String episode = base + "/torznab/api?t=tvsearch&cat=5030,5040,5070&q="
+                    + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&season=1&ep=1";
+            Thread.sleep(2_500);
+            get(client, episode);
+            Load load = load(episode);
+
+            String report = String.format("""
+                    Torznab benchmark (%s, %d cores, Java %s)
+                    Fan-out, uncached season search, sites answering after 300 ms and 800 ms, %d queries:
+                      p50 %.0f ms, p95 %.0f ms; overhead over the slower site at p50: %.0f ms
+                    Cached tv-search, %d concurrent clients for %d s (after %d s warm-up):
+                      %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors
+                    """, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), LATENCY_QUERIES, p50, p95, p50 - 800, CLIENTS,
+                    LOAD.toSeconds(), WARM_UP.toSeconds(), load.perSecond(), load.p50(), load.p99(), load.errors());
+            System.out.println(report);
+            Files.writeString(Path.of(System.getProperty("catalogarr.dist")).resolveSibling("benchmark.txt"), report);
+        }
+    }
+
+    private static String get(HttpClient client, String url) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    private static double millis(List<Long> sortedNanos, double quantile) {
+        int index = Math.min(sortedNanos.size() - 1, (int) Math.ceil(quantile * sortedNanos.size()) - 1);
+        return sortedNanos.get(Math.max(0, index)) / 1_000_000.0;
+    }
+
+    private record Load(double perSecond, double p50, double p99, long errors) {
+    }
+
+    /** CLIENTS threads each sending one request after the other; only the measured window counts. */
+    private static Load load(String url) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        long measureFrom = System.nanoTime() + WARM_UP.toNanos();
+        long measureTo = measureFrom + LOAD.toNanos();
+        List<List<Long>> perClient = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            List<Long> latencies = new ArrayList<>();
+            perClient.add(latencies);
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < measureTo) {
+                        long started = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        if (started >= measureFrom) {
+                            latencies.add(System.nanoTime() - started);
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "benchmark-client-" + c);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        List<Long> all = new ArrayList<>();
+        perClient.forEach(all::addAll);
+        Collections.sort(all);
+        return new Load(all.size() / (double) LOAD.toSeconds(), millis(all, 0.50), millis(all, 0.99), errors.get());
+    }
+}
