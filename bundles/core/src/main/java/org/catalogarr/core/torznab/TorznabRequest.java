@@ -70,6 +70,12 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
         categories = List.copyOf(categories);
     }
 
+    /** The request as a key for what is answered the same way: every parameter but the API key. */
+    public TorznabRequest withoutApiKey() {
+        return new TorznabRequest(type, query, season, episode, airDate, categories, limit, offset, Optional.empty(),
+                seriesQuery, absoluteEpisode);
+    }
+
     /** Whether this is a daily request, which no catalogue can answer: the sites number episodes. */
     public boolean daily() {
         return airDate.isPresent();

@@ -1,7 +1,7 @@
 package org.catalogarr.core.torznab;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +47,7 @@ public class TorznabServlet extends HttpServlet {
     private static final String XML = "application/rss+xml; charset=utf-8";
 
     private final transient TorznabSearch search;
+    private final transient RenderedFeeds feeds = new RenderedFeeds();
     private transient volatile byte[] apiKey;
     private transient String version;
 
@@ -62,11 +63,15 @@ public class TorznabServlet extends HttpServlet {
         apiKey = config.api__key().strip().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The document is written into memory first and sent in one piece with its length: the XML writer
+     * makes many small writes, each of which costs a trip through the servlet container otherwise.
+     */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType(XML);
         response.setHeader("Cache-Control", "no-store");
-        OutputStream out = response.getOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
             TorznabRequest parsed = TorznabRequest.parse(request.getParameterMap());
             checkApiKey(parsed);
@@ -74,11 +79,15 @@ public class TorznabServlet extends HttpServlet {
                 Caps.write(out, "Catalogarr", version);
             } else {
                 TorznabSearch.FeedPage page = search.answer(parsed);
-                FeedWriter.write(out, page.entries(), page.failures(), base(request), "Catalogarr");
+                URI base = base(request);
+                out.write(feeds.feed(base + "|" + parsed.withoutApiKey(), page, base, "Catalogarr"));
             }
         } catch (TorznabException e) {
+            out.reset();
             ErrorDocument.write(out, e);
         }
+        response.setContentLength(out.size());
+        out.writeTo(response.getOutputStream());
     }
 
     private void checkApiKey(TorznabRequest request) throws TorznabException {

@@ -1,0 +1,42 @@
+package org.catalogarr.core.torznab;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.catalogarr.catalogue.api.Language;
+import org.junit.Test;
+
+public class RenderedFeedsTest {
+
+    private static final URI BASE = URI.create("http://catalogarr.local:8000");
+    private final RenderedFeeds feeds = new RenderedFeeds();
+
+    private static TorznabSearch.FeedPage page(Language language) {
+        return new TorznabSearch.FeedPage(List.of(Entries.aniworld("Attack on Titan", "attack-on-titan", 1, 1, language)),
+                List.of());
+    }
+
+    @Test
+    public void anEqualPageGetsTheSameDocument() throws Exception {
+        byte[] first = feeds.feed("q", page(Language.GERMAN_DUB), BASE, "Catalogarr");
+
+        assertSame(first, feeds.feed("q", page(Language.GERMAN_DUB), BASE, "Catalogarr"));
+    }
+
+    @Test
+    public void aChangedPageIsWrittenAgain() throws Exception {
+        byte[] dub = feeds.feed("q", page(Language.GERMAN_DUB), BASE, "Catalogarr");
+
+        byte[] sub = feeds.feed("q", page(Language.GERMAN_SUB), BASE, "Catalogarr");
+
+        assertNotSame(dub, sub);
+        assertTrue(new String(sub, StandardCharsets.UTF_8).contains(".GerSub."));
+        assertArrayEquals(sub, feeds.feed("q", page(Language.GERMAN_SUB), BASE, "Catalogarr"));
+    }
+}
