@@ -1,0 +1,31 @@
+package org.catalogarr.core.download;
+
+import java.nio.file.Path;
+
+/**
+ * Turns one episode of one site into a video file. Downloads into {@code <name>.<ext>.part} and
+ * renames on completion, so a partial file is never mistaken for a finished one; a later call for the
+ * same request resumes the part file where the hoster allows it.
+ */
+public interface DownloadEngine {
+
+    /**
+     * Downloads the episode; blocks until the file is complete.
+     *
+     * @return the finished file
+     * @throws DownloadException when no hoster of the wanted language delivers, naming what was tried
+     * @throws InterruptedException when the job was paused, cancelled or the service stops
+     */
+    Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException;
+
+    /** Progress reports, at most a few times per second. */
+    @FunctionalInterface
+    interface Progress {
+        /**
+         * @param downloadedBytes bytes in the file so far
+         * @param totalBytes the full size, or -1 while unknown
+         * @param bytesPerSecond the current speed
+         */
+        void update(long downloadedBytes, long totalBytes, double bytesPerSecond);
+    }
+}

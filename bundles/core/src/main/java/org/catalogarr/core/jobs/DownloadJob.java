@@ -1,0 +1,56 @@
+package org.catalogarr.core.jobs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.catalogarr.catalogue.api.Language;
+
+/**
+ * The seed's {@code DownloadJob}: one episode in one language from one site, as a torrent to Sonarr.
+ *
+ * @param id the job's id
+ * @param infoHash the 40 lowercase hex info-hash of the magnet it was added with
+ * @param name the release name (the torrent's name)
+ * @param sourceSite the site whose links are used; always the magnet's site
+ * @param slug the site's slug of the series
+ * @param season the season
+ * @param episode the episode
+ * @param language the language
+ * @param magnetMetadata the magnet's parameters as JSON, naming the site
+ * @param status where the job is in its lifecycle
+ * @param downloadedBytes bytes written so far
+ * @param totalBytes the size, when known
+ * @param bytesPerSecond the current speed, 0 when not downloading
+ * @param message the last error or note, for people
+ * @param category the qBittorrent category
+ * @param tags the qBittorrent tags
+ * @param savePath the folder the download goes into
+ * @param filePath the finished (or partial) file
+ * @param createdAt when the job was added
+ * @param updatedAt when it last changed
+ * @param completedAt when it completed
+ */
+public record DownloadJob(String id, String infoHash, String name, String sourceSite, String slug, int season,
+        int episode, Language language, String magnetMetadata, JobStatus status, long downloadedBytes,
+        Optional<Long> totalBytes, double bytesPerSecond, Optional<String> message, String category, List<String> tags,
+        String savePath, Optional<String> filePath, Instant createdAt, Instant updatedAt,
+        Optional<Instant> completedAt) {
+
+    public DownloadJob {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(infoHash, "infoHash");
+        Objects.requireNonNull(sourceSite, "sourceSite");
+        Objects.requireNonNull(status, "status");
+        tags = List.copyOf(tags);
+    }
+
+    /** Progress from 0 to 1; 1 only when completed. */
+    public double progress() {
+        if (status == JobStatus.COMPLETED) {
+            return 1;
+        }
+        return totalBytes.filter(t -> t > 0).map(t -> Math.min(0.999, (double) downloadedBytes / t)).orElse(0.0);
+    }
+}

@@ -1,0 +1,53 @@
+package org.catalogarr.core.jobs;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the qBittorrent API does with download jobs. Hashes are 40 hex digits in any case; unknown
+ * hashes are ignored, as qBittorrent does.
+ */
+public interface Jobs {
+
+    /**
+     * Adds a job for one of our magnets, or returns the job that already has its hash.
+     *
+     * @param magnet the magnet link as the client sent it
+     * @param category the category, empty for none; must exist unless empty
+     * @param savePath a folder below the download root, empty for the category's or the default one
+     * @throws JobException when the magnet is not ours, the category is unknown or the path escapes the root
+     */
+    DownloadJob add(String magnet, String category, String savePath, boolean paused, List<String> tags)
+            throws JobException;
+
+    /** Every job, oldest first, with live progress. */
+    List<DownloadJob> all();
+
+    Optional<DownloadJob> byHash(String hash);
+
+    void pause(Collection<String> hashes);
+
+    void resume(Collection<String> hashes);
+
+    /** Removes the jobs; their files (finished and partial) only when {@code deleteFiles}. */
+    void delete(Collection<String> hashes, boolean deleteFiles);
+
+    /** @throws JobException when the category does not exist */
+    void setCategory(Collection<String> hashes, String category) throws JobException;
+
+    /** Category name → save path. */
+    Map<String, String> categories();
+
+    /** @throws JobException for an empty name or a save path outside the download root */
+    void createCategory(String name, String savePath) throws JobException;
+
+    /** @throws JobException when the category does not exist or the path escapes the root */
+    void editCategory(String name, String savePath) throws JobException;
+
+    void removeCategories(Collection<String> names);
+
+    /** The folder new jobs go into when neither they nor their category name one. */
+    String defaultSavePath();
+}
