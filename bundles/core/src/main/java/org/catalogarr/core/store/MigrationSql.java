@@ -72,7 +72,34 @@ final class MigrationSql {
             "ALTER TABLE download_job ADD COLUMN magnet_metadata CLOB",
             "CREATE INDEX download_job_site_ix ON download_job (source_site)"));
 
-    static final List<Migration> ALL = List.of(V1_DOWNLOAD_JOBS, V2_CATALOGUES);
+    /**
+     * Version 3 gives jobs what a torrent client shows: the info-hash they were added with (unique; old
+     * rows have none), the episode they fetch, category, tags, save path, completion time, and a paused
+     * state; categories get their own table.
+     */
+    static final Migration V3_TORRENT_JOBS = new Migration(3, "jobs as torrents, categories", List.of(
+            "ALTER TABLE download_job DROP CONSTRAINT download_job_status_ck",
+            """
+            ALTER TABLE download_job ADD CONSTRAINT download_job_status_ck
+                CHECK (status IN ('queued', 'downloading', 'paused', 'completed', 'failed', 'cancelled'))""",
+            "ALTER TABLE download_job ADD COLUMN info_hash CHAR(40)",
+            "ALTER TABLE download_job ADD CONSTRAINT download_job_hash_uq UNIQUE (info_hash)",
+            "ALTER TABLE download_job ADD COLUMN name VARCHAR(1000)",
+            "ALTER TABLE download_job ADD COLUMN slug VARCHAR(300)",
+            "ALTER TABLE download_job ADD COLUMN season INTEGER",
+            "ALTER TABLE download_job ADD COLUMN episode INTEGER",
+            "ALTER TABLE download_job ADD COLUMN language VARCHAR(32)",
+            "ALTER TABLE download_job ADD COLUMN category VARCHAR(200) NOT NULL DEFAULT ''",
+            "ALTER TABLE download_job ADD COLUMN tags VARCHAR(2000) NOT NULL DEFAULT ''",
+            "ALTER TABLE download_job ADD COLUMN save_path VARCHAR(4000)",
+            "ALTER TABLE download_job ADD COLUMN completed_at TIMESTAMP",
+            """
+            CREATE TABLE download_category (
+                name      VARCHAR(200)  NOT NULL PRIMARY KEY,
+                save_path VARCHAR(4000) NOT NULL
+            )"""));
+
+    static final List<Migration> ALL = List.of(V1_DOWNLOAD_JOBS, V2_CATALOGUES, V3_TORRENT_JOBS);
 
     static final String SCHEMA_VERSION_TABLE = """
             CREATE TABLE schema_version (

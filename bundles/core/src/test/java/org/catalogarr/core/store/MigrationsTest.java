@@ -48,7 +48,7 @@ public class MigrationsTest {
                 "SCHEMA_VERSION")) {
             assertTrue(table + " in " + tables, tables.contains(table));
         }
-        assertEquals(List.of("1", "2"), query("SELECT version FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1", "2", "3"), query("SELECT version FROM schema_version ORDER BY version"));
     }
 
     @Test
@@ -59,7 +59,7 @@ public class MigrationsTest {
         new Migrations(MigrationSql.ALL).migrate(dataSource);
 
         assertEquals(List.of("attack-on-titan"), query("SELECT slug FROM title_mapping"));
-        assertEquals(List.of("2"), query("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(List.of("3"), query("SELECT COUNT(*) FROM schema_version"));
     }
 
     @Test
@@ -73,7 +73,7 @@ public class MigrationsTest {
 
         int version = new Migrations(MigrationSql.ALL).migrate(dataSource);
 
-        assertEquals(2, version);
+        assertEquals(3, version);
         assertEquals(List.of("job-1|completed|aniworld|/downloads/Show.S01E01.mkv", "job-2|queued|aniworld|null"),
                 query("SELECT id || '|' || status || '|' || source_site || '|' || COALESCE(result_path, 'null')"
                         + " FROM download_job ORDER BY id"));
@@ -94,6 +94,27 @@ public class MigrationsTest {
                 + " VALUES ('job-4', 'queued', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'sto',"
                 + " '{\"site\":\"sto\",\"slug\":\"9-1-1\",\"s\":1,\"e\":2,\"lang\":\"german-dub\"}')");
         assertEquals(List.of("sto"), query("SELECT source_site FROM download_job WHERE id = 'job-4'"));
+    }
+
+    @Test
+    public void jobsGetTorrentFieldsAndHashesStayUnique() throws Exception {
+        new Migrations(List.of(MigrationSql.V1_DOWNLOAD_JOBS, MigrationSql.V2_CATALOGUES)).migrate(dataSource);
+        execute("INSERT INTO download_job (id, status, created_at, updated_at, source_site)"
+                + " VALUES ('old', 'completed', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'aniworld')");
+
+        new Migrations(MigrationSql.ALL).migrate(dataSource);
+
+        assertEquals(List.of("old|completed||"), query("SELECT id || '|' || status || '|' || category || '|' || tags"
+                + " FROM download_job"));
+        String insert = "INSERT INTO download_job (id, status, created_at, updated_at, source_site, info_hash)"
+                + " VALUES ('%s', 'paused', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'sto', '%s')";
+        execute(String.format(insert, "new", "a".repeat(40)));
+        try {
+            execute(String.format(insert, "twin", "a".repeat(40)));
+            fail("two jobs with one info-hash");
+        } catch (SQLException expected) {
+            assertEquals("23505", expected.getSQLState());
+        }
     }
 
     @Test
@@ -132,7 +153,7 @@ public class MigrationsTest {
             new Migrations(List.of(MigrationSql.V1_DOWNLOAD_JOBS)).migrate(dataSource);
             fail("a newer schema was accepted by an older build");
         } catch (SQLException expected) {
-            assertTrue(expected.getMessage(), expected.getMessage().contains("schema version 2, newer than"));
+            assertTrue(expected.getMessage(), expected.getMessage().contains("schema version 3, newer than"));
         }
     }
 

@@ -1,0 +1,413 @@
+package org.catalogarr.core.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.catalogarr.core.download.DownloadEngine;
+import org.catalogarr.core.download.DownloadException;
+import org.catalogarr.core.download.DownloadRequest;
+import org.catalogarr.core.store.Database;
+import org.catalogarr.core.store.JobStore;
+import org.catalogarr.core.torznab.MagnetInfo;
+import org.catalogarr.core.torznab.Magnets;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Download jobs: added from our magnets (one job per info-hash), run by at most
+ * {@code max_concurrent_downloads} workers, each with the catalogue of its own site. Every transition
+ * is written to the database before it is visible; progress is kept in memory and written at most
+ * every few seconds. Jobs that were running when the service stopped (or was killed) start again by
+ * themselves and resume their part files.
+ */
+@Component(service = {JobService.class, Jobs.class}, configurationPid = JobService.PID)
+@Designate(ocd = JobService.Config.class)
+public class JobService implements Jobs {
+
+    static final String PID = "org.catalogarr.jobs";
+
+    @ObjectClassDefinition(name = "Catalogarr downloads", description = "Where and how many downloads run.")
+    public @interface Config {
+        @AttributeDefinition(name = "Download folder",
+                description = "Every save path lies below it. Empty: 'downloads' in the data folder (CATALOGARR_DATA).")
+        String download__root() default "";
+
+        @AttributeDefinition(name = "Downloads at once", min = "1", max = "16")
+        int max__concurrent__downloads() default 2;
+
+        @AttributeDefinition(name = "Progress written every (seconds)", min = "1")
+        int progress__flush__seconds() default 2;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+
+    private final JobStore store;
+    private final DownloadEngine engine;
+    private final DownloadRoot root;
+    private final ExecutorService workers;
+    private final long flushNanos;
+    private final Map<String, DownloadJob> live = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
+
+    @Activate
+    public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context, Config config)
+            throws IOException, SQLException {
+        this(store, engine, rootFolder(config, context.getProperty(Database.DATA_FOLDER_PROPERTY)), config);
+    }
+
+    JobService(JobStore store, DownloadEngine engine, Path rootFolder, Config config) throws IOException, SQLException {
+        this.store = store;
+        this.engine = engine;
+        this.root = new DownloadRoot(rootFolder);
+        this.flushNanos = TimeUnit.SECONDS.toNanos(config.progress__flush__seconds());
+        this.workers = Executors.newFixedThreadPool(config.max__concurrent__downloads(), runnable -> {
+            Thread thread = new Thread(runnable, "catalogarr-download");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (DownloadJob job : store.all()) {
+            if (job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED) {
+                LOG.info("Job {} ({}, site {}) was {} when the service stopped; starting it again", job.id(), job.name(),
+                        job.sourceSite(), job.status().code());
+                schedule(transition(job, JobStatus.QUEUED, job.message()));
+            }
+        }
+    }
+
+    private static Path rootFolder(Config config, String dataFolder) {
+        if (!config.download__root().isBlank()) {
+            return Path.of(config.download__root());
+        }
+        return Path.of(dataFolder == null || dataFolder.isBlank() ? "data" : dataFolder).resolve("downloads");
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        workers.shutdownNow();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized DownloadJob add(String magnet, String category, String savePath, boolean paused,
+            List<String> tags) throws JobException {
+        MagnetInfo info = Magnets.parse(magnet).orElseThrow(() -> new JobException(JobException.Reason.NOT_OUR_MAGNET,
+                "Not a magnet link made by Catalogarr: " + abbreviate(magnet)));
+        Optional<DownloadJob> existing = byHash(info.infohash());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, String> categories = categories();
+        if (!category.isEmpty() && !categories.containsKey(category)) {
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
+        }
+        String folder = savePath.isBlank() ? categories.getOrDefault(category, "") : savePath;
+        Path target = root.folder(folder);
+        Instant now = Instant.now();
+        DownloadJob job = new DownloadJob(UUID.randomUUID().toString(), info.infohash(), info.title(), info.siteId(),
+                info.slug(), info.season(), info.episode(), info.language(), Magnets.magnetMetadataJson(info),
+                paused ? JobStatus.PAUSED : JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(), category,
+                tags, target.toString(), Optional.empty(), now, now, Optional.empty());
+        try {
+            store.insert(job);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The job for " + info.title() + " could not be stored: " + e.getMessage(), e);
+        }
+        LOG.info("Job {} added: {} from site {} ({}), {}", job.id(), job.name(), job.sourceSite(),
+                job.language().code(), job.status().code());
+        if (!paused) {
+            schedule(job);
+        }
+        return job;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    @Override
+    public List<DownloadJob> all() {
+        try {
+            return store.all().stream().map(job -> live.getOrDefault(job.id(), job)).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Jobs could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<DownloadJob> byHash(String hash) {
+        try {
+            return store.byHash(hash.toLowerCase(Locale.ROOT)).map(job -> live.getOrDefault(job.id(), job));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Jobs could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void pause(Collection<String> hashes) {
+        for (DownloadJob job : find(hashes)) {
+            if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.DOWNLOADING) {
+                transition(job, JobStatus.PAUSED, Optional.empty());
+                stopRunning(job);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void resume(Collection<String> hashes) {
+        for (DownloadJob job : find(hashes)) {
+            if (job.status() == JobStatus.PAUSED || job.status() == JobStatus.FAILED) {
+                schedule(transition(job, JobStatus.QUEUED, Optional.empty()));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void delete(Collection<String> hashes, boolean deleteFiles) {
+        for (DownloadJob job : find(hashes)) {
+            stopRunning(job);
+            try {
+                store.delete(job.id());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Job " + job.id() + " could not be deleted: " + e.getMessage(), e);
+            }
+            live.remove(job.id());
+            LOG.info("Job {} ({}, site {}) deleted{}", job.id(), job.name(), job.sourceSite(),
+                    deleteFiles ? " with its files" : "");
+            if (deleteFiles) {
+                deleteFiles(job);
+            }
+        }
+    }
+
+    private void deleteFiles(DownloadJob job) {
+        List<Path> files = new ArrayList<>();
+        job.filePath().map(Path::of).ifPresent(files::add);
+        String base = DownloadFiles.fileName(job.name());
+        files.add(Path.of(job.savePath()).resolve(base + ".mp4"));
+        files.add(Path.of(job.savePath()).resolve(base + ".mp4.part"));
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {} of job {}: {}", file, job.id(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void setCategory(Collection<String> hashes, String category) throws JobException {
+        if (!category.isEmpty() && !categories().containsKey(category)) {
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
+        }
+        for (DownloadJob job : find(hashes)) {
+            try {
+                store.updateCategory(job.id(), category, Instant.now());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
+            }
+            live.computeIfPresent(job.id(), (id, current) -> withCategory(current, category));
+        }
+    }
+
+    private static DownloadJob withCategory(DownloadJob job, String category) {
+        return new DownloadJob(job.id(), job.infoHash(), job.name(), job.sourceSite(), job.slug(), job.season(),
+                job.episode(), job.language(), job.magnetMetadata(), job.status(), job.downloadedBytes(),
+                job.totalBytes(), job.bytesPerSecond(), job.message(), category, job.tags(), job.savePath(),
+                job.filePath(), job.createdAt(), Instant.now(), job.completedAt());
+    }
+
+    @Override
+    public Map<String, String> categories() {
+        try {
+            return store.categories();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Categories could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void createCategory(String name, String savePath) throws JobException {
+        if (name == null || name.isBlank()) {
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "A category needs a name");
+        }
+        saveCategory(name.strip(), savePath);
+    }
+
+    @Override
+    public synchronized void editCategory(String name, String savePath) throws JobException {
+        if (!categories().containsKey(name)) {
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + name + "'");
+        }
+        saveCategory(name, savePath);
+    }
+
+    private void saveCategory(String name, String savePath) throws JobException {
+        Path folder = root.folder(savePath == null || savePath.isBlank() ? name : savePath);
+        try {
+            store.saveCategory(name, root.path().relativize(folder).toString());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Category " + name + " could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void removeCategories(Collection<String> names) {
+        for (String name : names) {
+            try {
+                store.deleteCategory(name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Category " + name + " could not be removed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public String defaultSavePath() {
+        return root.path().toString();
+    }
+
+    private List<DownloadJob> find(Collection<String> hashes) {
+        List<DownloadJob> jobs = new ArrayList<>();
+        boolean everything = hashes.stream().anyMatch("all"::equalsIgnoreCase);
+        for (DownloadJob job : all()) {
+            if (everything || hashes.stream().anyMatch(h -> h.equalsIgnoreCase(job.infoHash()))) {
+                jobs.add(job);
+            }
+        }
+        return jobs;
+    }
+
+    private void schedule(DownloadJob job) {
+        running.put(job.id(), workers.submit(() -> run(job.id())));
+    }
+
+    private void stopRunning(DownloadJob job) {
+        Future<?> future = running.remove(job.id());
+        if (future != null) {
+            future.cancel(true);
+        }
+    }
+
+    private void run(String id) {
+        DownloadJob job;
+        synchronized (this) {
+            job = all().stream().filter(j -> j.id().equals(id)).findFirst().orElse(null);
+            if (job == null || job.status() != JobStatus.QUEUED) {
+                return;
+            }
+            job = transition(job, JobStatus.DOWNLOADING, Optional.empty());
+        }
+        DownloadJob started = job;
+        try {
+            Path file = engine.download(new DownloadRequest(job.sourceSite(), job.slug(), job.season(), job.episode(),
+                    job.language(), DownloadFiles.fileName(job.name()), Path.of(job.savePath())),
+                    (done, total, speed) -> progress(started, done, total, speed));
+            finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
+        } catch (DownloadException e) {
+            finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Job {} failed unexpectedly", id, e);
+            finish(id, JobStatus.FAILED, Optional.of("Unexpected failure: " + e), Optional.empty());
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */
+    private void progress(DownloadJob job, long done, long total, double speed) {
+        DownloadJob current = live.get(job.id());
+        if (current == null || current.status() != JobStatus.DOWNLOADING) {
+            return;
+        }
+        DownloadJob updated = new DownloadJob(current.id(), current.infoHash(), current.name(), current.sourceSite(),
+                current.slug(), current.season(), current.episode(), current.language(), current.magnetMetadata(),
+                current.status(), done, total < 0 ? Optional.empty() : Optional.of(total), speed, current.message(),
+                current.category(), current.tags(), current.savePath(), current.filePath(), current.createdAt(),
+                Instant.now(), current.completedAt());
+        live.put(job.id(), updated);
+        long now = System.nanoTime();
+        Long last = flushedAt.get(job.id());
+        if (last == null || now - last > flushNanos) {
+            flushedAt.put(job.id(), now);
+            write(updated);
+        }
+    }
+
+    private synchronized void finish(String id, JobStatus status, Optional<String> message, Optional<Path> file) {
+        DownloadJob current = live.get(id);
+        if (current == null || current.status() != JobStatus.DOWNLOADING) {
+            return;
+        }
+        Instant now = Instant.now();
+        long size = file.map(JobService::size).orElse(current.downloadedBytes());
+        DownloadJob finished = new DownloadJob(current.id(), current.infoHash(), current.name(), current.sourceSite(),
+                current.slug(), current.season(), current.episode(), current.language(), current.magnetMetadata(),
+                status, size, file.isPresent() ? Optional.of(size) : current.totalBytes(), 0, message,
+                current.category(), current.tags(), current.savePath(), file.map(Path::toString), current.createdAt(), now,
+                status == JobStatus.COMPLETED ? Optional.of(now) : Optional.empty());
+        write(finished);
+        live.remove(id);
+        flushedAt.remove(id);
+        LOG.info("Job {} ({}, site {}) {}{}", id, finished.name(), finished.sourceSite(), status.code(),
+                message.map(m -> ": " + m).orElse(file.map(f -> ": " + f).orElse("")));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Writes the new state first, then makes it visible. */
+    private DownloadJob transition(DownloadJob job, JobStatus status, Optional<String> message) {
+        DownloadJob next = new DownloadJob(job.id(), job.infoHash(), job.name(), job.sourceSite(), job.slug(),
+                job.season(), job.episode(), job.language(), job.magnetMetadata(), status, job.downloadedBytes(),
+                job.totalBytes(), 0, message, job.category(), job.tags(), job.savePath(), job.filePath(),
+                job.createdAt(), Instant.now(), job.completedAt());
+        write(next);
+        if (status == JobStatus.DOWNLOADING) {
+            live.put(job.id(), next);
+        } else {
+            live.remove(job.id());
+        }
+        LOG.info("Job {} ({}, site {}) {} → {}", job.id(), job.name(), job.sourceSite(), job.status().code(),
+                status.code());
+        return next;
+    }
+
+    private void write(DownloadJob job) {
+        try {
+            store.updateState(job);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Job " + job.id() + " could not be written: " + e.getMessage(), e);
+        }
+    }
+}
