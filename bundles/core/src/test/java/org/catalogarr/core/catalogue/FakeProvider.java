@@ -27,6 +27,7 @@ public final class FakeProvider implements CatalogueProvider {
     private final Map<String, Series> series = new HashMap<>();
     private final Map<String, List<Episode>> episodes = new HashMap<>();
     private volatile long delayMillis;
+    private volatile CatalogueException everyCallFails;
     private final List<String> calls = new ArrayList<>();
 
     public FakeProvider(CatalogueSite site) {
@@ -66,12 +67,20 @@ public final class FakeProvider implements CatalogueProvider {
         episodes.put(slug + "/" + season, List.copyOf(list));
     }
 
+    /** Every call but configuration() fails from now on, like a site that blocks us. */
+    public void failAll(CatalogueException failure) {
+        everyCallFails = failure;
+    }
+
     /** Every call waits this long first, like a slow site. */
     public void delayMillis(long millis) {
         delayMillis = millis;
     }
 
-    private void pause() {
+    private void pause() throws CatalogueException {
+        if (everyCallFails != null) {
+            throw everyCallFails;
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -79,6 +88,10 @@ public final class FakeProvider implements CatalogueProvider {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    public synchronized void clearCalls() {
+        calls.clear();
     }
 
     public synchronized List<String> calls() {
@@ -96,8 +109,10 @@ public final class FakeProvider implements CatalogueProvider {
 
     @Override
     public List<IndexedTitle> index() throws CatalogueException {
+        if (everyCallFails != null) {
+            throw everyCallFails;
+        }
         called("index");
-        pause();
         if (indexFailure != null) {
             throw indexFailure;
         }
@@ -105,7 +120,7 @@ public final class FakeProvider implements CatalogueProvider {
     }
 
     @Override
-    public List<IndexedTitle> search(String query) {
+    public List<IndexedTitle> search(String query) throws CatalogueException {
         called("search " + query);
         pause();
         return searchResults.getOrDefault(query, List.of());

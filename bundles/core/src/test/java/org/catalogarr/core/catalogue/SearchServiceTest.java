@@ -165,7 +165,7 @@ public class SearchServiceTest {
 
     @Test
     public void aFailingSiteIsNamedWithItsReason() {
-        sto.failIndex(new CatalogueException(Reason.BLOCKED, "sto answered with a challenge page (DDoS-Guard)"));
+        sto.failAll(new CatalogueException(Reason.BLOCKED, "sto answered with a challenge page (DDoS-Guard)"));
 
         SearchResult result = search.search(query("Attack on Titan", 1, 1));
 
@@ -176,8 +176,8 @@ public class SearchServiceTest {
 
     @Test
     public void allSitesFailing() {
-        aniworld.failIndex(new CatalogueException(Reason.SITE_ERROR, "aniworld answered with HTTP 503"));
-        sto.failIndex(new CatalogueException(Reason.TIMEOUT, "sto did not answer"));
+        aniworld.failAll(new CatalogueException(Reason.SITE_ERROR, "aniworld answered with HTTP 503"));
+        sto.failAll(new CatalogueException(Reason.TIMEOUT, "sto did not answer"));
 
         SearchResult result = search.search(query("Attack on Titan", 1, 1));
 
@@ -189,6 +189,7 @@ public class SearchServiceTest {
     public void aDisabledSiteIsNeverContacted() {
         sto.set(site("sto", "s.to", 2, false, List.of(Language.GERMAN_DUB)));
         registry.updatedProvider(sto);
+        sto.clearCalls();
 
         SearchResult result = search.search(query("Attack on Titan", 1, null));
 

@@ -141,6 +141,7 @@ public class TitleIndexTest {
     public void aDisabledSiteIsNeverContacted() throws Exception {
         sto.set(site("sto", 2, false));
         registry.updatedProvider(sto);
+        sto.clearCalls();
 
         try {
             index.resolve("sto", "9-1-1");
