@@ -27,6 +27,9 @@ public final class FakeProvider implements CatalogueProvider {
     private final Map<String, Series> series = new HashMap<>();
     private final Map<String, List<Episode>> episodes = new HashMap<>();
     private volatile long delayMillis;
+    private volatile Redirects redirects = redirect -> {
+        throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: " + redirect);
+    };
     private final List<String> calls = new ArrayList<>();
 
     public FakeProvider(CatalogueSite site) {
@@ -64,6 +67,16 @@ public final class FakeProvider implements CatalogueProvider {
 
     public void episodes(String slug, int season, List<Episode> list) {
         episodes.put(slug + "/" + season, List.copyOf(list));
+    }
+
+    /** How {@link #resolve(URI)} answers. */
+    @FunctionalInterface
+    public interface Redirects {
+        URI resolve(URI redirect) throws CatalogueException;
+    }
+
+    public void redirects(Redirects answers) {
+        redirects = answers;
     }
 
     /** Every call waits this long first, like a slow site. */
@@ -147,6 +160,7 @@ public final class FakeProvider implements CatalogueProvider {
 
     @Override
     public URI resolve(URI redirect) throws CatalogueException {
-        throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: " + redirect);
+        called("resolve " + redirect);
+        return redirects.resolve(redirect);
     }
 }
