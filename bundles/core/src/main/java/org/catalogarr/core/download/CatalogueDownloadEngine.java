@@ -116,8 +116,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
                 LOG.info("Downloaded {} from {} to {}", episode, offer.hoster(), file);
                 return file;
             } catch (OfferFailure failure) {
-                LOG.warn("{}: {} failed: {}", episode, offer.hoster(), failure.getMessage());
-                tried.add(offer.hoster() + ": " + failure.getMessage());
+                LOG.warn("{}: {}", episode, failure.getMessage());
+                tried.add(failure.getMessage());
                 temporary |= failure.temporary;
                 lastCause = failure;
             }
@@ -161,7 +161,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         try {
             embed = provider.resolve(offer.redirect());
         } catch (CatalogueException e) {
-            throw new OfferFailure("site link " + offer.redirect() + " failed: " + e.getMessage(),
+            throw new OfferFailure(offer.hoster() + ": site link " + offer.redirect() + " failed: " + e.getMessage(),
                     e.reason() != CatalogueException.Reason.NOT_FOUND, e);
         }
         MediaSource media;
@@ -169,18 +169,20 @@ public class CatalogueDownloadEngine implements DownloadEngine {
             media = resolver.resolve(embed);
         } catch (HosterException e) {
             stopIfInterrupted();
+            // Hoster messages name the hoster themselves.
             throw new OfferFailure(e.getMessage(), !e.gone(), e);
         }
         stopIfInterrupted();
         if (media.kind() != MediaSource.Kind.MP4) {
-            throw new OfferFailure(media.kind() + " media (" + media.uri() + ") cannot be downloaded yet", false, null);
+            throw new OfferFailure(offer.hoster() + ": " + media.kind() + " media (" + media.uri()
+                    + ") cannot be downloaded yet", false, null);
         }
         try {
             return fetcher.fetch(media, request.folder(), request.name(), offer.hoster() + " " + offer.redirect(), progress);
         } catch (MediaGoneException e) {
-            throw new OfferFailure(e.getMessage(), false, e);
+            throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), false, e);
         } catch (IOException e) {
-            throw new OfferFailure(e.getMessage(), true, e);
+            throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), true, e);
         }
     }
 

@@ -178,8 +178,8 @@ public class CatalogueDownloadEngineTest {
                 () -> engine.download(request(3, Language.GERMAN_DUB), (done, total, speed) -> { }));
 
         assertTrue(failure.retryable());
-        assertTrue(failure.getMessage(), failure.getMessage().contains("VOE: VOE: Maintenance Mode"));
-        assertTrue(failure.getMessage(), failure.getMessage().contains("Vidoza: Vidoza: the file is gone"));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("Tried VOE: Maintenance Mode at "));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("; Vidoza: the file is gone (HTTP 404) at "));
         assertTrue(failure.getMessage(), failure.getMessage().contains("aniworld attack-on-titan S01E03"));
         assertFalse(Files.exists(temp.getRoot().toPath().resolve("Attack on Titan S01E03.mp4")));
     }
