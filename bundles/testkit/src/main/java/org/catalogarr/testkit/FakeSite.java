@@ -56,8 +56,31 @@ public abstract class FakeSite implements AutoCloseable {
         }
     }
 
-    /** An answer. */
-    public record Response(int status, Map<String, String> headers, String body) {
+    /**
+     * An answer.
+     *
+     * @param body the text body, sent as UTF-8 unless {@code binary} is given
+     * @param binary a byte body instead of the text, or null
+     * @param dropAfter how many body bytes to send before breaking the connection, or -1 to send them all
+     */
+    public record Response(int status, Map<String, String> headers, String body, byte[] binary, int dropAfter) {
+
+        public Response(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, null, -1);
+        }
+
+        public static Response binary(int status, Map<String, String> headers, byte[] bytes) {
+            return new Response(status, headers, "", bytes.clone(), -1);
+        }
+
+        /** This answer cut off after {@code bytes} bytes of its body, the way a flaky CDN connection breaks. */
+        public Response droppedAfter(int bytes) {
+            return new Response(status, headers, body, binary, bytes);
+        }
+
+        byte[] content() {
+            return binary != null ? binary : body.getBytes(StandardCharsets.UTF_8);
+        }
 
         public static Response html(String body) {
             return new Response(200, Map.of("Content-Type", "text/html; charset=UTF-8"), body);
@@ -195,9 +218,16 @@ public abstract class FakeSite implements AutoCloseable {
             if (response == null) {
                 response = routeAnswer(request);
             }
-            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            byte[] body = response.content();
             response.headers().forEach((key, value) -> exchange.getResponseHeaders().add(key, value));
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (response.dropAfter() >= 0 && response.dropAfter() < body.length) {
+                exchange.getResponseBody().write(body, 0, response.dropAfter());
+                exchange.getResponseBody().flush();
+                // Closing a fixed-length body early makes the server drop the connection mid-body.
+                throw new IOException("fake " + name + " dropped the connection after " + response.dropAfter()
+                        + " of " + body.length + " bytes of " + exchange.getRequestURI());
+            }
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);
             }

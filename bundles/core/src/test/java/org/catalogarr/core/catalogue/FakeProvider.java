@@ -28,6 +28,9 @@ public final class FakeProvider implements CatalogueProvider {
     private final Map<String, List<Episode>> episodes = new HashMap<>();
     private volatile long delayMillis;
     private volatile CatalogueException everyCallFails;
+    private volatile Redirects redirects = redirect -> {
+        throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: " + redirect);
+    };
     private final List<String> calls = new ArrayList<>();
 
     public FakeProvider(CatalogueSite site) {
@@ -70,6 +73,16 @@ public final class FakeProvider implements CatalogueProvider {
     /** Every call but configuration() fails from now on, like a site that blocks us. */
     public void failAll(CatalogueException failure) {
         everyCallFails = failure;
+    }
+
+    /** How {@link #resolve(URI)} answers. */
+    @FunctionalInterface
+    public interface Redirects {
+        URI resolve(URI redirect) throws CatalogueException;
+    }
+
+    public void redirects(Redirects answers) {
+        redirects = answers;
     }
 
     /** Every call waits this long first, like a slow site. */
@@ -162,6 +175,7 @@ public final class FakeProvider implements CatalogueProvider {
 
     @Override
     public URI resolve(URI redirect) throws CatalogueException {
-        throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: " + redirect);
+        called("resolve " + redirect);
+        return redirects.resolve(redirect);
     }
 }

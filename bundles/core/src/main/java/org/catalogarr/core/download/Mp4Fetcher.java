@@ -1,0 +1,147 @@
+package org.catalogarr.core.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.catalogarr.hoster.api.MediaSource;
+
+/**
+ * Downloads one MP4 into {@code <name>.mp4.part} and renames it to {@code <name>.mp4} once it has
+ * its full length. An existing part file is resumed with a byte range, but only if it came from the
+ * same offer: another hoster's encode of the episode would not fit onto its bytes.
+ */
+final class Mp4Fetcher {
+
+    private static final int BUFFER_BYTES = 16 * 1024;
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    /** @param timeout for connecting and for the response headers */
+    Mp4Fetcher(Duration timeout) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param origin what the media stands for (hoster and site link); a part file of another origin is discarded
+     * @return the finished file
+     * @throws MediaGoneException when the media server no longer has the file
+     * @throws IOException when the download broke off or its length is wrong; the part file stays for a resume
+     *         unless it cannot be trusted
+     * @throws InterruptedException when the thread was interrupted; the part file stays for a resume
+     */
+    Path fetch(MediaSource media, Path folder, String name, String origin, DownloadEngine.Progress progress)
+            throws IOException, InterruptedException {
+        String fileName = FileNames.sanitise(name) + ".mp4";
+        Path target = folder.resolve(fileName);
+        Path part = folder.resolve(fileName + ".part");
+        Path originFile = folder.resolve(fileName + ".part.origin");
+        Files.createDirectories(folder);
+        long offset = resumableBytes(part, originFile, origin);
+        Files.writeString(originFile, origin, StandardCharsets.UTF_8);
+
+        HttpResponse<InputStream> response = send(media, offset);
+        try (InputStream body = response.body()) {
+            long total = expectedTotal(media.uri(), response, offset);
+            boolean resumed = response.statusCode() == 206;
+            long start = resumed ? offset : 0;
+            ProgressMeter meter = new ProgressMeter(progress, start, total);
+            copy(body, part, resumed, meter, media.uri());
+            meter.finish();
+            long size = Files.size(part);
+            if (total >= 0 && size != total) {
+                // A part file longer or shorter than the server's own total cannot be resumed sensibly.
+                Files.delete(part);
+                throw new IOException("length mismatch for " + media.uri() + ": got " + size + " bytes, the server announced "
+                        + total);
+            }
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(originFile);
+        return target;
+    }
+
+    private static long resumableBytes(Path part, Path originFile, String origin) throws IOException {
+        if (!Files.exists(part)) {
+            return 0;
+        }
+        boolean sameOrigin = Files.exists(originFile) && Files.readString(originFile, StandardCharsets.UTF_8).equals(origin);
+        if (!sameOrigin) {
+            Files.delete(part);
+            return 0;
+        }
+        return Files.size(part);
+    }
+
+    private HttpResponse<InputStream> send(MediaSource media, long offset) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(media.uri()).timeout(timeout).GET();
+        media.headers().forEach(request::header);
+        if (offset > 0) {
+            request.header("Range", "bytes=" + offset + "-");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** The size the finished file must have, or -1 when the server does not say; fails on statuses without media. */
+    private static long expectedTotal(URI uri, HttpResponse<InputStream> response, long offset) throws IOException {
+        int status = response.statusCode();
+        if (status == 404 || status == 410) {
+            throw new MediaGoneException("the media server no longer has " + uri + " (HTTP " + status + ")");
+        }
+        if (status == 206) {
+            String range = response.headers().firstValue("Content-Range").orElse("");
+            Matcher match = CONTENT_RANGE.matcher(range);
+            if (!match.matches() || Long.parseLong(match.group(1)) != offset) {
+                throw new IOException("asked " + uri + " for bytes from " + offset + ", got Content-Range '" + range + "'");
+            }
+            return "*".equals(match.group(3)) ? -1 : Long.parseLong(match.group(3));
+        }
+        if (status != 200) {
+            throw new IOException("HTTP " + status + " for " + uri);
+        }
+        return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    }
+
+    private static void copy(InputStream body, Path part, boolean append, ProgressMeter meter, URI uri)
+            throws IOException, InterruptedException {
+        StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            byte[] buffer = new byte[BUFFER_BYTES];
+            int read;
+            while ((read = readOrInterrupt(body, buffer, uri)) >= 0) {
+                out.write(buffer, 0, read);
+                meter.add(read);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("download of " + uri + " interrupted; " + part + " is kept");
+                }
+            }
+        }
+    }
+
+    private static int readOrInterrupt(InputStream body, byte[] buffer, URI uri) throws IOException, InterruptedException {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            // The client's body stream turns an interrupt of the waiting reader into an IOException.
+            if (Thread.interrupted()) {
+                throw new InterruptedException("download of " + uri + " interrupted");
+            }
+            throw new IOException("download of " + uri + " broke off: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.catalogarr.core.download;
+
+/**
+ * Passes a download's byte count on to a {@link DownloadEngine.Progress} at most four times a second,
+ * with the speed measured since the previous report, so that listeners that write to a database or a
+ * UI are not flooded by every buffer.
+ */
+final class ProgressMeter {
+
+    private static final long INTERVAL_NANOS = 250_000_000L;
+
+    private final DownloadEngine.Progress target;
+    private final long totalBytes;
+    private long bytes;
+    private long reportedBytes;
+    private long reportedAt;
+
+    /**
+     * @param startBytes bytes already in the file when this download began (a resumed part file)
+     * @param totalBytes the full size, or -1 while unknown
+     */
+    ProgressMeter(DownloadEngine.Progress target, long startBytes, long totalBytes) {
+        this.target = target;
+        this.totalBytes = totalBytes;
+        this.bytes = startBytes;
+        this.reportedBytes = startBytes;
+        // The first buffer is reported at once, so a job shows life as soon as bytes flow.
+        this.reportedAt = System.nanoTime() - INTERVAL_NANOS;
+    }
+
+    void add(int count) {
+        bytes += count;
+        long now = System.nanoTime();
+        if (now - reportedAt >= INTERVAL_NANOS) {
+            report(now);
+        }
+    }
+
+    /** Reports the final count regardless of the interval. */
+    void finish() {
+        report(System.nanoTime());
+    }
+
+    private void report(long now) {
+        double seconds = Math.max(now - reportedAt, 1) / 1e9;
+        target.update(bytes, totalBytes, (bytes - reportedBytes) / seconds);
+        reportedBytes = bytes;
+        reportedAt = now;
+    }
+}

@@ -1,0 +1,118 @@
+package org.catalogarr.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Vidoza-like hoster on loopback: {@code /embed-{id}.html} is a player page whose
+ * {@code <source type="video/mp4">} points at {@code /mp4/{id}.mp4}, which serves {@link #SIZE}
+ * bytes computed from the id, with byte ranges.
+ * <p>
+ * Some ids behave differently: {@code scripted} has the media only in a {@code sourcesCode} script
+ * (with a relative URL); {@code deleted} answers 404 "File was deleted"; {@code dropping} breaks the
+ * first media connection after {@link #DROP_AFTER} bytes; {@code norange} ignores {@code Range} and
+ * always sends the whole file; {@code mislabelled} answers ranges with a wrong total in
+ * {@code Content-Range}. The media needs a {@code Referer} on this host, as real hosters demand.
+ */
+public class FakeMp4Host extends FakeSite {
+
+    /** The size of every video. */
+    public static final int SIZE = 200 * 1024;
+    /** Where the {@code dropping} video's first connection breaks. */
+    public static final int DROP_AFTER = 64 * 1024;
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+
+    public FakeMp4Host() {
+        super("mp4host");
+        route("GET", "/embed-([A-Za-z0-9_-]+)\\.html", (request, match) -> embed(match.group(1)));
+        route("GET", "/mp4/([A-Za-z0-9_-]+)\\.mp4", (request, match) -> media(match.group(1), request));
+    }
+
+    /** The embed page of a video, as a catalogue site's redirect would lead to it. */
+    public URI embedUrl(String id) {
+        return URI.create(baseUrl() + "/embed-" + id + ".html");
+    }
+
+    /** The media URL of a video, as the embed page names it. */
+    public URI mediaUrl(String id) {
+        return URI.create(baseUrl() + "/mp4/" + id + ".mp4");
+    }
+
+    /** The bytes of a video: the same for the same id, different for different ids. */
+    public static byte[] content(String id) {
+        MessageDigest digest = sha256();
+        ByteBuffer bytes = ByteBuffer.allocate(SIZE);
+        byte[] seed = id.getBytes(StandardCharsets.UTF_8);
+        for (int block = 0; bytes.hasRemaining(); block++) {
+            digest.update(seed);
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(block).array());
+            byte[] hash = digest.digest();
+            bytes.put(hash, 0, Math.min(hash.length, bytes.remaining()));
+        }
+        return bytes.array();
+    }
+
+    /** The SHA-256 of {@link #content(String)}, in lower-case hex. */
+    public static String sha256Of(String id) {
+        return HexFormat.of().formatHex(sha256().digest(content(id)));
+    }
+
+    private Response embed(String id) throws IOException {
+        if ("deleted".equals(id)) {
+            return Response.status(404, fixture("deleted.html"));
+        }
+        String page = fixture("scripted".equals(id) ? "embed-scripted.html" : "embed.html");
+        return Response.html(page.replace("{{ID}}", id));
+    }
+
+    private Response media(String id, Request request) throws IOException {
+        if ("deleted".equals(id)) {
+            return Response.status(404, fixture("deleted.html"));
+        }
+        if (!first(request.headers().get("Referer")).startsWith(baseUrl().toString())) {
+            return Response.status(403, "<html><body>Hotlinking is not allowed</body></html>");
+        }
+        byte[] video = content(id);
+        Matcher range = RANGE.matcher(first(request.headers().get("Range")));
+        if (range.matches() && !"norange".equals(id)) {
+            int from = Integer.parseInt(range.group(1));
+            int to = range.group(2).isEmpty() ? video.length - 1 : Math.min(Integer.parseInt(range.group(2)), video.length - 1);
+            if (from >= video.length) {
+                return new Response(416, Map.of("Content-Range", "bytes */" + video.length), "");
+            }
+            int total = "mislabelled".equals(id) ? video.length * 2 : video.length;
+            byte[] part = Arrays.copyOfRange(video, from, to + 1);
+            return Response.binary(206, Map.of("Content-Type", "video/mp4", "Accept-Ranges", "bytes",
+                    "Content-Range", "bytes " + from + "-" + to + "/" + total), part);
+        }
+        Response whole = Response.binary(200, Map.of("Content-Type", "video/mp4", "Accept-Ranges", "bytes"), video);
+        return "dropping".equals(id) && dropped.add(id) ? whole.droppedAfter(DROP_AFTER) : whole;
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
