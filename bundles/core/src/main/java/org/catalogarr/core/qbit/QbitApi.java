@@ -40,9 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * loopback clients need no login (and a login from there always succeeds), every other client is
  * refused with 403 and a warning in the log says how to set a password.
  *
- * <p>Unknown methods are 404, mutating methods called with GET are 405. In {@code torrents/add}, a
- * category that does not exist yet is created first, as qBittorrent does; a category that cannot be
- * created is 409 and a save path outside the download root is 400.
+ * <p>Unknown methods are 404; mutating methods take only POST, the others GET and POST, anything else
+ * is 405. In {@code torrents/add}, a category that does not exist yet is created first, as qBittorrent
+ * does; a category that cannot be created is 409 and a save path outside the download root is 400.
  */
 public final class QbitApi {
 
@@ -137,6 +137,9 @@ public final class QbitApi {
         }
         if (endpoint.postOnly() && !"POST".equals(request.method())) {
             return ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "POST");
+        }
+        if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
+            return ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "GET, POST");
         }
         Sessions.Session session = null;
         if (!endpoint.open()) {

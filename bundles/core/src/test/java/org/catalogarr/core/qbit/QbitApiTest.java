@@ -215,6 +215,9 @@ public class QbitApiTest {
         assertEquals("POST", r.headers().get("Allow"));
         assertEquals(1, jobs.all().size());
         assertEquals(405, get("auth/login", null, "username", "admin", "password", "secret").status());
+        ApiResponse put = call("PUT", "torrents/info", sid);
+        assertEquals(405, put.status());
+        assertEquals("GET, POST", put.headers().get("Allow"));
     }
 
     @Test
