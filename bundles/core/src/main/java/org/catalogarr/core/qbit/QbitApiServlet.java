@@ -53,11 +53,11 @@ public class QbitApiServlet extends HttpServlet {
 
         @AttributeDefinition(name = "Session timeout (seconds)",
                 description = "A session ends after this long without requests.")
-        long session_timeout() default 3600;
+        long session__timeout() default 3600;
 
         @AttributeDefinition(name = "Ban duration (seconds)",
                 description = "How long an address is refused after 5 failed logins in a row.")
-        long ban_duration() default 3600;
+        long ban__duration() default 3600;
     }
 
     private static final long serialVersionUID = 1L;
@@ -69,8 +69,8 @@ public class QbitApiServlet extends HttpServlet {
 
     @Activate
     public QbitApiServlet(@Reference Jobs jobs, Config config) {
-        Sessions sessions = new Sessions(Clock.systemUTC(), Duration.ofSeconds(config.session_timeout()),
-                Duration.ofSeconds(config.ban_duration()));
+        Sessions sessions = new Sessions(Clock.systemUTC(), Duration.ofSeconds(config.session__timeout()),
+                Duration.ofSeconds(config.ban__duration()));
         this.api = new QbitApi(jobs, sessions, Clock.systemUTC(), credentials(config));
     }
 
