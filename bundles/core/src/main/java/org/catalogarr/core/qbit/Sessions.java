@@ -33,7 +33,8 @@ public final class Sessions {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Map<String, Session> bypassed = new ConcurrentHashMap<>();
 
-    private record Failures(int count, Instant bannedUntil) {
+    /** Failed logins in a row from one address, the last one's time, and the ban if there is one. */
+    private record Failures(int count, Instant last, Instant bannedUntil) {
     }
 
     public Sessions(Clock clock, Duration timeout, Duration ban) {
@@ -64,12 +65,22 @@ public final class Sessions {
             failures.remove(address);
             return Login.OK;
         }
-        Failures now = failures.merge(address, new Failures(1, null),
-                (old, one) -> new Failures(old.count() + 1, null));
-        if (now.count() >= MAX_FAILURES) {
-            failures.put(address, new Failures(now.count(), clock.instant().plus(ban)));
+        Instant now = clock.instant();
+        forgetQuietFailures(now);
+        Failures after = failures.merge(address, new Failures(1, now, null),
+                (old, one) -> new Failures(old.count() + 1, now, null));
+        if (after.count() >= MAX_FAILURES) {
+            failures.put(address, new Failures(after.count(), now, now.plus(ban)));
         }
         return Login.WRONG_CREDENTIALS;
+    }
+
+    /**
+     * Forgets the counts of addresses that stayed quiet for a ban's length, so that the table does not
+     * grow with every address that ever mistyped a password.
+     */
+    private void forgetQuietFailures(Instant now) {
+        failures.values().removeIf(f -> f.bannedUntil() == null && !now.isBefore(f.last().plus(ban)));
     }
 
     /** Opens a session and returns it; expired sessions are dropped on the way. */

@@ -90,6 +90,18 @@ public class SessionsTest {
     }
 
     @Test
+    public void failuresSpreadOverLongQuietSpellsDoNotAddUp() {
+        for (int i = 0; i < 4; i++) {
+            sessions.attempt("10.0.0.9", false);
+        }
+        clock.advance(Duration.ofMinutes(30));
+
+        sessions.attempt("10.0.0.9", false);
+
+        assertFalse(sessions.banned("10.0.0.9"));
+    }
+
+    @Test
     public void theBanEndsAfterItsDuration() {
         for (int i = 0; i < 5; i++) {
             sessions.attempt("10.0.0.9", false);
