@@ -1,12 +1,7 @@
 package org.catalogarr.core.qbit;
 
 import java.io.File;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.catalogarr.core.jobs.DownloadJob;
@@ -32,13 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The qBittorrent WebUI API v2, as qBittorrent 4.6 answers it, on top of {@link Jobs}.
  *
- * <p>Every method except {@code auth/login} and {@code app/webapiVersion} needs the SID cookie of a
- * session, otherwise the answer is 403 {@code Forbidden}. An {@code Authorization} header is ignored
- * (Sonarr sends Basic credentials pre-emptively), and Referer/Origin are not required.
- *
- * <p>With an empty password, qBittorrent's "bypass authentication for clients on localhost" applies:
- * loopback clients need no login (and a login from there always succeeds), every other client is
- * refused with 403 and a warning in the log says how to set a password.
+ * <p>Every method except {@code auth/login} and {@code app/webapiVersion} needs a session (see
+ * {@link Authentication}), otherwise the answer is 403 {@code Forbidden}. An {@code Authorization}
+ * header is ignored (Sonarr sends Basic credentials pre-emptively), and Referer/Origin are not required.
  *
  * <p>Unknown methods are 404; mutating methods take only POST, the others GET and POST, anything else
  * is 405. In {@code torrents/add}, a category that does not exist yet is created first, as qBittorrent
@@ -49,27 +39,9 @@ public final class QbitApi {
     static final String APP_VERSION = "v4.6.7";
     /** The WebUI API version qBittorrent 4.6 reports; clients pick field and parameter names by it. */
     static final String API_VERSION = "2.9.3";
-    static final String BANNED = "Your IP address has been banned after too many failed authentication attempts.";
 
     private static final Logger LOG = LoggerFactory.getLogger(QbitApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
-
-    /** The configured login; an empty password means "loopback clients only, without login". */
-    public record Credentials(String username, String password) {
-        boolean loopbackOnly() {
-            return password.isEmpty();
-        }
-
-        boolean match(String user, String pass) {
-            return MessageDigest.isEqual(bytes(username), bytes(user))
-                    & MessageDigest.isEqual(bytes(password), bytes(pass));
-        }
-
-        private static byte[] bytes(String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
-        }
-    }
 
     @FunctionalInterface
     private interface Handler {
@@ -80,24 +52,21 @@ public final class QbitApi {
     }
 
     private final Jobs jobs;
-    private final Sessions sessions;
+    private final Authentication authentication;
     private final Clock clock;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final AtomicReference<Instant> lastPasswordWarning = new AtomicReference<>();
-    private volatile Credentials credentials;
 
-    public QbitApi(Jobs jobs, Sessions sessions, Clock clock, Credentials credentials) {
+    public QbitApi(Jobs jobs, Authentication authentication, Clock clock) {
         this.jobs = jobs;
-        this.sessions = sessions;
+        this.authentication = authentication;
         this.clock = clock;
-        this.credentials = credentials;
         read("app/version", (r, s) -> ApiResponse.ok(APP_VERSION));
         endpoints.put("app/webapiVersion", new Endpoint(false, true, (r, s) -> ApiResponse.ok(API_VERSION)));
         read("app/buildInfo", (r, s) -> json(buildInfo()));
-        read("app/preferences", (r, s) -> json(Preferences.of(jobs.defaultSavePath(), this.credentials.username())));
+        read("app/preferences", (r, s) -> json(Preferences.of(jobs.defaultSavePath(), authentication.username())));
         read("app/defaultSavePath", (r, s) -> ApiResponse.ok(jobs.defaultSavePath()));
-        endpoints.put("auth/login", new Endpoint(true, true, (r, s) -> login(r)));
-        write("auth/logout", this::logout);
+        endpoints.put("auth/login", new Endpoint(true, true, (r, s) -> authentication.login(r)));
+        write("auth/logout", (r, s) -> authentication.logout(r));
         write("torrents/add", (r, s) -> add(r.parameters()));
         read("torrents/info", (r, s) -> json(TorrentQuery.from(r.parameters()).apply(torrents())));
         read("torrents/properties", (r, s) -> withJob(r, job -> TorrentView.properties(job, clock.instant())));
@@ -122,14 +91,6 @@ public final class QbitApi {
         read("transfer/info", (r, s) -> json(transferInfo(jobs.all())));
     }
 
-    /** Takes new credentials; sessions opened with the old ones end. */
-    public void configure(Credentials newCredentials) {
-        if (!newCredentials.equals(credentials)) {
-            credentials = newCredentials;
-            sessions.closeAll();
-        }
-    }
-
     public ApiResponse handle(ApiRequest request) {
         Endpoint endpoint = endpoints.get(request.path());
         if (endpoint == null) {
@@ -143,7 +104,7 @@ public final class QbitApi {
         }
         Sessions.Session session = null;
         if (!endpoint.open()) {
-            session = session(request);
+            session = authentication.session(request).orElse(null);
             if (session == null) {
                 return ApiResponse.text(403, "Forbidden");
             }
@@ -163,54 +124,6 @@ public final class QbitApi {
 
     private void write(String path, Handler handler) {
         endpoints.put(path, new Endpoint(true, false, handler));
-    }
-
-    private Sessions.Session session(ApiRequest request) {
-        Sessions.Session session = sessions.find(request.cookies().get("SID")).orElse(null);
-        if (session != null || !credentials.loopbackOnly()) {
-            return session;
-        }
-        if (loopback(request.remoteAddress())) {
-            return sessions.bypass(request.remoteAddress());
-        }
-        warnAboutMissingPassword(request.remoteAddress());
-        return null;
-    }
-
-    private ApiResponse login(ApiRequest request) {
-        String address = request.remoteAddress();
-        if (sessions.banned(address)) {
-            return ApiResponse.text(403, BANNED);
-        }
-        Credentials current = credentials;
-        if (current.loopbackOnly() && !loopback(address)) {
-            warnAboutMissingPassword(address);
-            return ApiResponse.text(403, "Forbidden");
-        }
-        boolean match = current.loopbackOnly()
-                || current.match(request.parameters().text("username"), request.parameters().text("password"));
-        return switch (sessions.attempt(address, match)) {
-            case OK -> ApiResponse.ok("Ok.").withHeader("Set-Cookie",
-                    "SID=" + sessions.open().sid() + "; HttpOnly; path=/");
-            case WRONG_CREDENTIALS -> ApiResponse.ok("Fails.");
-            case BANNED -> ApiResponse.text(403, BANNED);
-        };
-    }
-
-    private ApiResponse logout(ApiRequest request, Sessions.Session session) {
-        sessions.close(request.cookies().get("SID"));
-        return ApiResponse.ok("");
-    }
-
-    private void warnAboutMissingPassword(String address) {
-        Instant now = clock.instant();
-        Instant last = lastPasswordWarning.get();
-        if ((last == null || !now.isBefore(last.plus(WARNING_INTERVAL)))
-                && lastPasswordWarning.compareAndSet(last, now)) {
-            LOG.warn("Refused a qBittorrent API request from {}: without a password only clients on this machine"
-                    + " are served. Set a password in the configuration org.catalogarr.qbit (password=...) and"
-                    + " enter it, with the username, in the download client's settings.", address);
-        }
     }
 
     private ApiResponse add(FormParameters p) throws JobException {
@@ -380,23 +293,6 @@ public final class QbitApi {
         info.put("bitness", System.getProperty("os.arch", "").contains("64") ? 64 : 32);
         info.put("java", System.getProperty("java.version", ""));
         return info;
-    }
-
-    /** Whether the address is a loopback one; the literal never goes to DNS. */
-    static boolean loopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        String literal = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
-        if (!literal.contains(":") && !literal.matches("[0-9.]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static ApiResponse json(Object value) {

@@ -65,22 +65,26 @@ public class QbitApiServlet extends HttpServlet {
     /** Far above a magnet or a torrent file; a larger body is not a client of ours. */
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
+    private final transient Authentication authentication;
     private final transient QbitApi api;
 
+    /** A change of the timeout or the ban duration takes effect on the component's next activation. */
     @Activate
     public QbitApiServlet(@Reference Jobs jobs, Config config) {
-        Sessions sessions = new Sessions(Clock.systemUTC(), Duration.ofSeconds(config.session__timeout()),
+        Clock clock = Clock.systemUTC();
+        Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()),
                 Duration.ofSeconds(config.ban__duration()));
-        this.api = new QbitApi(jobs, sessions, Clock.systemUTC(), credentials(config));
+        this.authentication = new Authentication(sessions, clock, credentials(config));
+        this.api = new QbitApi(jobs, authentication, clock);
     }
 
     @Modified
     void configure(Config config) {
-        api.configure(credentials(config));
+        authentication.configure(credentials(config));
     }
 
-    private static QbitApi.Credentials credentials(Config config) {
-        return new QbitApi.Credentials(config.username().strip(), config.password());
+    private static Credentials credentials(Config config) {
+        return new Credentials(config.username().strip(), config.password());
     }
 
     @Override

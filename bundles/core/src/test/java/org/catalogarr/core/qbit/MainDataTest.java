@@ -43,7 +43,8 @@ public class MainDataTest {
         Reply first = MainData.reply(null, 0, state(Map.of("a", A), Map.of(), Set.of(), STATE));
         Map<String, Object> aLater = Map.of("name", "A", "progress", 0.5, "state", "downloading");
 
-        Reply delta = MainData.reply(first.snapshot(), 1, state(Map.of("a", aLater, "b", B), Map.of(), Set.of(), STATE));
+        Reply delta = MainData.reply(first.snapshot(), 1,
+                state(Map.of("a", aLater, "b", B), Map.of(), Set.of(), STATE));
 
         assertEquals(2L, delta.body().get("rid"));
         assertFalse(delta.body().containsKey("full_update"));

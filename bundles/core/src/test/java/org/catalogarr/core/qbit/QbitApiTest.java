@@ -29,7 +29,9 @@ public class QbitApiTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final FakeJobs jobs = new FakeJobs(clock.instant());
     private final Sessions sessions = new Sessions(clock, Duration.ofHours(1), Duration.ofHours(1));
-    private final QbitApi api = new QbitApi(jobs, sessions, clock, new QbitApi.Credentials("admin", "secret"));
+    private final Authentication authentication = new Authentication(sessions, clock,
+            new Credentials("admin", "secret"));
+    private final QbitApi api = new QbitApi(jobs, authentication, clock);
 
     private ApiResponse call(String method, String path, String sid, String... params) {
         return call(method, path, sid, REMOTE, FormParameters.of(params));
@@ -126,7 +128,7 @@ public class QbitApiTest {
         ApiResponse r = post("auth/login", null, "username", "admin", "password", "secret");
 
         assertEquals(403, r.status());
-        assertEquals(QbitApi.BANNED, r.body());
+        assertEquals(Authentication.BANNED, r.body());
         assertNull(r.headers().get("Set-Cookie"));
         ApiResponse other = call("POST", "auth/login", null, "192.168.1.21",
                 FormParameters.of("username", "admin", "password", "secret"));
@@ -168,7 +170,7 @@ public class QbitApiTest {
     public void newCredentialsEndOldSessions() {
         String sid = login();
 
-        api.configure(new QbitApi.Credentials("admin", "changed"));
+        authentication.configure(new Credentials("admin", "changed"));
 
         assertEquals(403, get("torrents/info", sid).status());
         assertEquals("Fails.", post("auth/login", null, "username", "admin", "password", "secret").body());
@@ -176,7 +178,7 @@ public class QbitApiTest {
 
     @Test
     public void withoutAPasswordLoopbackClientsNeedNoLogin() {
-        api.configure(new QbitApi.Credentials("admin", ""));
+        authentication.configure(new Credentials("admin", ""));
 
         assertEquals(200, call("GET", "torrents/info", null, "127.0.0.1", FormParameters.of()).status());
         assertEquals(200, call("GET", "torrents/info", null, "::1", FormParameters.of()).status());
@@ -188,7 +190,7 @@ public class QbitApiTest {
 
     @Test
     public void withoutAPasswordOtherClientsAreRefused() {
-        api.configure(new QbitApi.Credentials("admin", ""));
+        authentication.configure(new Credentials("admin", ""));
 
         assertEquals(403, get("torrents/info", null).status());
         assertEquals(403, post("auth/login", null, "username", "admin", "password", "").status());
@@ -272,7 +274,8 @@ public class QbitApiTest {
     public void addsFromAMultipartBodyWithCapitalisedBooleans() throws Exception {
         String sid = login();
         FormParameters form = FormParameters.parse(null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
-                FormParametersTest.multipart("urls", FakeJobs.magnet(H1, "A") + "&tr=x".repeat(300), "stopped", "True"));
+                FormParametersTest.multipart("urls", FakeJobs.magnet(H1, "A") + "&tr=x".repeat(300), "stopped",
+                        "True"));
 
         assertEquals("Ok.", call("POST", "torrents/add", sid, REMOTE, form).body());
 
@@ -528,7 +531,8 @@ public class QbitApiTest {
         assertEquals("{}", get("torrents/categories", sid).body());
 
         assertEquals(200, post("torrents/createCategory", sid, "category", "tv-sonarr").status());
-        assertEquals(200, post("torrents/createCategory", sid, "category", "anime", "savePath", "/downloads/a").status());
+        assertEquals(200,
+                post("torrents/createCategory", sid, "category", "anime", "savePath", "/downloads/a").status());
         JsonNode categories = json(get("torrents/categories", sid));
         assertEquals("tv-sonarr", categories.get("tv-sonarr").get("name").asText());
         assertEquals("/downloads/tv-sonarr", categories.get("tv-sonarr").get("savePath").asText());
