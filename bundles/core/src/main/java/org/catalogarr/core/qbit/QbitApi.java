@@ -68,7 +68,7 @@ public final class QbitApi {
         endpoints.put("auth/login", new Endpoint(true, true, (r, s) -> authentication.login(r)));
         write("auth/logout", (r, s) -> authentication.logout(r));
         write("torrents/add", (r, s) -> add(r.parameters()));
-        read("torrents/info", (r, s) -> json(TorrentQuery.from(r.parameters()).apply(torrents())));
+        read("torrents/info", (r, s) -> json(TorrentQuery.from(r.parameters()).apply(torrents(jobs.all()))));
         read("torrents/properties", (r, s) -> withJob(r, job -> TorrentView.properties(job, clock.instant())));
         read("torrents/files", (r, s) -> withJob(r, TorrentView::files));
         write("torrents/delete", (r, s) -> {
@@ -235,11 +235,11 @@ public final class QbitApi {
     }
 
     /** The torrent objects; unfinished jobs get queue positions in the order they were added. */
-    private List<Map<String, Object>> torrents() {
+    private List<Map<String, Object>> torrents(List<DownloadJob> all) {
         Instant now = clock.instant();
         List<Map<String, Object>> torrents = new ArrayList<>();
         int position = 0;
-        for (DownloadJob job : jobs.all()) {
+        for (DownloadJob job : all) {
             int priority = job.status().finished() ? 0 : ++position;
             torrents.add(TorrentView.info(job, priority, now));
         }
@@ -252,10 +252,11 @@ public final class QbitApi {
         return categories;
     }
 
+    /** One read of the jobs for all parts, so torrents and totals describe the same moment. */
     private MainData.Snapshot snapshot() {
         List<DownloadJob> all = jobs.all();
         Map<String, Map<String, Object>> torrents = new LinkedHashMap<>();
-        for (Map<String, Object> t : torrents()) {
+        for (Map<String, Object> t : torrents(all)) {
             torrents.put((String) t.get("hash"), t);
         }
         Set<String> tags = new TreeSet<>();
