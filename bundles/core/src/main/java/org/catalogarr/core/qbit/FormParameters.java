@@ -1,0 +1,208 @@
+package org.catalogarr.core.qbit;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parameters of one request, from its query string and its body, whether the body is
+ * {@code application/x-www-form-urlencoded} or {@code multipart/form-data}: Sonarr switches to multipart
+ * as soon as one value is longer than 1024 bytes, so every endpoint must read both the same way.
+ *
+ * @param values parameter name → values in the order sent; query values come first
+ * @param fileParts the field names of multipart parts that carried a file (a filename)
+ */
+public record FormParameters(Map<String, List<String>> values, List<String> fileParts) {
+
+    public FormParameters {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        values = Map.copyOf(copy);
+        fileParts = List.copyOf(fileParts);
+    }
+
+    public static FormParameters of(String... namesAndValues) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.computeIfAbsent(namesAndValues[i], k -> new ArrayList<>()).add(namesAndValues[i + 1]);
+        }
+        return new FormParameters(values, List.of());
+    }
+
+    /**
+     * Reads the query string and the body.
+     *
+     * @param query the raw query string, or null
+     * @param contentType the body's content type, or null
+     * @param body the body's bytes, empty when there is none
+     * @throws IllegalArgumentException when a multipart body has no boundary or is cut short
+     */
+    public static FormParameters parse(String query, String contentType, byte[] body) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
+        if (query != null) {
+            readUrlEncoded(query, values);
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/form-data")) {
+            readMultipart(boundary(contentType), body, values, files);
+        } else if (type.startsWith("application/x-www-form-urlencoded") || (type.isEmpty() && body.length > 0)) {
+            readUrlEncoded(new String(body, StandardCharsets.UTF_8), values);
+        }
+        return new FormParameters(values, files);
+    }
+
+    public Optional<String> first(String name) {
+        List<String> v = values.get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
+
+    public String text(String name) {
+        return first(name).orElse("");
+    }
+
+    /**
+     * A boolean in any case ({@code True}, {@code false}, {@code TRUE}): .NET clients capitalise them.
+     * Anything other than "true" is false, as qBittorrent reads it.
+     */
+    public Optional<Boolean> bool(String name) {
+        return first(name).map(v -> v.strip().equalsIgnoreCase("true"));
+    }
+
+    public boolean bool(String name, boolean missing) {
+        return bool(name).orElse(missing);
+    }
+
+    private static void readUrlEncoded(String text, Map<String, List<String>> values) {
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String boundary(String contentType) {
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                return unquote(p.substring("boundary=".length()));
+            }
+        }
+        throw new IllegalArgumentException("multipart/form-data without a boundary");
+    }
+
+    private static void readMultipart(String boundary, byte[] body, Map<String, List<String>> values,
+            List<String> files) {
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(body, delimiter, 0);
+        if (at < 0) {
+            throw new IllegalArgumentException("multipart body without its boundary");
+        }
+        while (true) {
+            int partStart = at + delimiter.length;
+            if (startsWith(body, partStart, "--")) {
+                return;
+            }
+            partStart = skipLineBreak(body, partStart);
+            int next = indexOf(body, delimiter, partStart);
+            if (next < 0) {
+                throw new IllegalArgumentException("multipart body cut short");
+            }
+            int partEnd = next;
+            if (partEnd >= 2 && body[partEnd - 2] == '\r' && body[partEnd - 1] == '\n') {
+                partEnd -= 2;
+            } else if (partEnd >= 1 && body[partEnd - 1] == '\n') {
+                partEnd -= 1;
+            }
+            readPart(Arrays.copyOfRange(body, partStart, Math.max(partStart, partEnd)), values, files);
+            at = next;
+        }
+    }
+
+    private static void readPart(byte[] part, Map<String, List<String>> values, List<String> files) {
+        int headerEnd = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        int bodyStart = headerEnd + 4;
+        if (headerEnd < 0) {
+            headerEnd = indexOf(part, "\n\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            bodyStart = headerEnd + 2;
+        }
+        if (headerEnd < 0) {
+            throw new IllegalArgumentException("multipart part without headers");
+        }
+        String headers = new String(part, 0, headerEnd, StandardCharsets.UTF_8);
+        String name = null;
+        boolean file = false;
+        for (String line : headers.split("\r?\n")) {
+            if (!line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
+                continue;
+            }
+            for (String attribute : line.substring(line.indexOf(':') + 1).split(";")) {
+                String a = attribute.strip();
+                if (a.toLowerCase(Locale.ROOT).startsWith("name=")) {
+                    name = unquote(a.substring(5));
+                } else if (a.toLowerCase(Locale.ROOT).startsWith("filename")) {
+                    file = true;
+                }
+            }
+        }
+        if (name == null) {
+            throw new IllegalArgumentException("multipart part without a name");
+        }
+        if (file) {
+            files.add(name);
+        } else {
+            values.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(new String(part, bodyStart, part.length - bodyStart, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static int skipLineBreak(byte[] b, int at) {
+        if (startsWith(b, at, "\r\n")) {
+            return at + 2;
+        }
+        return startsWith(b, at, "\n") ? at + 1 : at;
+    }
+
+    private static boolean startsWith(byte[] b, int at, String s) {
+        if (at + s.length() > b.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b[at + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

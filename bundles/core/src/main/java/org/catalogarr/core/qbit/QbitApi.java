@@ -1,0 +1,306 @@
+package org.catalogarr.core.qbit;
+
+import java.io.File;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.catalogarr.core.jobs.DownloadJob;
+import org.catalogarr.core.jobs.JobException;
+import org.catalogarr.core.jobs.JobStatus;
+import org.catalogarr.core.jobs.Jobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The qBittorrent WebUI API v2, as qBittorrent 4.6 answers it, on top of {@link Jobs}.
+ *
+ * <p>Every method except {@code auth/login} and {@code app/webapiVersion} needs a session (see
+ * {@link Authentication}), otherwise the answer is 403 {@code Forbidden}. An {@code Authorization}
+ * header is ignored (Sonarr sends Basic credentials pre-emptively), and Referer/Origin are not required.
+ *
+ * <p>Unknown methods are 404; mutating methods take only POST, the others GET and POST, anything else
+ * is 405. In {@code torrents/add}, a category that does not exist yet is created first, as qBittorrent
+ * does; a category that cannot be created is 409 and a save path outside the download root is 400.
+ */
+public final class QbitApi {
+
+    static final String APP_VERSION = "v4.6.7";
+    /** The WebUI API version qBittorrent 4.6 reports; clients pick field and parameter names by it. */
+    static final String API_VERSION = "2.9.3";
+
+    private static final Logger LOG = LoggerFactory.getLogger(QbitApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @FunctionalInterface
+    private interface Handler {
+        ApiResponse handle(ApiRequest request, Sessions.Session session) throws JobException;
+    }
+
+    private record Endpoint(boolean postOnly, boolean open, Handler handler) {
+    }
+
+    private final Jobs jobs;
+    private final Authentication authentication;
+    private final Clock clock;
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+    public QbitApi(Jobs jobs, Authentication authentication, Clock clock) {
+        this.jobs = jobs;
+        this.authentication = authentication;
+        this.clock = clock;
+        read("app/version", (r, s) -> ApiResponse.ok(APP_VERSION));
+        endpoints.put("app/webapiVersion", new Endpoint(false, true, (r, s) -> ApiResponse.ok(API_VERSION)));
+        read("app/buildInfo", (r, s) -> json(buildInfo()));
+        read("app/preferences", (r, s) -> json(Preferences.of(jobs.defaultSavePath(), authentication.username())));
+        read("app/defaultSavePath", (r, s) -> ApiResponse.ok(jobs.defaultSavePath()));
+        endpoints.put("auth/login", new Endpoint(true, true, (r, s) -> authentication.login(r)));
+        write("auth/logout", (r, s) -> authentication.logout(r));
+        write("torrents/add", (r, s) -> add(r.parameters()));
+        read("torrents/info", (r, s) -> json(TorrentQuery.from(r.parameters()).apply(torrents(jobs.all()))));
+        read("torrents/properties", (r, s) -> withJob(r, job -> TorrentView.properties(job, clock.instant())));
+        read("torrents/files", (r, s) -> withJob(r, TorrentView::files));
+        write("torrents/delete", (r, s) -> {
+            jobs.delete(hashes(r.parameters()), r.parameters().bool("deleteFiles", false));
+            return ApiResponse.ok("");
+        });
+        write("torrents/pause", this::pause);
+        write("torrents/stop", this::pause);
+        write("torrents/resume", this::resume);
+        write("torrents/start", this::resume);
+        write("torrents/setCategory", (r, s) -> setCategory(r.parameters()));
+        read("torrents/categories", (r, s) -> json(categories()));
+        write("torrents/createCategory", (r, s) -> createCategory(r.parameters()));
+        write("torrents/editCategory", (r, s) -> editCategory(r.parameters()));
+        write("torrents/removeCategories", (r, s) -> {
+            jobs.removeCategories(lines(r.parameters().text("categories")));
+            return ApiResponse.ok("");
+        });
+        read("sync/maindata", (r, s) -> json(s.sync(rid(r.parameters()), snapshot()).body()));
+        read("transfer/info", (r, s) -> json(transferInfo(jobs.all())));
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        Endpoint endpoint = endpoints.get(request.path());
+        if (endpoint == null) {
+            return ApiResponse.text(404, "Not Found");
+        }
+        if (endpoint.postOnly() && !"POST".equals(request.method())) {
+            return ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "POST");
+        }
+        if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
+            return ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "GET, POST");
+        }
+        Sessions.Session session = null;
+        if (!endpoint.open()) {
+            session = authentication.session(request).orElse(null);
+            if (session == null) {
+                return ApiResponse.text(403, "Forbidden");
+            }
+        }
+        try {
+            return endpoint.handler().handle(request, session);
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.text(400, e.getMessage());
+        } catch (JobException e) {
+            return ApiResponse.text(409, e.getMessage());
+        }
+    }
+
+    private void read(String path, Handler handler) {
+        endpoints.put(path, new Endpoint(false, false, handler));
+    }
+
+    private void write(String path, Handler handler) {
+        endpoints.put(path, new Endpoint(true, false, handler));
+    }
+
+    private ApiResponse add(FormParameters p) throws JobException {
+        boolean paused = p.bool("stopped").or(() -> p.bool("paused")).orElse(false);
+        String category = p.text("category").strip();
+        String savePath = p.text("savepath").strip();
+        List<String> tags = Arrays.stream(p.text("tags").split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .toList();
+        int added = 0;
+        for (String url : lines(p.text("urls"))) {
+            try {
+                addOne(url, category, savePath, paused, tags);
+                added++;
+            } catch (JobException e) {
+                switch (e.reason()) {
+                    case NOT_OUR_MAGNET -> LOG.info("Not adding {}: {}", url, e.getMessage());
+                    case PATH_OUTSIDE_ROOT -> throw new IllegalArgumentException(e.getMessage());
+                    case BAD_CATEGORY -> throw e;
+                }
+            }
+        }
+        if (!p.fileParts().isEmpty()) {
+            LOG.info("Not adding {} torrent file(s): Catalogarr only takes its own magnets", p.fileParts().size());
+        }
+        return ApiResponse.ok(added > 0 ? "Ok." : "Fails.");
+    }
+
+    private void addOne(String url, String category, String savePath, boolean paused, List<String> tags)
+            throws JobException {
+        try {
+            jobs.add(url, category, savePath, paused, tags);
+        } catch (JobException e) {
+            if (e.reason() != JobException.Reason.BAD_CATEGORY || category.isEmpty()
+                    || jobs.categories().containsKey(category)) {
+                throw e;
+            }
+            jobs.createCategory(category, "");
+            jobs.add(url, category, savePath, paused, tags);
+        }
+    }
+
+    private ApiResponse pause(ApiRequest request, Sessions.Session session) {
+        jobs.pause(hashes(request.parameters()));
+        return ApiResponse.ok("");
+    }
+
+    private ApiResponse resume(ApiRequest request, Sessions.Session session) {
+        jobs.resume(hashes(request.parameters()));
+        return ApiResponse.ok("");
+    }
+
+    private ApiResponse setCategory(FormParameters p) throws JobException {
+        String category = p.first("category")
+                .orElseThrow(() -> new IllegalArgumentException("Missing parameter: category")).strip();
+        jobs.setCategory(hashes(p), category);
+        return ApiResponse.ok("");
+    }
+
+    private ApiResponse createCategory(FormParameters p) throws JobException {
+        String name = categoryName(p);
+        if (jobs.categories().containsKey(name)) {
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Category \"" + name + "\" already exists");
+        }
+        jobs.createCategory(name, p.text("savePath").strip());
+        return ApiResponse.ok("");
+    }
+
+    private ApiResponse editCategory(FormParameters p) throws JobException {
+        jobs.editCategory(categoryName(p), p.text("savePath").strip());
+        return ApiResponse.ok("");
+    }
+
+    private static String categoryName(FormParameters p) {
+        String name = p.text("category").strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("Category name cannot be empty");
+        }
+        return name;
+    }
+
+    private ApiResponse withJob(ApiRequest request, Function<DownloadJob, Object> view) {
+        String hash = request.parameters().text("hash").strip();
+        if (hash.isEmpty()) {
+            throw new IllegalArgumentException("Missing parameter: hash");
+        }
+        return jobs.byHash(hash).map(job -> json(view.apply(job))).orElseGet(() -> ApiResponse.text(404, "Not Found"));
+    }
+
+    /** {@code hashes}: {@code |}-separated, or {@code all}. */
+    private List<String> hashes(FormParameters p) {
+        String hashes = p.first("hashes").orElseThrow(() -> new IllegalArgumentException("Missing parameter: hashes"))
+                .strip();
+        if (hashes.equalsIgnoreCase("all")) {
+            return jobs.all().stream().map(DownloadJob::infoHash).toList();
+        }
+        return Arrays.stream(hashes.split("\\|")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static long rid(FormParameters p) {
+        try {
+            return Long.parseLong(p.text("rid").strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The torrent objects; unfinished jobs get queue positions in the order they were added. */
+    private List<Map<String, Object>> torrents(List<DownloadJob> all) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> torrents = new ArrayList<>();
+        int position = 0;
+        for (DownloadJob job : all) {
+            int priority = job.status().finished() ? 0 : ++position;
+            torrents.add(TorrentView.info(job, priority, now));
+        }
+        return torrents;
+    }
+
+    private Map<String, Map<String, Object>> categories() {
+        Map<String, Map<String, Object>> categories = new TreeMap<>();
+        jobs.categories().forEach((name, path) -> categories.put(name, Map.of("name", name, "savePath", path)));
+        return categories;
+    }
+
+    /** One read of the jobs for all parts, so torrents and totals describe the same moment. */
+    private MainData.Snapshot snapshot() {
+        List<DownloadJob> all = jobs.all();
+        Map<String, Map<String, Object>> torrents = new LinkedHashMap<>();
+        for (Map<String, Object> t : torrents(all)) {
+            torrents.put((String) t.get("hash"), t);
+        }
+        Set<String> tags = new TreeSet<>();
+        all.forEach(j -> tags.addAll(j.tags()));
+        Map<String, Object> serverState = transferInfo(all);
+        serverState.put("free_space_on_disk", new File(jobs.defaultSavePath()).getUsableSpace());
+        serverState.put("queueing", true);
+        serverState.put("use_alt_speed_limits", false);
+        serverState.put("refresh_interval", 1500);
+        return new MainData.Snapshot(0, torrents, categories(), tags, serverState);
+    }
+
+    private static Map<String, Object> transferInfo(List<DownloadJob> all) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("dl_info_speed", all.stream().filter(j -> j.status() == JobStatus.DOWNLOADING)
+                .mapToLong(j -> Math.round(j.bytesPerSecond())).sum());
+        info.put("dl_info_data", all.stream().mapToLong(DownloadJob::downloadedBytes).sum());
+        info.put("up_info_speed", 0L);
+        info.put("up_info_data", 0L);
+        info.put("dl_rate_limit", 0L);
+        info.put("up_rate_limit", 0L);
+        info.put("dht_nodes", 0L);
+        info.put("connection_status", "connected");
+        return info;
+    }
+
+    /** There is no Qt or libtorrent behind this API; the fields say so rather than invent versions. */
+    private static Map<String, Object> buildInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("qt", "");
+        info.put("libtorrent", "");
+        info.put("boost", "");
+        info.put("openssl", "");
+        info.put("zlib", "");
+        info.put("bitness", System.getProperty("os.arch", "").contains("64") ? 64 : 32);
+        info.put("java", System.getProperty("java.version", ""));
+        return info;
+    }
+
+    private static ApiResponse json(Object value) {
+        try {
+            return ApiResponse.json(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a qBittorrent API answer as JSON", e);
+        }
+    }
+}

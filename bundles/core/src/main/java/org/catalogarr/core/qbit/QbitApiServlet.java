@@ -1,0 +1,141 @@
+package org.catalogarr.core.qbit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.catalogarr.core.jobs.Jobs;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code /api/v2/*}: the qBittorrent WebUI API Sonarr uses as a download client. This only adapts
+ * requests and answers; {@link QbitApi} decides. The body is read here, not through
+ * {@code getParameter}, so that url-encoded and multipart forms are parsed the same way.
+ */
+@Component(service = Servlet.class, configurationPid = QbitApiServlet.PID)
+@HttpWhiteboardServletPattern("/api/v2/*")
+@HttpWhiteboardServletName("catalogarr-qbittorrent")
+@Designate(ocd = QbitApiServlet.Config.class)
+public class QbitApiServlet extends HttpServlet {
+
+    static final String PID = "org.catalogarr.qbit";
+
+    @ObjectClassDefinition(name = "Catalogarr qBittorrent API",
+            description = "The qBittorrent WebUI API v2 that Sonarr adds as a download client.")
+    public @interface Config {
+        @AttributeDefinition(name = "Username")
+        String username() default "admin";
+
+        @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD,
+                description = "Empty: only clients on this machine are served, without login.")
+        String password() default "";
+
+        @AttributeDefinition(name = "Session timeout (seconds)",
+                description = "A session ends after this long without requests.")
+        long session__timeout() default 3600;
+
+        @AttributeDefinition(name = "Ban duration (seconds)",
+                description = "How long an address is refused after 5 failed logins in a row.")
+        long ban__duration() default 3600;
+    }
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(QbitApiServlet.class);
+    /** Far above a magnet or a torrent file; a larger body is not a client of ours. */
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+
+    private final transient Authentication authentication;
+    private final transient QbitApi api;
+
+    /** A change of the timeout or the ban duration takes effect on the component's next activation. */
+    @Activate
+    public QbitApiServlet(@Reference Jobs jobs, Config config) {
+        Clock clock = Clock.systemUTC();
+        Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()),
+                Duration.ofSeconds(config.ban__duration()));
+        this.authentication = new Authentication(sessions, clock, credentials(config));
+        this.api = new QbitApi(jobs, authentication, clock);
+    }
+
+    @Modified
+    void configure(Config config) {
+        authentication.configure(credentials(config));
+    }
+
+    private static Credentials credentials(Config config) {
+        return new Credentials(config.username().strip(), config.password());
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ApiResponse answer;
+        try {
+            answer = api.handle(toApiRequest(request));
+        } catch (IllegalArgumentException e) {
+            answer = ApiResponse.text(400, e.getMessage());
+        } catch (BodyTooLarge e) {
+            answer = ApiResponse.text(413, "Request body larger than " + MAX_BODY + " bytes");
+        } catch (RuntimeException e) {
+            LOG.error("qBittorrent API {} {} failed", request.getMethod(), request.getPathInfo(), e);
+            answer = ApiResponse.text(500, "Internal error: " + e.getMessage());
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        response.setContentType(answer.contentType());
+        response.setHeader("Cache-Control", "no-store");
+        answer.headers().forEach(response::setHeader);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static ApiRequest toApiRequest(HttpServletRequest request) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
+        FormParameters parameters = FormParameters.parse(request.getQueryString(), request.getContentType(),
+                body(request));
+        Map<String, String> cookies = new HashMap<>();
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+            }
+        }
+        return new ApiRequest(request.getMethod(), path, parameters, cookies, request.getRemoteAddr());
+    }
+
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            throw new BodyTooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new BodyTooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static final class BodyTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}

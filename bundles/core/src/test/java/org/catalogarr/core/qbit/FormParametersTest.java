@@ -1,0 +1,110 @@
+package org.catalogarr.core.qbit;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.Test;
+
+public class FormParametersTest {
+
+    static final String BOUNDARY = "----8dc1f2c3";
+
+    static byte[] multipart(String... namesAndValues) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            b.append("--").append(BOUNDARY).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(namesAndValues[i]).append("\"\r\n")
+                    .append("\r\n").append(namesAndValues[i + 1]).append("\r\n");
+        }
+        b.append("--").append(BOUNDARY).append("--\r\n");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void readsAnUrlEncodedBody() {
+        FormParameters p = FormParameters.parse(null, "application/x-www-form-urlencoded; charset=UTF-8",
+                "urls=magnet%3A%3Fxt%3Durn%3Abtih%3Aabc%26dn%3DA+B&category=tv-sonarr&stopped=False"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("magnet:?xt=urn:btih:abc&dn=A B", p.text("urls"));
+        assertEquals("tv-sonarr", p.text("category"));
+        assertEquals(Optional.of(false), p.bool("stopped"));
+    }
+
+    @Test
+    public void readsAMultipartBodyTheSameWay() {
+        String longMagnet = "magnet:?xt=urn:btih:abc&dn=A B" + "&tr=udp://t".repeat(200);
+        FormParameters p = FormParameters.parse(null, "multipart/form-data; boundary=\"" + BOUNDARY + "\"",
+                multipart("urls", longMagnet + "\nmagnet:?second", "category", "tv-sonarr", "stopped", "True"));
+
+        assertEquals(longMagnet + "\nmagnet:?second", p.text("urls"));
+        assertEquals("tv-sonarr", p.text("category"));
+        assertEquals(Optional.of(true), p.bool("stopped"));
+        assertTrue(p.fileParts().isEmpty());
+    }
+
+    @Test
+    public void notesFilePartsWithoutTakingThemForValues() {
+        byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"x.torrent\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\nd4:infod4:name1:xee\r\n--" + BOUNDARY + "--\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        FormParameters p = FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, body);
+
+        assertEquals(List.of("torrents"), p.fileParts());
+        assertFalse(p.first("torrents").isPresent());
+    }
+
+    @Test
+    public void readsBooleansInAnyCase() {
+        FormParameters p = FormParameters.of("a", "True", "b", "false", "c", "TRUE", "d", "FaLsE", "e", "yes");
+
+        assertEquals(Optional.of(true), p.bool("a"));
+        assertEquals(Optional.of(false), p.bool("b"));
+        assertEquals(Optional.of(true), p.bool("c"));
+        assertEquals(Optional.of(false), p.bool("d"));
+        assertEquals(Optional.of(false), p.bool("e"));
+        assertTrue(p.bool("missing", true));
+        assertFalse(p.bool("missing", false));
+    }
+
+    @Test
+    public void joinsQueryAndBodyQueryFirst() {
+        FormParameters p = FormParameters.parse("hash=AB%7Ccd&rid=3", "application/x-www-form-urlencoded",
+                "hash=ef".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of("AB|cd", "ef"), p.values().get("hash"));
+        assertEquals("3", p.text("rid"));
+    }
+
+    @Test
+    public void keepsEmptyValuesApartFromMissingOnes() {
+        FormParameters p = FormParameters.parse("category=&flag", null, new byte[0]);
+
+        assertEquals(Optional.of(""), p.first("category"));
+        assertEquals(Optional.of(""), p.first("flag"));
+        assertEquals(Optional.empty(), p.first("other"));
+    }
+
+    @Test
+    public void refusesMultipartWithoutBoundary() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FormParameters.parse(null, "multipart/form-data", multipart("a", "b")));
+        assertEquals("multipart/form-data without a boundary", e.getMessage());
+    }
+
+    @Test
+    public void refusesATruncatedMultipartBody() {
+        byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThrows(IllegalArgumentException.class,
+                () -> FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, body));
+    }
+}

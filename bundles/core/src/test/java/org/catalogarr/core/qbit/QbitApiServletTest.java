@@ -1,0 +1,179 @@
+package org.catalogarr.core.qbit;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.Test;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The servlet only adapts; these check that the adaptation loses nothing on the way in or out. */
+public class QbitApiServletTest {
+
+    private final FakeJobs jobs = new FakeJobs(Instant.parse("2026-11-26T10:00:00Z"));
+    private final QbitApiServlet servlet = new QbitApiServlet(jobs, config("admin", "secret"));
+
+    private static QbitApiServlet.Config config(String username, String password) {
+        return (QbitApiServlet.Config) Proxy.newProxyInstance(QbitApiServlet.Config.class.getClassLoader(),
+                new Class<?>[] { QbitApiServlet.Config.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "username" -> username;
+                    case "password" -> password;
+                    case "session__timeout", "ban__duration" -> 3600L;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A response that remembers what was written to it. */
+    private static final class Answer {
+        int status = 200;
+        final Map<String, String> headers = new HashMap<>();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        String text() {
+            return body.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Answer send(String method, String pathInfo, String query, String contentType, byte[] body,
+            Map<String, String> headers, Cookie... cookies) throws Exception {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        ServletInputStream input = new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { HttpServletRequest.class }, (proxy, m, args) -> switch (m.getName()) {
+                    case "getMethod" -> method;
+                    case "getPathInfo" -> pathInfo;
+                    case "getQueryString" -> query;
+                    case "getContentType" -> contentType;
+                    case "getContentLengthLong" -> (long) body.length;
+                    case "getInputStream" -> input;
+                    case "getCookies" -> cookies.length == 0 ? null : cookies;
+                    case "getRemoteAddr" -> "192.168.1.20";
+                    case "getHeader" -> headers.get((String) args[0]);
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        Answer answer = new Answer();
+        ServletOutputStream output = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                answer.body.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { HttpServletResponse.class }, (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> answer.status = (Integer) args[0];
+                        case "setHeader" -> answer.headers.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> answer.headers.put("Content-Type", (String) args[0]);
+                        case "setContentLength" -> answer.headers.put("Content-Length", args[0].toString());
+                        case "getOutputStream" -> {
+                            return output;
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                });
+        servlet.service(request, response);
+        return answer;
+    }
+
+    private String login() throws Exception {
+        Answer a = send("POST", "/auth/login", null, "application/x-www-form-urlencoded",
+                "username=admin&password=secret".getBytes(StandardCharsets.UTF_8), Map.of());
+        String cookie = a.headers.get("Set-Cookie");
+        return cookie.substring("SID=".length(), cookie.indexOf(';'));
+    }
+
+    @Test
+    public void loginSetsTheCookieAndTheBodyLength() throws Exception {
+        Answer a = send("POST", "/auth/login", null, "application/x-www-form-urlencoded; charset=UTF-8",
+                "username=admin&password=secret".getBytes(StandardCharsets.UTF_8),
+                Map.of("Authorization", "Basic YWRtaW46c2VjcmV0"));
+
+        assertEquals(200, a.status);
+        assertEquals("Ok.", a.text());
+        assertEquals("3", a.headers.get("Content-Length"));
+        assertTrue(a.headers.get("Set-Cookie").startsWith("SID="));
+        assertEquals("text/plain; charset=UTF-8", a.headers.get("Content-Type"));
+    }
+
+    @Test
+    public void aMultipartAddWithCookieAndBasicHeaderWorks() throws Exception {
+        String sid = login();
+        byte[] body = FormParametersTest.multipart("urls", FakeJobs.magnet(QbitApiTest.H1, "A"), "stopped", "False");
+
+        Answer a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
+                body, Map.of("Authorization", "Basic YWRtaW46c2VjcmV0"), new Cookie("SID", sid));
+
+        assertEquals("Ok.", a.text());
+        assertEquals(1, jobs.all().size());
+        Answer info = send("GET", "/torrents/info", "category=", null, new byte[0], Map.of(), new Cookie("SID", sid));
+        assertEquals("application/json", info.headers.get("Content-Type"));
+        assertTrue(info.text().contains("\"hash\":\"" + QbitApiTest.H1 + "\""));
+    }
+
+    @Test
+    public void aBrokenMultipartBodyIs400() throws Exception {
+        Answer a = send("POST", "/auth/login", null, "multipart/form-data", "x".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+
+        assertEquals(400, a.status);
+        assertEquals("multipart/form-data without a boundary", a.text());
+    }
+
+    @Test
+    public void withoutACookieTheAnswerIs403() throws Exception {
+        Answer a = send("GET", "/torrents/info", null, null, new byte[0], Map.of());
+
+        assertEquals(403, a.status);
+        assertEquals("Forbidden", a.text());
+    }
+
+    @Test
+    public void theBareApiPathIsNotAnEndpoint() throws Exception {
+        assertEquals(404, send("GET", null, null, null, new byte[0], Map.of()).status);
+    }
+}
