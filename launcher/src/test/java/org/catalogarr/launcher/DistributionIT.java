@@ -141,7 +141,13 @@ public class DistributionIT {
     }
 
     private void consoleNeedsTheGeneratedPassword() throws Exception {
-        String password = Files.readString(data.resolve("admin-password"), StandardCharsets.UTF_8).strip();
+        Path passwordFile = data.resolve("admin-password");
+        long deadline = System.nanoTime() + CHANGE.toNanos();
+        while (!Files.exists(passwordFile) || Files.size(passwordFile) == 0) {
+            assertTrue("the console's password was generated", System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
         Matcher printed = PASSWORD_LINE.matcher(Files.readString(output, StandardCharsets.UTF_8));
         assertTrue("the generated password is printed on the console", printed.find());
         assertEquals(password, printed.group(1));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.catalogarr.testkit.FakeAniWorld;
+import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeSite;
 import org.catalogarr.testkit.FakeSto;
 
@@ -16,11 +17,12 @@ import org.catalogarr.testkit.FakeSto;
  */
 final class FakeCatalogues {
 
-    /** Where the fakes' redirects send hoster links: a closed port, the hosters are not part of these tests. */
+    /** Where the fakes' VOE links lead: a closed port, as no VOE resolver exists yet. */
     static final String HOSTER_BASE = "http://127.0.0.1:9/voe";
 
     private static FakeSite aniworld;
     private static FakeSite sto;
+    private static FakeMp4Host mp4host;
 
     private FakeCatalogues() {
     }
@@ -34,8 +36,10 @@ final class FakeCatalogues {
         if (aniworld == null) {
             aniworld = new FakeAniWorld().start();
             sto = new FakeSto().start();
+            mp4host = (FakeMp4Host) new FakeMp4Host().start();
             aniworld.placeholder("VOE_BASE", HOSTER_BASE);
             sto.placeholder("VOE_BASE", HOSTER_BASE);
+            aniworld.placeholder("MP4_BASE", mp4host.baseUrl().toString());
         }
         Files.createDirectories(configFolder);
         pointAt(defaultsFolder, configFolder, "org.catalogarr.site.aniworld.cfg", aniworld, true);
@@ -44,6 +48,11 @@ final class FakeCatalogues {
 
     static String baseUrl(String siteId) {
         return site(siteId).baseUrl().toString();
+    }
+
+    /** The Vidoza-like hoster the fake AniWorld's Vidoza links lead to. */
+    static FakeMp4Host mp4host() {
+        return mp4host;
     }
 
     /** The running fake of a site, for tests that switch its scenario or read its request log. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.catalogarr.core.download.DownloadEngine;
@@ -63,6 +64,7 @@ public class JobService implements Jobs {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+    private static final long[] RETRY_DELAYS_SECONDS = {3, 15, 60, 300, 900};
 
     private final JobStore store;
     private final DownloadEngine engine;
@@ -72,6 +74,12 @@ public class JobService implements Jobs {
     private final Map<String, DownloadJob> live = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "catalogarr-download-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context, Config config)
@@ -107,6 +115,7 @@ public class JobService implements Jobs {
 
     @Deactivate
     void stop() throws InterruptedException {
+        retries.shutdownNow();
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -326,9 +335,16 @@ public class JobService implements Jobs {
             Path file = engine.download(new DownloadRequest(job.sourceSite(), job.slug(), job.season(), job.episode(),
                     job.language(), DownloadFiles.fileName(job.name()), Path.of(job.savePath())),
                     (done, total, speed) -> progress(started, done, total, speed));
+            attempts.remove(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
         } catch (DownloadException e) {
-            finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
+            int attempt = attempts.merge(id, 1, Integer::sum);
+            if (e.retryable() && attempt <= RETRY_DELAYS_SECONDS.length) {
+                retryLater(id, attempt, e.getMessage());
+            } else {
+                attempts.remove(id);
+                finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -337,6 +353,21 @@ public class JobService implements Jobs {
         } finally {
             running.remove(id);
         }
+    }
+
+    /**
+     * A hoster that is down, or a site whose bundle is not (yet) installed, may be back soon: the job
+     * waits queued and tries again, later each time, before it fails for good.
+     */
+    private synchronized void retryLater(String id, int attempt, String reason) {
+        DownloadJob current = live.get(id);
+        if (current == null || current.status() != JobStatus.DOWNLOADING) {
+            return;
+        }
+        long delay = RETRY_DELAYS_SECONDS[attempt - 1];
+        DownloadJob queued = transition(current, JobStatus.QUEUED,
+                Optional.of("Attempt " + attempt + " failed, trying again in " + delay + " s: " + reason));
+        retries.schedule(() -> schedule(queued), delay, TimeUnit.SECONDS);
     }
 
     /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */

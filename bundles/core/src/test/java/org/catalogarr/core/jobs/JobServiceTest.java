@@ -42,6 +42,7 @@ public class JobServiceTest {
     private static final class ScriptedEngine implements DownloadEngine {
         volatile CountDownLatch gate = new CountDownLatch(0);
         volatile String failure;
+        volatile int temporaryFailures;
         volatile DownloadRequest last;
 
         @Override
@@ -51,6 +52,10 @@ public class JobServiceTest {
             gate.await();
             if (failure != null) {
                 throw new DownloadException(failure, false, null);
+            }
+            if (temporaryFailures > 0) {
+                temporaryFailures--;
+                throw new DownloadException("Site 'aniworld' is not installed", true, null);
             }
             Path file = request.folder().resolve(request.name() + ".mp4");
             try {
@@ -211,6 +216,17 @@ public class JobServiceTest {
         DownloadJob failed = await(added.infoHash(), j -> j.status() == JobStatus.FAILED);
 
         assertEquals(engine.failure, failed.message().orElseThrow());
+    }
+
+    @Test
+    public void aTemporaryFailureIsRetriedByItself() throws Exception {
+        engine.temporaryFailures = 1;
+        DownloadJob added = jobs.add(magnet(1), "", "", false, List.of());
+
+        DownloadJob waiting = await(added.infoHash(), j -> j.status() == JobStatus.QUEUED && j.message().isPresent());
+        assertTrue(waiting.message().orElseThrow(), waiting.message().orElseThrow()
+                .startsWith("Attempt 1 failed, trying again in 3 s: Site 'aniworld' is not installed"));
+        await(added.infoHash(), j -> j.status() == JobStatus.COMPLETED);
     }
 
     @Test

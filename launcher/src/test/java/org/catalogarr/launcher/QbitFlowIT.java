@@ -1,0 +1,176 @@
+package org.catalogarr.launcher;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.catalogarr.testkit.FakeMp4Host;
+import org.catalogarr.testkit.FakeSite;
+import org.catalogarr.testkit.FeedRules;
+import org.catalogarr.testkit.FeedRules.Item;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Black-box, as Sonarr uses Catalogarr: search the Torznab feed, log in to the qBittorrent API, add
+ * the item's magnet, poll until it is complete, check the file, delete it; and a kill -9 in the middle
+ * of a download that the restarted service finishes by itself.
+ */
+public class QbitFlowIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> COMPLETED = Set.of("uploading", "stalledUP", "pausedUP", "stoppedUP", "queuedUP",
+            "forcedUP", "checkingUP");
+    private static final String MEDIA_ID = "aot0101de";
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Installation installation;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private String cookie = "";
+
+    @Before
+    public void start() throws Exception {
+        installation = new Installation(temp.getRoot().toPath());
+        FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
+        Files.writeString(installation.config.resolve("org.catalogarr.qbit.cfg"), "username = sonarr\npassword = s3cret\n");
+        launch();
+    }
+
+    private void launch() throws Exception {
+        installation.start();
+        installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
+                && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        FakeCatalogues.mp4host().scenario(FakeSite.Scenario.NORMAL);
+        installation.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + installation.port + path;
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void login() throws Exception {
+        cookie = "";
+        HttpResponse<String> wrong = post("/api/v2/auth/login", Map.of("username", "sonarr", "password", "nope"));
+        assertEquals("Fails.", wrong.body());
+        HttpResponse<String> login = post("/api/v2/auth/login", Map.of("username", "sonarr", "password", "s3cret"));
+        assertEquals(200, login.statusCode());
+        assertEquals("Ok.", login.body());
+        cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private String germanMagnetFromTheFeed() throws Exception {
+        HttpResponse<String> feed = get("/torznab/api?t=tvsearch&cat=5070&q="
+                + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&season=1&ep=1");
+        byte[] caps = get("/torznab/api?t=caps").body().getBytes(StandardCharsets.UTF_8);
+        List<Item> items = FeedRules.assertValidFeed(feed.body().getBytes(StandardCharsets.UTF_8), caps);
+        return items.stream().filter(i -> i.title().contains(".German.")).findFirst().orElseThrow().attr("magneturl");
+    }
+
+    private JsonNode awaitTorrent(String hash, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode torrents = JSON.readTree(get("/api/v2/torrents/info?hashes=" + hash).body());
+            if (torrents.size() == 1) {
+                last = torrents.get(0);
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("torrent " + hash + " never got there; last seen: " + last);
+    }
+
+    @Test
+    public void sonarrsFlowFromFeedToImportedFile() throws Exception {
+        assertEquals(200, get("/api/v2/app/webapiVersion").statusCode());
+        assertEquals(403, get("/api/v2/torrents/info").statusCode());
+        login();
+        String magnet = germanMagnetFromTheFeed();
+        String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
+
+        assertEquals(200, post("/api/v2/torrents/createCategory", Map.of("category", "tv-sonarr")).statusCode());
+        assertEquals("Ok.", post("/api/v2/torrents/add", Map.of("urls", magnet, "category", "tv-sonarr")).body());
+
+        JsonNode done = awaitTorrent(hash, t -> t.path("progress").asDouble() == 1.0
+                && COMPLETED.contains(t.path("state").asText()));
+        assertEquals("tv-sonarr", done.path("category").asText());
+        assertEquals("aniworld", done.path("catalogarr_source_site").asText());
+        assertTrue(done.path("name").asText().startsWith("Attack.on.Titan.S01E01.German"));
+        Path file = Path.of(done.path("content_path").asText());
+        assertNotEquals(done.path("save_path").asText(), done.path("content_path").asText());
+        assertArrayEquals(FakeMp4Host.content(MEDIA_ID), Files.readAllBytes(file));
+        assertFalse(Files.exists(Path.of(file + ".part")));
+
+        assertEquals(200, post("/api/v2/torrents/delete", Map.of("hashes", hash, "deleteFiles", "true")).statusCode());
+        assertEquals("[]", get("/api/v2/torrents/info?hashes=" + hash).body().strip());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    public void aDownloadKilledMidwayFinishesAfterTheRestart() throws Exception {
+        login();
+        String magnet = germanMagnetFromTheFeed();
+        String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
+        FakeCatalogues.mp4host().slowDelayMillis(20_000);
+        FakeCatalogues.mp4host().scenario(FakeSite.Scenario.SLOW);
+        assertEquals("Ok.", post("/api/v2/torrents/add", Map.of("urls", magnet)).body());
+        awaitTorrent(hash, t -> "downloading".equals(t.path("state").asText()));
+
+        installation.process().destroyForcibly().waitFor();
+        FakeCatalogues.mp4host().scenario(FakeSite.Scenario.NORMAL);
+        launch();
+        login();
+
+        JsonNode done = awaitTorrent(hash, t -> t.path("progress").asDouble() == 1.0
+                && COMPLETED.contains(t.path("state").asText()));
+        assertArrayEquals(FakeMp4Host.content(MEDIA_ID), Files.readAllBytes(Path.of(done.path("content_path").asText())));
+    }
+}
