@@ -53,4 +53,29 @@ public record DownloadJob(String id, String infoHash, String name, String source
         }
         return totalBytes.filter(t -> t > 0).map(t -> Math.min(0.999, (double) downloadedBytes / t)).orElse(0.0);
     }
+
+    /** The job in another state, speed reset: speed only means something while downloading. */
+    public DownloadJob withStatus(JobStatus newStatus, Optional<String> newMessage, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata,
+                newStatus, downloadedBytes, totalBytes, 0, newMessage, category, tags, savePath, filePath, createdAt, at,
+                completedAt);
+    }
+
+    public DownloadJob withProgress(long bytes, Optional<Long> total, double speed, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
+                bytes, total, speed, message, category, tags, savePath, filePath, createdAt, at, completedAt);
+    }
+
+    public DownloadJob withCategory(String newCategory, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
+                downloadedBytes, totalBytes, bytesPerSecond, message, newCategory, tags, savePath, filePath, createdAt,
+                at, completedAt);
+    }
+
+    /** The job at its end: completed with its file, or failed with the reason. */
+    public DownloadJob finished(JobStatus end, Optional<String> reason, Optional<String> file, long size, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, end,
+                size, file.isPresent() ? Optional.of(size) : totalBytes, 0, reason, category, tags, savePath, file,
+                createdAt, at, end == JobStatus.COMPLETED ? Optional.of(at) : Optional.empty());
+    }
 }

@@ -238,15 +238,8 @@ public class JobService implements Jobs {
             } catch (SQLException e) {
                 throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
             }
-            live.computeIfPresent(job.id(), (id, current) -> withCategory(current, category));
+            live.computeIfPresent(job.id(), (id, current) -> current.withCategory(category, Instant.now()));
         }
-    }
-
-    private static DownloadJob withCategory(DownloadJob job, String category) {
-        return new DownloadJob(job.id(), job.infoHash(), job.name(), job.sourceSite(), job.slug(), job.season(),
-                job.episode(), job.language(), job.magnetMetadata(), job.status(), job.downloadedBytes(),
-                job.totalBytes(), job.bytesPerSecond(), job.message(), category, job.tags(), job.savePath(),
-                job.filePath(), job.createdAt(), Instant.now(), job.completedAt());
     }
 
     @Override
@@ -376,11 +369,8 @@ public class JobService implements Jobs {
         if (current == null || current.status() != JobStatus.DOWNLOADING) {
             return;
         }
-        DownloadJob updated = new DownloadJob(current.id(), current.infoHash(), current.name(), current.sourceSite(),
-                current.slug(), current.season(), current.episode(), current.language(), current.magnetMetadata(),
-                current.status(), done, total < 0 ? Optional.empty() : Optional.of(total), speed, current.message(),
-                current.category(), current.tags(), current.savePath(), current.filePath(), current.createdAt(),
-                Instant.now(), current.completedAt());
+        DownloadJob updated = current.withProgress(done, total < 0 ? Optional.empty() : Optional.of(total), speed,
+                Instant.now());
         live.put(job.id(), updated);
         long now = System.nanoTime();
         Long last = flushedAt.get(job.id());
@@ -395,13 +385,8 @@ public class JobService implements Jobs {
         if (current == null || current.status() != JobStatus.DOWNLOADING) {
             return;
         }
-        Instant now = Instant.now();
         long size = file.map(JobService::size).orElse(current.downloadedBytes());
-        DownloadJob finished = new DownloadJob(current.id(), current.infoHash(), current.name(), current.sourceSite(),
-                current.slug(), current.season(), current.episode(), current.language(), current.magnetMetadata(),
-                status, size, file.isPresent() ? Optional.of(size) : current.totalBytes(), 0, message,
-                current.category(), current.tags(), current.savePath(), file.map(Path::toString), current.createdAt(), now,
-                status == JobStatus.COMPLETED ? Optional.of(now) : Optional.empty());
+        DownloadJob finished = current.finished(status, message, file.map(Path::toString), size, Instant.now());
         write(finished);
         live.remove(id);
         flushedAt.remove(id);
@@ -419,10 +404,7 @@ public class JobService implements Jobs {
 
     /** Writes the new state first, then makes it visible. */
     private DownloadJob transition(DownloadJob job, JobStatus status, Optional<String> message) {
-        DownloadJob next = new DownloadJob(job.id(), job.infoHash(), job.name(), job.sourceSite(), job.slug(),
-                job.season(), job.episode(), job.language(), job.magnetMetadata(), status, job.downloadedBytes(),
-                job.totalBytes(), 0, message, job.category(), job.tags(), job.savePath(), job.filePath(),
-                job.createdAt(), Instant.now(), job.completedAt());
+        DownloadJob next = job.withStatus(status, message, Instant.now());
         write(next);
         if (status == JobStatus.DOWNLOADING) {
             live.put(job.id(), next);
