@@ -92,6 +92,11 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     }
 
     @Override
+    public List<Path> files(DownloadRequest request) {
+        return Mp4Fetcher.files(request.folder(), request.name());
+    }
+
+    @Override
     public Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException {
         String episode = describe(request);
         checkFileName(request, episode);

@@ -1,6 +1,7 @@
 package org.catalogarr.core.download;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns one episode of one site into a video file. Downloads into {@code <name>.<ext>.part} and
@@ -17,6 +18,12 @@ public interface DownloadEngine {
      * @throws InterruptedException when the job was paused, cancelled or the service stops
      */
     Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException;
+
+    /**
+     * Every file a download of this request may leave behind, finished or partial, so that deleting a
+     * job with its files needs no knowledge of how the engine names them.
+     */
+    List<Path> files(DownloadRequest request);
 
     /** Progress reports, at most a few times per second. */
     @FunctionalInterface

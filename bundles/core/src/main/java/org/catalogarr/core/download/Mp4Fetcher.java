@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.catalogarr.hoster.api.MediaSource;
@@ -37,6 +38,13 @@ final class Mp4Fetcher {
         this.timeout = timeout;
     }
 
+    /** The finished file, the part file and the note of the part file's origin, in that order. */
+    static List<Path> files(Path folder, String name) {
+        String fileName = FileNames.sanitise(name) + ".mp4";
+        return List.of(folder.resolve(fileName), folder.resolve(fileName + ".part"),
+                folder.resolve(fileName + ".part.origin"));
+    }
+
     /**
      * @param origin what the media stands for (hoster and site link); a part file of another origin is discarded
      * @return the finished file
@@ -47,10 +55,10 @@ final class Mp4Fetcher {
      */
     Path fetch(MediaSource media, Path folder, String name, String origin, DownloadEngine.Progress progress)
             throws IOException, InterruptedException {
-        String fileName = FileNames.sanitise(name) + ".mp4";
-        Path target = folder.resolve(fileName);
-        Path part = folder.resolve(fileName + ".part");
-        Path originFile = folder.resolve(fileName + ".part.origin");
+        List<Path> files = files(folder, name);
+        Path target = files.get(0);
+        Path part = files.get(1);
+        Path originFile = files.get(2);
         Files.createDirectories(folder);
         long offset = resumableBytes(part, originFile, origin);
         Files.writeString(originFile, origin, StandardCharsets.UTF_8);

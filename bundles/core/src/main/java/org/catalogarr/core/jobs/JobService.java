@@ -215,9 +215,11 @@ public class JobService implements Jobs {
     private void deleteFiles(DownloadJob job) {
         List<Path> files = new ArrayList<>();
         job.filePath().map(Path::of).ifPresent(files::add);
-        String base = DownloadFiles.fileName(job.name());
-        files.add(Path.of(job.savePath()).resolve(base + ".mp4"));
-        files.add(Path.of(job.savePath()).resolve(base + ".mp4.part"));
+        try {
+            files.addAll(engine.files(request(job)));
+        } catch (IllegalArgumentException unusableName) {
+            LOG.debug("Job {} has no file name the engine could use: {}", job.id(), unusableName.getMessage());
+        }
         for (Path file : files) {
             try {
                 Files.deleteIfExists(file);
@@ -325,9 +327,7 @@ public class JobService implements Jobs {
         }
         DownloadJob started = job;
         try {
-            Path file = engine.download(new DownloadRequest(job.sourceSite(), job.slug(), job.season(), job.episode(),
-                    job.language(), DownloadFiles.fileName(job.name()), Path.of(job.savePath())),
-                    (done, total, speed) -> progress(started, done, total, speed));
+            Path file = engine.download(request(job), (done, total, speed) -> progress(started, done, total, speed));
             attempts.remove(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
         } catch (DownloadException e) {
@@ -364,6 +364,11 @@ public class JobService implements Jobs {
     }
 
     /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */
+    private static DownloadRequest request(DownloadJob job) {
+        return new DownloadRequest(job.sourceSite(), job.slug(), job.season(), job.episode(), job.language(),
+                job.name(), Path.of(job.savePath()));
+    }
+
     private void progress(DownloadJob job, long done, long total, double speed) {
         DownloadJob current = live.get(job.id());
         if (current == null || current.status() != JobStatus.DOWNLOADING) {

@@ -46,6 +46,11 @@ public class JobServiceTest {
         volatile DownloadRequest last;
 
         @Override
+        public List<Path> files(DownloadRequest request) {
+            return List.of(request.folder().resolve(request.name() + ".mp4"));
+        }
+
+        @Override
         public Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException {
             last = request;
             progress.update(10, 100, 5);
