@@ -105,9 +105,14 @@ public class QbitFlowIT {
     }
 
     private String germanMagnetFromTheFeed() throws Exception {
-        HttpResponse<String> feed = get("/torznab/api?t=tvsearch&cat=5070&q="
+        return germanMagnetFromTheFeed(installation.http);
+    }
+
+    /** The magnet of the German Attack on Titan S01E01 that the fake AniWorld serves as {@link #MEDIA_ID}. */
+    static String germanMagnetFromTheFeed(Http http) throws Exception {
+        HttpResponse<String> feed = http.get("/torznab/api?t=tvsearch&cat=5070&q="
                 + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&season=1&ep=1");
-        byte[] caps = get("/torznab/api?t=caps").body().getBytes(StandardCharsets.UTF_8);
+        byte[] caps = http.get("/torznab/api?t=caps").body().getBytes(StandardCharsets.UTF_8);
         List<Item> items = FeedRules.assertValidFeed(feed.body().getBytes(StandardCharsets.UTF_8), caps);
         return items.stream().filter(i -> i.title().contains(".German.")).findFirst().orElseThrow().attr("magneturl");
     }

@@ -62,6 +62,8 @@ public final class MainData {
             body.put("categories", current.categories());
             body.put("tags", List.copyOf(new TreeSet<>(current.tags())));
             body.put("server_state", current.serverState());
+            // Tracker URL -> hashes in qBittorrent; no torrent here has a tracker, so it never changes.
+            body.put("trackers", Map.of());
             return new Reply(body, sent);
         }
         putIfAny(body, "torrents", changedObjects(previous.torrents(), current.torrents()));

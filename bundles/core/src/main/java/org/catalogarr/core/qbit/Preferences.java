@@ -24,7 +24,7 @@ public final class Preferences {
         p.put("temp_path_enabled", false);
         p.put("temp_path", "");
         p.put("auto_tmm_enabled", false);
-        p.put("create_subfolder_enabled", false);
+        p.put("torrent_content_layout", "Original");
         p.put("start_paused_enabled", false);
         p.put("dht", true);
         p.put("pex", false);

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 /**
  * A download job as qBittorrent 4.x describes a torrent ({@code torrents/info}, {@code properties},
  * {@code files}). Catalogarr has no peers, no upload and no share limits, so those fields carry the
- * values qBittorrent shows for a torrent without them; everything else comes from the job.
+ * values qBittorrent shows for a torrent without them; everything else comes from the job. The hash is
+ * a v1-style one, so {@code infohash_v1} repeats it and {@code infohash_v2} is empty, as for a v1 torrent.
  */
 public final class TorrentView {
 
@@ -72,12 +73,15 @@ public final class TorrentView {
         t.put("content_path", contentPath(job));
         t.put("dl_limit", 0);
         t.put("dlspeed", dlspeed);
+        t.put("download_path", "");
         t.put("downloaded", job.downloadedBytes());
         t.put("downloaded_session", job.downloadedBytes());
         t.put("eta", eta(job, size, dlspeed));
         t.put("f_l_piece_prio", false);
         t.put("force_start", false);
         t.put("hash", hash(job));
+        t.put("infohash_v1", hash(job));
+        t.put("infohash_v2", "");
         t.put("isPrivate", false);
         t.put("last_activity", job.updatedAt().getEpochSecond());
         t.put("magnet_uri", magnetUri(job));
@@ -126,7 +130,10 @@ public final class TorrentView {
         long dlspeed = job.status() == JobStatus.DOWNLOADING ? Math.round(job.bytesPerSecond()) : 0;
         p.put("hash", hash(job));
         p.put("name", name(job));
+        p.put("infohash_v1", hash(job));
+        p.put("infohash_v2", "");
         p.put("save_path", nonNull(job.savePath()));
+        p.put("download_path", "");
         p.put("creation_date", -1);
         p.put("piece_size", -1);
         p.put("comment", "");
@@ -159,7 +166,7 @@ public final class TorrentView {
         p.put("seeds", 0);
         p.put("seeds_total", 0);
         p.put("total_size", size);
-        p.put("isPrivate", false);
+        p.put("is_private", false);
         return p;
     }
 

@@ -35,6 +35,7 @@ public class MainDataTest {
         assertEquals(Map.of("tv", CAT), r.body().get("categories"));
         assertEquals(List.of("x"), r.body().get("tags"));
         assertEquals(STATE, r.body().get("server_state"));
+        assertEquals("no torrent has a tracker", Map.of(), r.body().get("trackers"));
         assertEquals(1, r.snapshot().rid());
     }
 
@@ -51,6 +52,7 @@ public class MainDataTest {
         assertEquals(Map.of("a", Map.of("progress", 0.5), "b", B), delta.body().get("torrents"));
         assertFalse("server_state did not change", delta.body().containsKey("server_state"));
         assertFalse(delta.body().containsKey("torrents_removed"));
+        assertFalse(delta.body().containsKey("trackers"));
     }
 
     @Test

@@ -49,4 +49,11 @@ public class PreferencesTest {
             assertEquals(integer, Integer.class, prefs.get(integer).getClass());
         }
     }
+
+    /** qBittorrent replaced create_subfolder_enabled by the content layout in 4.3.2. */
+    @Test
+    public void describesTheContentLayoutAsQbittorrent43AndLaterDo() {
+        assertEquals("Original", prefs.get("torrent_content_layout"));
+        assertFalse(prefs.containsKey("create_subfolder_enabled"));
+    }
 }

@@ -1,6 +1,7 @@
 package org.catalogarr.core.qbit;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -140,6 +141,20 @@ public class TorrentViewTest {
                 Optional.of(NOW));
 
         assertEquals("Ep.mkv", TorrentView.files(j).get(0).get("name"));
+    }
+
+    /** Field names as qbittorrent-nox answers them (compare-with-qbittorrent.sh). */
+    @Test
+    public void namesHashesPathsAndPrivacyAsQbittorrentDoes() {
+        DownloadJob j = job(JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(), Optional.empty());
+        for (Map<String, Object> view : List.of(TorrentView.info(j, 1, NOW), TorrentView.properties(j, NOW))) {
+            assertEquals(HASH.toLowerCase(), view.get("infohash_v1"));
+            assertEquals("", view.get("infohash_v2"));
+            assertEquals("", view.get("download_path"));
+        }
+        Map<String, Object> p = TorrentView.properties(j, NOW);
+        assertEquals(false, p.get("is_private"));
+        assertFalse(p.containsKey("isPrivate"));
     }
 
     @Test

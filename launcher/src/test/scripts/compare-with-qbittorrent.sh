@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Compares Catalogarr's qBittorrent WebAPI with Debian's real qbittorrent-nox, call by call: status codes,
+# field names and JSON types (see compare_qbittorrent_api.py). Run as root after `mvn verify`, by hand,
+# not in CI: it installs qbittorrent-nox and needs a network namespace.
+#
+#   sudo launcher/src/test/scripts/compare-with-qbittorrent.sh [REPORT]
+#
+# Both servers run inside one namespace that has only loopback, so neither reaches the internet: the
+# catalogue sites are switched off, and qbittorrent-nox keeps the magnet in metaDL. Differences that are
+# accepted are listed with their reason in qbittorrent-differences.txt; any other one fails the run.
+set -euo pipefail
+
+scripts="$(cd "$(dirname "$0")" && pwd)"
+repo="$(git -C "$scripts" rev-parse --show-toplevel)"
+dist="$repo/launcher/target/catalogarr"
+offline="$repo/../shared/tools/qbittorrent-nox-offline.sh"
+report="${1:-$repo/launcher/target/qbittorrent-comparison.txt}"
+user=sonarr
+password=s3cret-compare
+
+fail() { echo "compare-with-qbittorrent: $*" >&2; exit 2; }
+(( EUID == 0 )) || fail "run as root: qbittorrent-nox runs in its own network namespace"
+[[ -x "$dist/bin/catalogarr" ]] || fail "no distribution at $dist; build it first (mvn -o verify -pl launcher -am)"
+[[ -f "$offline" ]] || fail "missing $offline"
+command -v qbittorrent-nox >/dev/null || apt-get install -y qbittorrent-nox >/dev/null \
+  || fail "apt-get install qbittorrent-nox failed"
+
+work="$(mktemp -d)"
+QBT_PID="" NETNS_PID="" catalogarr_pid=""
+end() {
+  [[ -n "$1" ]] && kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  kill -9 "$1" 2>/dev/null || true
+}
+stop() {
+  # Exactly the processes this script started, the servers before their namespace's holder.
+  end "$catalogarr_pid"; end "$QBT_PID"; end "$NETNS_PID"
+  rm -rf "$work"
+}
+trap stop EXIT
+
+started="$(bash "$offline" "$work/qbt" 8091 "$user" "$password")" || fail "qbittorrent-nox did not start"
+eval "$started"  # NETNS_PID, QBT_PID, URL and NS, the prefix that runs a command inside the namespace
+
+# The shipped defaults with both catalogue sites off and pointed at a closed port: nothing to fetch.
+mkdir -p "$work/config"
+cp "$dist"/config/*.cfg "$work/config/"
+for site in "$work"/config/org.catalogarr.site.*.cfg; do
+  sed -i -e 's/^enabled = .*/enabled = false/' -e 's|^base_url = .*|base_url = http://127.0.0.1:9|' \
+    -e 's/^plain_http_hosts =.*/plain_http_hosts = 127.0.0.1/' "$site"
+done
+printf 'username = %s\npassword = %s\n' "$user" "$password" >"$work/config/org.catalogarr.qbit.cfg"
+
+port="$($NS python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# nsenter and bin/catalogarr exec, so $! is the JVM's pid.
+CATALOGARR_PORT="$port" CATALOGARR_HOST=127.0.0.1 CATALOGARR_DATA="$work/data" CATALOGARR_CONFIG="$work/config" \
+  $NS "$dist/bin/catalogarr" >"$work/catalogarr.out" 2>&1 &
+catalogarr_pid=$!
+for _ in $(seq 1 120); do
+  $NS python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/api/v2/app/webapiVersion', timeout=1)" \
+    2>/dev/null && break
+  kill -0 "$catalogarr_pid" 2>/dev/null || { cat "$work/catalogarr.out" >&2; fail "Catalogarr exited"; }
+  sleep 0.5
+done
+
+# One of our own magnets (see Magnets.infohash): Attack on Titan S01E01, German dub, from AniWorld.
+magnet="$(python3 - <<'PY'
+import hashlib, urllib.parse
+fields = ["aniworld", "attack-on-titan", "1", "1", "german-dub"]
+canonical = "catalogarr-btih-v1:" + "".join(f"{len(f.encode())}:{f}," for f in fields)
+params = urllib.parse.urlencode({
+    "dn": "Attack.on.Titan.S01E01.German.1080p.WEB.h264-ANIWORLD",
+    "tr": "udp://tracker.catalogarr.invalid:1337/announce",
+    "x.catalogarr.site": fields[0], "x.catalogarr.slug": fields[1], "x.catalogarr.season": fields[2],
+    "x.catalogarr.episode": fields[3], "x.catalogarr.lang": fields[4]})
+print(f"magnet:?xt=urn:btih:{hashlib.sha1(canonical.encode()).hexdigest()}&{params}")
+PY
+)"
+
+mkdir -p "$(dirname "$report")"
+$NS python3 "$scripts/compare_qbittorrent_api.py" "$URL" "http://127.0.0.1:$port" "$user" "$password" "$magnet" \
+  "$scripts/qbittorrent-differences.txt" "$report"
