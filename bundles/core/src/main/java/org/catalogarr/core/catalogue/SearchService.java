@@ -69,6 +69,7 @@ public class SearchService implements EventHandler {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    private static final int FIRST_SERIES_TRIED = 5;
 
     private record Cached(List<ResultEntry> entries, long expiresAtNanos) {
     }
@@ -307,8 +308,9 @@ public class SearchService implements EventHandler {
 
     /**
      * The "what is new" feed of one site: the episodes most recently seen offered. On a fresh install
-     * nothing was seen yet, so the first series of the site's index is asked for its first episode,
-     * which gives Sonarr's and Prowlarr's connection tests a real result.
+     * nothing was seen yet, so the first series of the site's index are asked for their first episode
+     * until one has it (some are movies only), which gives Sonarr's and Prowlarr's connection tests a
+     * real result.
      */
     private List<ResultEntry> recentResults(CatalogueEntry site) throws CatalogueException {
         List<ResultEntry> entries = new ArrayList<>();
@@ -328,10 +330,12 @@ public class SearchService implements EventHandler {
         if (!entries.isEmpty()) {
             return entries;
         }
-        Optional<String> first = titleIndex.firstSlug(site.siteId());
-        if (first.isEmpty()) {
-            return List.of();
+        for (String slug : titleIndex.firstSlugs(site.siteId(), FIRST_SERIES_TRIED)) {
+            List<ResultEntry> first = probe(site, SlugTitles.title(slug), slug, List.of(new EpisodeRef(1, 1)));
+            if (!first.isEmpty()) {
+                return first;
+            }
         }
-        return probe(site, SlugTitles.title(first.get()), first.get(), List.of(new EpisodeRef(1, 1)));
+        return List.of();
     }
 }

@@ -123,14 +123,14 @@ public class TitleIndex implements EventHandler {
     }
 
     /**
-     * A series of the site's index, the first by slug, for a feed that no query narrowed down.
+     * The first few series of the site's index by slug, for a feed that no query narrowed down.
      *
      * @throws CatalogueException when the site has no index yet and cannot be reached
      */
-    public Optional<String> firstSlug(String siteId) throws CatalogueException {
+    public List<String> firstSlugs(String siteId, int count) throws CatalogueException {
         CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
-        return candidates(entry).stream().map(Candidate::slug).min(String::compareTo);
+        return candidates(entry).stream().map(Candidate::slug).distinct().sorted().limit(count).toList();
     }
 
     public Status status(String siteId) {

@@ -238,6 +238,18 @@ public class SearchServiceTest {
     }
 
     @Test
+    public void aFreshFeedSkipsSeriesWithoutAFirstEpisode() throws Exception {
+        aniworld.index(List.of(new IndexedTitle("a-movie-only", "A Movie Only", List.of()),
+                new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
+        titleIndex.refresh("aniworld");
+
+        SearchResult fresh = search.search(query(null, null, null));
+
+        assertTrue(describe(fresh).contains("aniworld S1E1 german-dub"));
+        assertTrue(aniworld.calls().contains("offers a-movie-only 1 1"));
+    }
+
+    @Test
     public void anUnknownSeriesFindsNothingAnywhere() {
         SearchResult result = search.search(query("Breaking Bad", 1, 1));
 
