@@ -72,6 +72,12 @@ public record DownloadJob(String id, String infoHash, String name, String source
                 at, completedAt);
     }
 
+    public DownloadJob withTags(List<String> newTags, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
+                downloadedBytes, totalBytes, bytesPerSecond, message, category, newTags, savePath, filePath, createdAt,
+                at, completedAt);
+    }
+
     /** The job at its end: completed with its file, or failed with the reason. */
     public DownloadJob finished(JobStatus end, Optional<String> reason, Optional<String> file, long size, Instant at) {
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, end,

@@ -245,6 +245,34 @@ public class JobService implements Jobs {
     }
 
     @Override
+    public synchronized void addTags(Collection<String> hashes, List<String> tags) {
+        for (DownloadJob job : find(hashes)) {
+            List<String> merged = new ArrayList<>(job.tags());
+            tags.stream().map(String::strip).filter(t -> !t.isEmpty() && !merged.contains(t)).forEach(merged::add);
+            saveTags(job, merged);
+        }
+    }
+
+    @Override
+    public synchronized void removeTags(Collection<String> hashes, List<String> tags) {
+        for (DownloadJob job : find(hashes)) {
+            List<String> kept = tags.isEmpty() ? List.of()
+                    : job.tags().stream().filter(t -> !tags.contains(t)).toList();
+            saveTags(job, kept);
+        }
+    }
+
+    private void saveTags(DownloadJob job, List<String> tags) {
+        Instant now = Instant.now();
+        try {
+            store.updateTags(job.id(), tags, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
+        }
+        live.computeIfPresent(job.id(), (id, current) -> current.withTags(tags, now));
+    }
+
+    @Override
     public Map<String, String> categories() {
         try {
             return store.categories();

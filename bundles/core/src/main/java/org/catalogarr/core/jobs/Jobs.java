@@ -37,6 +37,12 @@ public interface Jobs {
     /** @throws JobException when the category does not exist */
     void setCategory(Collection<String> hashes, String category) throws JobException;
 
+    /** Adds the tags the jobs do not have yet. */
+    void addTags(Collection<String> hashes, List<String> tags);
+
+    /** Removes the tags from the jobs; no tags removes all of them, as qBittorrent does. */
+    void removeTags(Collection<String> hashes, List<String> tags);
+
     /** Category name → save path. */
     Map<String, String> categories();
 

@@ -80,6 +80,14 @@ public final class QbitApi {
         write("torrents/resume", this::resume);
         write("torrents/start", this::resume);
         write("torrents/setCategory", (r, s) -> setCategory(r.parameters()));
+        write("torrents/addTags", (r, s) -> {
+            jobs.addTags(hashes(r.parameters()), tags(r.parameters()));
+            return ApiResponse.ok("");
+        });
+        write("torrents/removeTags", (r, s) -> {
+            jobs.removeTags(hashes(r.parameters()), tags(r.parameters()));
+            return ApiResponse.ok("");
+        });
         read("torrents/categories", (r, s) -> json(categories()));
         write("torrents/createCategory", (r, s) -> createCategory(r.parameters()));
         write("torrents/editCategory", (r, s) -> editCategory(r.parameters()));
@@ -130,8 +138,7 @@ public final class QbitApi {
         boolean paused = p.bool("stopped").or(() -> p.bool("paused")).orElse(false);
         String category = p.text("category").strip();
         String savePath = p.text("savepath").strip();
-        List<String> tags = Arrays.stream(p.text("tags").split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tags = tags(p);
         int added = 0;
         for (String url : lines(p.text("urls"))) {
             try {
@@ -163,6 +170,11 @@ public final class QbitApi {
             jobs.createCategory(category, "");
             jobs.add(url, category, savePath, paused, tags);
         }
+    }
+
+    /** The comma-separated {@code tags} parameter. */
+    private static List<String> tags(FormParameters p) {
+        return Arrays.stream(p.text("tags").split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     private ApiResponse pause(ApiRequest request, Sessions.Session session) {

@@ -90,6 +90,16 @@ public class JobStore {
         }
     }
 
+    public void updateTags(String id, List<String> tags, Instant at) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_TAGS)) {
+            update.setString(1, String.join(",", tags));
+            update.setTimestamp(2, Timestamp.from(at));
+            update.setString(3, id);
+            update.executeUpdate();
+        }
+    }
+
     public void delete(String id) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement delete = connection.prepareStatement(JobTable.DELETE)) {

@@ -23,6 +23,8 @@ final class JobTable {
 
     static final String UPDATE_CATEGORY = "UPDATE download_job SET category = ?, updated_at = ? WHERE id = ?";
 
+    static final String UPDATE_TAGS = "UPDATE download_job SET tags = ?, updated_at = ? WHERE id = ?";
+
     static final String DELETE = "DELETE FROM download_job WHERE id = ?";
 
     static final String CATEGORIES = "SELECT name, save_path FROM download_category ORDER BY name";

@@ -145,6 +145,19 @@ public class JobServiceTest {
     }
 
     @Test
+    public void tagsAreAddedOnceAndRemoved() throws Exception {
+        DownloadJob added = jobs.add(magnet(1), "", "", true, List.of("sonarr"));
+
+        jobs.addTags(List.of(added.infoHash()), List.of("a", "sonarr", " b "));
+        assertEquals(List.of("sonarr", "a", "b"), store.byHash(added.infoHash()).orElseThrow().tags());
+
+        jobs.removeTags(List.of(added.infoHash()), List.of("a"));
+        assertEquals(List.of("sonarr", "b"), jobs.byHash(added.infoHash()).orElseThrow().tags());
+        jobs.removeTags(List.of(added.infoHash()), List.of());
+        assertEquals(List.of(), jobs.byHash(added.infoHash()).orElseThrow().tags());
+    }
+
+    @Test
     public void theSameMagnetTwiceIsOneJob() throws Exception {
         DownloadJob first = jobs.add(magnet(1), "", "", true, List.of());
         DownloadJob second = jobs.add(magnet(1), "", "", false, List.of());

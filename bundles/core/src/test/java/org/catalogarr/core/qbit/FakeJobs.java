@@ -163,6 +163,21 @@ final class FakeJobs implements Jobs {
         return path;
     }
 
+    @Override
+    public void addTags(Collection<String> hashes, List<String> tags) {
+        hashes.forEach(h -> update(h, j -> {
+            List<String> merged = new ArrayList<>(j.tags());
+            tags.stream().filter(t -> !merged.contains(t)).forEach(merged::add);
+            return j.withTags(merged, j.updatedAt());
+        }));
+    }
+
+    @Override
+    public void removeTags(Collection<String> hashes, List<String> tags) {
+        hashes.forEach(h -> update(h, j -> j.withTags(tags.isEmpty() ? List.of()
+                : j.tags().stream().filter(t -> !tags.contains(t)).toList(), j.updatedAt())));
+    }
+
     static DownloadJob with(DownloadJob j, JobStatus status) {
         return new DownloadJob(j.id(), j.infoHash(), j.name(), j.sourceSite(), j.slug(), j.season(), j.episode(),
                 j.language(), j.magnetMetadata(), status, j.downloadedBytes(), j.totalBytes(), j.bytesPerSecond(),

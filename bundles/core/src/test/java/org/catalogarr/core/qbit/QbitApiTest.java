@@ -526,6 +526,20 @@ public class QbitApiTest {
     }
 
     @Test
+    public void tagsAreAddedAndRemoved() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of("sonarr"));
+
+        assertEquals(200, post("torrents/addTags", sid, "hashes", H1, "tags", "a, b,sonarr").status());
+        assertEquals("sonarr,a,b", json(get("torrents/info", sid)).get(0).get("tags").asText().replace(" ", ""));
+
+        assertEquals(200, post("torrents/removeTags", sid, "hashes", H1, "tags", "a").status());
+        assertEquals(List.of("sonarr", "b"), jobs.byHash(H1).orElseThrow().tags());
+        assertEquals(200, post("torrents/removeTags", sid, "hashes", H1).status());
+        assertEquals(List.of(), jobs.byHash(H1).orElseThrow().tags());
+    }
+
+    @Test
     public void categoriesAreCreatedListedEditedAndRemoved() {
         String sid = login();
         assertEquals("{}", get("torrents/categories", sid).body());
