@@ -96,7 +96,9 @@ public final class TorrentView {
         t.put("priority", priority);
         t.put("progress", job.progress());
         t.put("ratio", 0.0);
-        t.put("ratio_limit", (double) USE_GLOBAL_LIMIT);
+        // Nothing is ever seeded, so a finished download has met its goal at once: Sonarr may move the file
+        // instead of copying it, and remove the torrent after the import.
+        t.put("ratio_limit", job.status() == JobStatus.COMPLETED ? 0.0 : (double) USE_GLOBAL_LIMIT);
         t.put("inactive_seeding_time_limit", USE_GLOBAL_LIMIT);
         t.put("reannounce", 0);
         t.put("save_path", nonNull(job.savePath()));

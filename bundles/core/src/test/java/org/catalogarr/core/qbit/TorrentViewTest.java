@@ -81,6 +81,9 @@ public class TorrentViewTest {
         assertEquals("/downloads/tv-sonarr/Series.Title.S01E02.mkv", t.get("content_path"));
         assertNotEquals(t.get("save_path"), t.get("content_path"));
         assertEquals(540L, t.get("time_active"));
+        assertEquals("the seeding goal is met, so Sonarr may move the file and remove the torrent",
+                0.0, (double) t.get("ratio_limit"), 0);
+        assertTrue((double) t.get("ratio") >= (double) t.get("ratio_limit") - 0.001);
     }
 
     @Test
