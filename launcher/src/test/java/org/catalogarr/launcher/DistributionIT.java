@@ -3,7 +3,6 @@ package org.catalogarr.launcher;
 import static org.catalogarr.launcher.Http.catalogue;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -326,7 +325,6 @@ public class DistributionIT {
         try (Stream<Path> jars = Files.list(home.resolve("deploy"))) {
             List<Path> matches = jars.filter(p -> p.getFileName().toString().startsWith(artifactId + "-")).toList();
             assertEquals(1, matches.size());
-            assertNotNull(matches.get(0));
             return matches.get(0).getFileName().toString();
         }
     }

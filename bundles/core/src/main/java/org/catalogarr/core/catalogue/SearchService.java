@@ -37,6 +37,7 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.catalogarr.core.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,11 +83,7 @@ public class SearchService implements EventHandler {
     private final AvailabilityCache availability;
     private final AvailabilityStore availabilityStore;
     private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
-    private final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "catalogarr-search");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
 
     @Activate

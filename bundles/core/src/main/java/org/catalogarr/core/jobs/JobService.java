@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.catalogarr.core.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +76,7 @@ public class JobService implements Jobs {
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "catalogarr-download-retry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-download-retry"));
 
     @Activate
     public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context, Config config)
@@ -92,11 +89,7 @@ public class JobService implements Jobs {
         this.engine = engine;
         this.root = new DownloadRoot(rootFolder);
         this.flushNanos = TimeUnit.SECONDS.toNanos(config.progress__flush__seconds());
-        this.workers = Executors.newFixedThreadPool(config.max__concurrent__downloads(), runnable -> {
-            Thread thread = new Thread(runnable, "catalogarr-download");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(config.max__concurrent__downloads(), DaemonThreads.named("catalogarr-download"));
         for (DownloadJob job : store.all()) {
             if (job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED) {
                 LOG.info("Job {} ({}, site {}) was {} when the service stopped; starting it again", job.id(), job.name(),
