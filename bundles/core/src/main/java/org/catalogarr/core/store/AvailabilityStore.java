@@ -33,15 +33,10 @@ public class AvailabilityStore {
     }
 
     /**
-     * Records one look at an episode page: the offered languages as available, every other language
-     * recorded before as no longer available. An observation older than what is stored changes nothing.
+     * Records one look at an episode page: the offered languages as available, every language of
+     * {@code alsoChecked} and every language recorded before as unavailable unless offered. An
+     * observation older than what is stored changes nothing.
      */
-    public void record(String siteId, String slug, int season, int episode, Set<Language> offered, Instant checkedAt)
-            throws SQLException {
-        record(siteId, slug, season, episode, offered, Set.of(), checkedAt);
-    }
-
-    /** As {@link #record(String, String, int, int, Set, Instant)}, also marking {@code alsoChecked} unavailable unless offered. */
     public void record(String siteId, String slug, int season, int episode, Set<Language> offered,
             Set<Language> alsoChecked, Instant checkedAt) throws SQLException {
         Set<Language> languages = new HashSet<>(offered);

@@ -70,7 +70,7 @@ public class AvailabilityCacheTest {
 
     @Test
     public void staleRecordsAreCheckedAgainAndLanguagesThatWentAwayAreMarked() throws Exception {
-        store.record("aniworld", "attack-on-titan", 1, 2, Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB),
+        store.record("aniworld", "attack-on-titan", 1, 2, Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB), Set.of(),
                 Instant.now().minus(Duration.ofHours(7)));
 
         assertEquals(Set.of(Language.GERMAN_SUB), cache.languages("aniworld", "attack-on-titan", 1, 2).languages());
@@ -93,9 +93,9 @@ public class AvailabilityCacheTest {
     @Test
     public void checkedAtNeverGoesBackwards() throws Exception {
         Instant later = Instant.now();
-        store.record("sto", "9-1-1", 1, 1, Set.of(Language.GERMAN_DUB), later);
+        store.record("sto", "9-1-1", 1, 1, Set.of(Language.GERMAN_DUB), Set.of(), later);
 
-        store.record("sto", "9-1-1", 1, 1, Set.of(Language.ENGLISH_DUB), later.minusSeconds(60));
+        store.record("sto", "9-1-1", 1, 1, Set.of(Language.ENGLISH_DUB), Set.of(), later.minusSeconds(60));
 
         List<Availability> records = store.records("sto", "9-1-1", 1, 1);
         Availability german = records.stream().filter(a -> a.language() == Language.GERMAN_DUB).findFirst().orElseThrow();
