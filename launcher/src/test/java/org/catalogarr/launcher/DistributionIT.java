@@ -92,7 +92,7 @@ public class DistributionIT {
         assertTrue("default config files are seeded into CATALOGARR_CONFIG",
                 Files.exists(config.resolve("org.catalogarr.console.admin.cfg")));
         assertEquals("up", health.path("database").path("status").asText());
-        assertEquals(3, health.path("database").path("schema_version").asInt());
+        assertEquals(4, health.path("database").path("schema_version").asInt());
         assertTrue(health.path("uptime_seconds").isIntegralNumber());
         assertFalse(health.path("version").asText().isEmpty());
         JsonNode aniworld = catalogue(health, "aniworld");

@@ -78,7 +78,7 @@ public class RuntimeIT {
         JsonNode before = http.awaitHealth(h -> catalogue(h, "sto") != null && catalogue(h, "aniworld") != null
                 && "ok".equals(h.path("status").asText()), WAIT);
         assertEquals("up", before.path("database").path("status").asText());
-        assertEquals(3, before.path("database").path("schema_version").asInt());
+        assertEquals(4, before.path("database").path("schema_version").asInt());
         assertTrue(catalogue(before, "aniworld").path("enabled").asBoolean());
 
         org.osgi.service.cm.Configuration sto = configurationAdmin.getConfiguration("org.catalogarr.site.sto", "?");

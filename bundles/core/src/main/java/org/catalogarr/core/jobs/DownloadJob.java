@@ -1,6 +1,7 @@
 package org.catalogarr.core.jobs;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,18 +32,26 @@ import org.catalogarr.catalogue.api.Language;
  * @param createdAt when the job was added
  * @param updatedAt when it last changed
  * @param completedAt when it completed
+ * @param shareLimits the seeding goals the client set
+ * @param queuePosition orders the unfinished jobs: lower runs first
+ * @param forceStart whether the job runs even when the concurrency limit is reached
  */
 public record DownloadJob(String id, String infoHash, String name, String sourceSite, String slug, int season,
         int episode, Language language, String magnetMetadata, JobStatus status, long downloadedBytes,
         Optional<Long> totalBytes, double bytesPerSecond, Optional<String> message, String category, List<String> tags,
         String savePath, Optional<String> filePath, Instant createdAt, Instant updatedAt,
-        Optional<Instant> completedAt) {
+        Optional<Instant> completedAt, ShareLimits shareLimits, long queuePosition, boolean forceStart) {
+
+    /** The queue order: lower position first, then the order of adding. */
+    public static final Comparator<DownloadJob> QUEUE_ORDER = Comparator.comparingLong(DownloadJob::queuePosition)
+            .thenComparing(DownloadJob::createdAt).thenComparing(DownloadJob::id);
 
     public DownloadJob {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(infoHash, "infoHash");
         Objects.requireNonNull(sourceSite, "sourceSite");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(shareLimits, "shareLimits");
         tags = List.copyOf(tags);
     }
 
@@ -58,30 +67,44 @@ public record DownloadJob(String id, String infoHash, String name, String source
     public DownloadJob withStatus(JobStatus newStatus, Optional<String> newMessage, Instant at) {
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata,
                 newStatus, downloadedBytes, totalBytes, 0, newMessage, category, tags, savePath, filePath, createdAt, at,
-                completedAt);
+                completedAt, shareLimits, queuePosition, forceStart);
     }
 
     public DownloadJob withProgress(long bytes, Optional<Long> total, double speed, Instant at) {
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
-                bytes, total, speed, message, category, tags, savePath, filePath, createdAt, at, completedAt);
+                bytes, total, speed, message, category, tags, savePath, filePath, createdAt, at, completedAt,
+                shareLimits, queuePosition, forceStart);
     }
 
     public DownloadJob withCategory(String newCategory, Instant at) {
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
                 downloadedBytes, totalBytes, bytesPerSecond, message, newCategory, tags, savePath, filePath, createdAt,
-                at, completedAt);
+                at, completedAt, shareLimits, queuePosition, forceStart);
     }
 
     public DownloadJob withTags(List<String> newTags, Instant at) {
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
                 downloadedBytes, totalBytes, bytesPerSecond, message, category, newTags, savePath, filePath, createdAt,
-                at, completedAt);
+                at, completedAt, shareLimits, queuePosition, forceStart);
     }
 
     /** The job at its end: completed with its file, or failed with the reason. */
     public DownloadJob finished(JobStatus end, Optional<String> reason, Optional<String> file, long size, Instant at) {
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, end,
                 size, file.isPresent() ? Optional.of(size) : totalBytes, 0, reason, category, tags, savePath, file,
-                createdAt, at, end == JobStatus.COMPLETED ? Optional.of(at) : Optional.empty());
+                createdAt, at, end == JobStatus.COMPLETED ? Optional.of(at) : Optional.empty(), shareLimits,
+                queuePosition, forceStart);
+    }
+
+    public DownloadJob withShareLimits(ShareLimits newLimits, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
+                downloadedBytes, totalBytes, bytesPerSecond, message, category, tags, savePath, filePath, createdAt,
+                at, completedAt, newLimits, queuePosition, forceStart);
+    }
+
+    public DownloadJob withQueue(long newPosition, boolean newForceStart, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
+                downloadedBytes, totalBytes, bytesPerSecond, message, category, tags, savePath, filePath, createdAt,
+                at, completedAt, shareLimits, newPosition, newForceStart);
     }
 }

@@ -7,8 +7,6 @@ public class JobException extends Exception {
 
     /** What was wrong with the request. */
     public enum Reason {
-        /** Not a magnet, or not one Catalogarr made. */
-        NOT_OUR_MAGNET,
         /** The category is unknown, or its name is empty. */
         BAD_CATEGORY,
         /** A save path outside the download root (.., absolute elsewhere, symlinks). */

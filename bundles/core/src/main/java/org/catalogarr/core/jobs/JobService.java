@@ -7,15 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +23,7 @@ import org.catalogarr.core.download.DownloadException;
 import org.catalogarr.core.download.DownloadRequest;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
+import org.catalogarr.core.threads.DaemonThreads;
 import org.catalogarr.core.torznab.MagnetInfo;
 import org.catalogarr.core.torznab.Magnets;
 import org.osgi.framework.BundleContext;
@@ -34,7 +34,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.catalogarr.core.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +69,9 @@ public class JobService implements Jobs {
     private final JobStore store;
     private final DownloadEngine engine;
     private final DownloadRoot root;
-    private final ExecutorService workers;
+    private final JobScheduler scheduler;
     private final long flushNanos;
     private final Map<String, DownloadJob> live = new ConcurrentHashMap<>();
-    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-download-retry"));
@@ -89,14 +87,15 @@ public class JobService implements Jobs {
         this.engine = engine;
         this.root = new DownloadRoot(rootFolder);
         this.flushNanos = TimeUnit.SECONDS.toNanos(config.progress__flush__seconds());
-        this.workers = Executors.newFixedThreadPool(config.max__concurrent__downloads(), DaemonThreads.named("catalogarr-download"));
+        this.scheduler = new JobScheduler(config.max__concurrent__downloads(), this::dispatch);
         for (DownloadJob job : store.all()) {
             if (job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED) {
                 LOG.info("Job {} ({}, site {}) was {} when the service stopped; starting it again", job.id(), job.name(),
                         job.sourceSite(), job.status().code());
-                schedule(transition(job, JobStatus.QUEUED, job.message()));
+                transition(job, JobStatus.QUEUED, job.message());
             }
         }
+        dispatch();
     }
 
     private static Path rootFolder(Config config, String dataFolder) {
@@ -109,45 +108,38 @@ public class JobService implements Jobs {
     @Deactivate
     void stop() throws InterruptedException {
         retries.shutdownNow();
-        workers.shutdownNow();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        scheduler.shutdown();
     }
 
     @Override
-    public synchronized DownloadJob add(String magnet, String category, String savePath, boolean paused,
-            List<String> tags) throws JobException {
-        MagnetInfo info = Magnets.parse(magnet).orElseThrow(() -> new JobException(JobException.Reason.NOT_OUR_MAGNET,
-                "Not a magnet link made by Catalogarr: " + abbreviate(magnet)));
+    public synchronized DownloadJob add(MagnetInfo info, AddOptions options) throws JobException {
         Optional<DownloadJob> existing = byHash(info.infohash());
         if (existing.isPresent()) {
             return existing.get();
         }
         Map<String, String> categories = categories();
+        String category = options.category();
         if (!category.isEmpty() && !categories.containsKey(category)) {
             throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
         }
-        String folder = savePath.isBlank() ? categories.getOrDefault(category, "") : savePath;
+        String folder = options.savePath().isBlank() ? categories.getOrDefault(category, "") : options.savePath();
         Path target = root.folder(folder);
         Instant now = Instant.now();
-        DownloadJob job = new DownloadJob(UUID.randomUUID().toString(), info.infohash(), info.title(), info.siteId(),
-                info.slug(), info.season(), info.episode(), info.language(), Magnets.magnetMetadataJson(info),
-                paused ? JobStatus.PAUSED : JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(), category,
-                tags, target.toString(), Optional.empty(), now, now, Optional.empty());
+        DownloadJob job;
         try {
+            job = new DownloadJob(UUID.randomUUID().toString(), info.infohash(), info.title(), info.siteId(),
+                    info.slug(), info.season(), info.episode(), info.language(), Magnets.magnetMetadataJson(info),
+                    options.paused() ? JobStatus.PAUSED : JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(),
+                    category, options.tags(), target.toString(), Optional.empty(), now, now, Optional.empty(),
+                    options.shareLimits(), store.nextQueuePosition(), false);
             store.insert(job);
         } catch (SQLException e) {
             throw new IllegalStateException("The job for " + info.title() + " could not be stored: " + e.getMessage(), e);
         }
         LOG.info("Job {} added: {} from site {} ({}), {}", job.id(), job.name(), job.sourceSite(),
                 job.language().code(), job.status().code());
-        if (!paused) {
-            schedule(job);
-        }
+        dispatch();
         return job;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 
     @Override
@@ -173,24 +165,31 @@ public class JobService implements Jobs {
         for (DownloadJob job : find(hashes)) {
             if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.DOWNLOADING) {
                 transition(job, JobStatus.PAUSED, Optional.empty());
-                stopRunning(job);
+                scheduler.stop(job.id());
             }
         }
+        dispatch();
     }
 
     @Override
     public synchronized void resume(Collection<String> hashes) {
         for (DownloadJob job : find(hashes)) {
-            if (job.status() == JobStatus.PAUSED || job.status() == JobStatus.FAILED) {
-                schedule(transition(job, JobStatus.QUEUED, Optional.empty()));
-            }
+            resume(job);
+        }
+        dispatch();
+    }
+
+    private void resume(DownloadJob job) {
+        if (job.status() == JobStatus.PAUSED || job.status() == JobStatus.FAILED) {
+            transition(job, JobStatus.QUEUED, Optional.empty());
+            scheduler.release(job.id());
         }
     }
 
     @Override
     public synchronized void delete(Collection<String> hashes, boolean deleteFiles) {
         for (DownloadJob job : find(hashes)) {
-            stopRunning(job);
+            scheduler.stop(job.id());
             try {
                 store.delete(job.id());
             } catch (SQLException e) {
@@ -203,6 +202,7 @@ public class JobService implements Jobs {
                 deleteFiles(job);
             }
         }
+        dispatch();
     }
 
     private void deleteFiles(DownloadJob job) {
@@ -252,6 +252,94 @@ public class JobService implements Jobs {
             List<String> kept = tags.isEmpty() ? List.of()
                     : job.tags().stream().filter(t -> !tags.contains(t)).toList();
             saveTags(job, kept);
+        }
+    }
+
+    @Override
+    public synchronized void setShareLimits(Collection<String> hashes, ShareLimits limits) {
+        Instant now = Instant.now();
+        for (DownloadJob job : find(hashes)) {
+            try {
+                store.updateShareLimits(job.id(), limits, now);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
+            }
+            live.computeIfPresent(job.id(), (id, current) -> current.withShareLimits(limits, now));
+        }
+    }
+
+    /**
+     * Reorders the unfinished jobs and numbers them 1, 2, 3, ... again; finished jobs have left the queue.
+     * Several jobs moved up or down at once keep their order among themselves, as in qBittorrent.
+     */
+    @Override
+    public synchronized void move(Collection<String> hashes, QueueMove move) {
+        List<DownloadJob> queue = new ArrayList<>(all().stream().filter(j -> !j.status().finished())
+                .sorted(DownloadJob.QUEUE_ORDER).toList());
+        List<String> ids = find(hashes).stream().map(DownloadJob::id).toList();
+        List<DownloadJob> moved = queue.stream().filter(j -> ids.contains(j.id())).toList();
+        switch (move) {
+            case TOP -> {
+                queue.removeAll(moved);
+                queue.addAll(0, moved);
+            }
+            case BOTTOM -> {
+                queue.removeAll(moved);
+                queue.addAll(moved);
+            }
+            case UP -> {
+                for (int i = 1; i < queue.size(); i++) {
+                    if (ids.contains(queue.get(i).id()) && !ids.contains(queue.get(i - 1).id())) {
+                        Collections.swap(queue, i, i - 1);
+                    }
+                }
+            }
+            case DOWN -> {
+                for (int i = queue.size() - 2; i >= 0; i--) {
+                    if (ids.contains(queue.get(i).id()) && !ids.contains(queue.get(i + 1).id())) {
+                        Collections.swap(queue, i, i + 1);
+                    }
+                }
+            }
+        }
+        Instant now = Instant.now();
+        List<DownloadJob> renumbered = new ArrayList<>();
+        for (int i = 0; i < queue.size(); i++) {
+            DownloadJob job = queue.get(i);
+            if (job.queuePosition() != i + 1) {
+                renumbered.add(job.withQueue(i + 1, job.forceStart(), now));
+            }
+        }
+        saveQueue(renumbered, now);
+        dispatch();
+    }
+
+    /** Forcing a job also resumes it, as qBittorrent does; so does taking the force back. */
+    @Override
+    public synchronized void setForceStart(Collection<String> hashes, boolean force) {
+        Instant now = Instant.now();
+        List<DownloadJob> changed = new ArrayList<>();
+        for (DownloadJob job : find(hashes)) {
+            if (job.forceStart() != force) {
+                changed.add(job.withQueue(job.queuePosition(), force, now));
+            }
+        }
+        saveQueue(changed, now);
+        for (DownloadJob job : find(hashes)) {
+            resume(job);
+        }
+        dispatch();
+    }
+
+    private void saveQueue(List<DownloadJob> changed, Instant now) {
+        try {
+            store.updateQueue(changed, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The download queue could not be saved: " + e.getMessage(), e);
+        }
+        for (DownloadJob job : changed) {
+            live.computeIfPresent(job.id(), (id, current) -> current.withQueue(job.queuePosition(),
+                    job.forceStart(), now));
         }
     }
 
@@ -326,15 +414,10 @@ public class JobService implements Jobs {
         return jobs;
     }
 
-    private void schedule(DownloadJob job) {
-        running.put(job.id(), workers.submit(() -> run(job.id())));
-    }
-
-    private void stopRunning(DownloadJob job) {
-        Future<?> future = running.remove(job.id());
-        if (future != null) {
-            future.cancel(true);
-        }
+    /** Starts the queued jobs the scheduler lets run now. */
+    private synchronized void dispatch() {
+        List<DownloadJob> queued = all().stream().filter(j -> j.status() == JobStatus.QUEUED).toList();
+        scheduler.dispatch(queued, Instant.now(), this::run);
     }
 
     private void run(String id) {
@@ -364,8 +447,6 @@ public class JobService implements Jobs {
         } catch (RuntimeException e) {
             LOG.error("Job {} failed unexpectedly", id, e);
             finish(id, JobStatus.FAILED, Optional.of("Unexpected failure: " + e), Optional.empty());
-        } finally {
-            running.remove(id);
         }
     }
 
@@ -379,9 +460,10 @@ public class JobService implements Jobs {
             return;
         }
         long delay = RETRY_DELAYS_SECONDS[attempt - 1];
-        DownloadJob queued = transition(current, JobStatus.QUEUED,
+        scheduler.holdUntil(id, Instant.now().plusSeconds(delay));
+        transition(current, JobStatus.QUEUED,
                 Optional.of("Attempt " + attempt + " failed, trying again in " + delay + " s: " + reason));
-        retries.schedule(() -> schedule(queued), delay, TimeUnit.SECONDS);
+        retries.schedule(this::dispatch, delay, TimeUnit.SECONDS);
     }
 
     /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */

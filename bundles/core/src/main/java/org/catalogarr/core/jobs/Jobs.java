@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.catalogarr.core.torznab.MagnetInfo;
+
 /**
  * What the qBittorrent API does with download jobs. Hashes are 40 hex digits in any case; unknown
  * hashes are ignored, as qBittorrent does.
@@ -12,15 +14,12 @@ import java.util.Optional;
 public interface Jobs {
 
     /**
-     * Adds a job for one of our magnets, or returns the job that already has its hash.
+     * Adds a job for an episode of one of our magnets or torrent files, or returns the job that already has
+     * its hash.
      *
-     * @param magnet the magnet link as the client sent it
-     * @param category the category, empty for none; must exist unless empty
-     * @param savePath a folder below the download root, empty for the category's or the default one
-     * @throws JobException when the magnet is not ours, the category is unknown or the path escapes the root
+     * @throws JobException when the category is unknown or the save path escapes the root
      */
-    DownloadJob add(String magnet, String category, String savePath, boolean paused, List<String> tags)
-            throws JobException;
+    DownloadJob add(MagnetInfo episode, AddOptions options) throws JobException;
 
     /** Every job, oldest first, with live progress. */
     List<DownloadJob> all();
@@ -42,6 +41,14 @@ public interface Jobs {
 
     /** Removes the tags from the jobs; no tags removes all of them, as qBittorrent does. */
     void removeTags(Collection<String> hashes, List<String> tags);
+
+    void setShareLimits(Collection<String> hashes, ShareLimits limits);
+
+    /** Moves unfinished jobs in the download queue; finished ones are not in it. */
+    void move(Collection<String> hashes, QueueMove move);
+
+    /** Lets the jobs run regardless of the concurrency limit (or not), and resumes them if they were stopped. */
+    void setForceStart(Collection<String> hashes, boolean force);
 
     /** Category name → save path. */
     Map<String, String> categories();

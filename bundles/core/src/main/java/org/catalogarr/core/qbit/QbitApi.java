@@ -5,18 +5,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.catalogarr.core.jobs.AddOptions;
 import org.catalogarr.core.jobs.DownloadJob;
 import org.catalogarr.core.jobs.JobException;
 import org.catalogarr.core.jobs.JobStatus;
 import org.catalogarr.core.jobs.Jobs;
+import org.catalogarr.core.jobs.QueueMove;
+import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.torznab.MagnetInfo;
+import org.catalogarr.core.torznab.Magnets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +95,20 @@ public final class QbitApi {
             jobs.removeTags(hashes(r.parameters()), tags(r.parameters()));
             return ApiResponse.ok("");
         });
+        write("torrents/setShareLimits", (r, s) -> {
+            FormParameters p = r.parameters();
+            jobs.setShareLimits(hashes(p), new ShareLimits(ratio(p, "ratioLimit", true),
+                    minutes(p, "seedingTimeLimit", true), minutes(p, "inactiveSeedingTimeLimit", false)));
+            return ApiResponse.ok("");
+        });
+        write("torrents/topPrio", (r, s) -> move(r, QueueMove.TOP));
+        write("torrents/bottomPrio", (r, s) -> move(r, QueueMove.BOTTOM));
+        write("torrents/increasePrio", (r, s) -> move(r, QueueMove.UP));
+        write("torrents/decreasePrio", (r, s) -> move(r, QueueMove.DOWN));
+        write("torrents/setForceStart", (r, s) -> {
+            jobs.setForceStart(hashes(r.parameters()), required(r.parameters(), "value").equalsIgnoreCase("true"));
+            return ApiResponse.ok("");
+        });
         read("torrents/categories", (r, s) -> json(categories()));
         write("torrents/createCategory", (r, s) -> createCategory(r.parameters()));
         write("torrents/editCategory", (r, s) -> editCategory(r.parameters()));
@@ -135,21 +156,25 @@ public final class QbitApi {
     }
 
     private ApiResponse add(FormParameters p) throws JobException {
-        boolean paused = p.bool("stopped").or(() -> p.bool("paused")).orElse(false);
-        String category = p.text("category").strip();
-        String savePath = p.text("savepath").strip();
-        List<String> tags = tags(p);
+        AddOptions options = new AddOptions(p.text("category").strip(), p.text("savepath").strip(),
+                p.bool("stopped").or(() -> p.bool("paused")).orElse(false), tags(p),
+                new ShareLimits(ratio(p, "ratioLimit", false), minutes(p, "seedingTimeLimit", false),
+                        minutes(p, "inactiveSeedingTimeLimit", false)));
         int added = 0;
         for (String url : lines(p.text("urls"))) {
+            Optional<MagnetInfo> episode = Magnets.parse(url);
+            if (episode.isEmpty()) {
+                LOG.info("Not adding {}: not a magnet link made by Catalogarr", abbreviate(url));
+                continue;
+            }
             try {
-                addOne(url, category, savePath, paused, tags);
+                addOne(episode.get(), options);
                 added++;
             } catch (JobException e) {
-                switch (e.reason()) {
-                    case NOT_OUR_MAGNET -> LOG.info("Not adding {}: {}", url, e.getMessage());
-                    case PATH_OUTSIDE_ROOT -> throw new IllegalArgumentException(e.getMessage());
-                    case BAD_CATEGORY -> throw e;
+                if (e.reason() == JobException.Reason.PATH_OUTSIDE_ROOT) {
+                    throw new IllegalArgumentException(e.getMessage());
                 }
+                throw e;
             }
         }
         if (!p.fileParts().isEmpty()) {
@@ -158,17 +183,57 @@ public final class QbitApi {
         return ApiResponse.ok(added > 0 ? "Ok." : "Fails.");
     }
 
-    private void addOne(String url, String category, String savePath, boolean paused, List<String> tags)
-            throws JobException {
+    private void addOne(MagnetInfo episode, AddOptions options) throws JobException {
+        String category = options.category();
         try {
-            jobs.add(url, category, savePath, paused, tags);
+            jobs.add(episode, options);
         } catch (JobException e) {
             if (e.reason() != JobException.Reason.BAD_CATEGORY || category.isEmpty()
                     || jobs.categories().containsKey(category)) {
                 throw e;
             }
             jobs.createCategory(category, "");
-            jobs.add(url, category, savePath, paused, tags);
+            jobs.add(episode, options);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    private ApiResponse move(ApiRequest request, QueueMove move) {
+        jobs.move(hashes(request.parameters()), move);
+        return ApiResponse.ok("");
+    }
+
+    private static String required(FormParameters p, String name) {
+        return p.first(name).map(String::strip).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException("Missing parameter: " + name));
+    }
+
+    /** A ratio limit; absent is the global limit unless the method requires it. */
+    private static double ratio(FormParameters p, String name, boolean required) {
+        String value = required ? required(p, name) : p.text(name).strip();
+        if (value.isEmpty()) {
+            return ShareLimits.GLOBAL;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+        }
+    }
+
+    /** A time limit in minutes; absent is the global limit unless the method requires it. */
+    private static int minutes(FormParameters p, String name, boolean required) {
+        String value = required ? required(p, name) : p.text(name).strip();
+        if (value.isEmpty()) {
+            return ShareLimits.GLOBAL;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of minutes, not '" + value + "'");
         }
     }
 
@@ -246,14 +311,15 @@ public final class QbitApi {
         }
     }
 
-    /** The torrent objects; unfinished jobs get queue positions in the order they were added. */
+    /** The torrent objects; unfinished jobs are numbered by their place in the queue, finished ones 0. */
     private List<Map<String, Object>> torrents(List<DownloadJob> all) {
         Instant now = clock.instant();
+        Map<String, Integer> places = new HashMap<>();
+        all.stream().filter(j -> !j.status().finished()).sorted(DownloadJob.QUEUE_ORDER)
+                .forEach(j -> places.put(j.id(), places.size() + 1));
         List<Map<String, Object>> torrents = new ArrayList<>();
-        int position = 0;
         for (DownloadJob job : all) {
-            int priority = job.status().finished() ? 0 : ++position;
-            torrents.add(TorrentView.info(job, priority, now));
+            torrents.add(TorrentView.info(job, places.getOrDefault(job.id(), 0), now));
         }
         return torrents;
     }

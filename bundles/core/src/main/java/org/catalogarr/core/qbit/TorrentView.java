@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.catalogarr.core.jobs.DownloadJob;
 import org.catalogarr.core.jobs.JobStatus;
+import org.catalogarr.core.jobs.ShareLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,17 +22,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * A download job as qBittorrent 4.x describes a torrent ({@code torrents/info}, {@code properties},
- * {@code files}). Catalogarr has no peers, no upload and no share limits, so those fields carry the
- * values qBittorrent shows for a torrent without them; everything else comes from the job. The hash is
+ * {@code files}). Catalogarr has no peers and no upload, so those fields carry the values qBittorrent
+ * shows for a torrent without them; everything else, share limits included, comes from the job. The hash is
  * a v1-style one, so {@code infohash_v1} repeats it and {@code infohash_v2} is empty, as for a v1 torrent.
  */
 public final class TorrentView {
 
     /** qBittorrent's "unknown / infinite" ETA. */
     static final long ETA_UNKNOWN = 8_640_000;
-    /** "Use the global limit", which preferences leave disabled. */
-    static final int USE_GLOBAL_LIMIT = -2;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TorrentView() {
@@ -41,11 +39,12 @@ public final class TorrentView {
      * The state name. A download without speed stays {@code downloading} rather than {@code stalledDL}:
      * Sonarr shows stalled torrents as warnings, and a pause between two site requests is not a fault.
      * A cancelled job is stopped and never resumes by itself, which is what {@code pausedDL} says.
+     * A finished download is stopped, not seeding: Catalogarr never uploads.
      */
-    public static String state(JobStatus status) {
-        return switch (status) {
+    public static String state(DownloadJob job) {
+        return switch (job.status()) {
             case QUEUED -> "queuedDL";
-            case DOWNLOADING -> "downloading";
+            case DOWNLOADING -> job.forceStart() ? "forcedDL" : "downloading";
             case PAUSED, CANCELLED -> "pausedDL";
             case COMPLETED -> "pausedUP";
             case FAILED -> "error";
@@ -78,16 +77,17 @@ public final class TorrentView {
         t.put("downloaded_session", job.downloadedBytes());
         t.put("eta", eta(job, size, dlspeed));
         t.put("f_l_piece_prio", false);
-        t.put("force_start", false);
+        t.put("force_start", job.forceStart());
         t.put("hash", hash(job));
         t.put("infohash_v1", hash(job));
         t.put("infohash_v2", "");
         t.put("isPrivate", false);
         t.put("last_activity", job.updatedAt().getEpochSecond());
         t.put("magnet_uri", magnetUri(job));
-        t.put("max_inactive_seeding_time", -1);
-        t.put("max_ratio", -1.0);
-        t.put("max_seeding_time", -1);
+        ShareLimits limits = job.shareLimits();
+        t.put("max_inactive_seeding_time", effective(limits.inactiveSeedingTimeLimit(), Preferences.NO_LIMIT));
+        t.put("max_ratio", limits.ratioLimit() == ShareLimits.GLOBAL ? Preferences.MAX_RATIO : limits.ratioLimit());
+        t.put("max_seeding_time", effective(limits.seedingTimeLimit(), Preferences.NO_LIMIT));
         t.put("name", name(job));
         t.put("num_complete", 0);
         t.put("num_incomplete", 0);
@@ -96,18 +96,16 @@ public final class TorrentView {
         t.put("priority", priority);
         t.put("progress", job.progress());
         t.put("ratio", 0.0);
-        // Nothing is ever seeded, so a finished download has met its goal at once: Sonarr may move the file
-        // instead of copying it, and remove the torrent after the import.
-        t.put("ratio_limit", job.status() == JobStatus.COMPLETED ? 0.0 : (double) USE_GLOBAL_LIMIT);
-        t.put("inactive_seeding_time_limit", USE_GLOBAL_LIMIT);
+        t.put("ratio_limit", limits.ratioLimit());
+        t.put("inactive_seeding_time_limit", limits.inactiveSeedingTimeLimit());
         t.put("reannounce", 0);
         t.put("save_path", nonNull(job.savePath()));
         t.put("seeding_time", 0);
-        t.put("seeding_time_limit", USE_GLOBAL_LIMIT);
+        t.put("seeding_time_limit", limits.seedingTimeLimit());
         t.put("seen_complete", job.completedAt().map(Instant::getEpochSecond).orElse(-1L));
         t.put("seq_dl", false);
         t.put("size", size);
-        t.put("state", state(job.status()));
+        t.put("state", state(job));
         t.put("super_seeding", false);
         t.put("tags", String.join(", ", job.tags()));
         t.put("time_active", timeActive(job, now));
@@ -188,6 +186,11 @@ public final class TorrentView {
         f.put("piece_range", List.of(0, 0));
         f.put("availability", -1.0);
         return List.of(f);
+    }
+
+    /** A time limit as the torrent lives by it: its own, or the global one, where -1 means none. */
+    private static int effective(int limit, int global) {
+        return limit == ShareLimits.GLOBAL ? global : limit;
     }
 
     public static String hash(DownloadJob job) {

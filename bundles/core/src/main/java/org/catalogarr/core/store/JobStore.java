@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.jobs.DownloadJob;
 import org.catalogarr.core.jobs.JobStatus;
+import org.catalogarr.core.jobs.ShareLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,7 +58,12 @@ public class JobStore {
             insert.setTimestamp(19, Timestamp.from(job.createdAt()));
             insert.setTimestamp(20, Timestamp.from(job.updatedAt()));
             insert.setTimestamp(21, job.completedAt().map(Timestamp::from).orElse(null));
-            insert.setDouble(22, job.progress() * 100);
+            insert.setDouble(22, job.shareLimits().ratioLimit());
+            insert.setInt(23, job.shareLimits().seedingTimeLimit());
+            insert.setInt(24, job.shareLimits().inactiveSeedingTimeLimit());
+            insert.setLong(25, job.queuePosition());
+            insert.setBoolean(26, job.forceStart());
+            insert.setDouble(27, job.progress() * 100);
             insert.executeUpdate();
         }
     }
@@ -87,6 +93,44 @@ public class JobStore {
             update.setTimestamp(2, Timestamp.from(at));
             update.setString(3, id);
             update.executeUpdate();
+        }
+    }
+
+    public void updateShareLimits(String id, ShareLimits limits, Instant at) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_SHARE_LIMITS)) {
+            update.setDouble(1, limits.ratioLimit());
+            update.setInt(2, limits.seedingTimeLimit());
+            update.setInt(3, limits.inactiveSeedingTimeLimit());
+            update.setTimestamp(4, Timestamp.from(at));
+            update.setString(5, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Writes the queue positions and force-start flags of several jobs in one transaction. */
+    public void updateQueue(List<DownloadJob> jobs, Instant at) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_QUEUE)) {
+            connection.setAutoCommit(false);
+            for (DownloadJob job : jobs) {
+                update.setLong(1, job.queuePosition());
+                update.setBoolean(2, job.forceStart());
+                update.setTimestamp(3, Timestamp.from(at));
+                update.setString(4, job.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+            connection.commit();
+        }
+    }
+
+    public long nextQueuePosition() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement(JobTable.NEXT_QUEUE_POSITION);
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -185,7 +229,18 @@ public class JobStore {
                 tags == null || tags.isBlank() ? List.of() : Arrays.asList(tags.split(",")),
                 rows.getString("save_path"), Optional.ofNullable(rows.getString("result_path")),
                 rows.getTimestamp("created_at").toInstant(), rows.getTimestamp("updated_at").toInstant(),
-                Optional.ofNullable(completed).map(Timestamp::toInstant));
+                Optional.ofNullable(completed).map(Timestamp::toInstant), shareLimits(rows),
+                rows.getLong("queue_position"), rows.getBoolean("force_start"));
+    }
+
+    /** Limits as stored; a value out of range (edited by hand) falls back to the global limit, not an error. */
+    private static ShareLimits shareLimits(ResultSet rows) throws SQLException {
+        try {
+            return new ShareLimits(rows.getDouble("ratio_limit"), rows.getInt("seeding_time_limit"),
+                    rows.getInt("inactive_seeding_time_limit"));
+        } catch (IllegalArgumentException e) {
+            return ShareLimits.DEFAULT;
+        }
     }
 
     private static void setLong(PreparedStatement statement, int index, Optional<Long> value) throws SQLException {

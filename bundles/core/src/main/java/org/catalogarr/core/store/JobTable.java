@@ -6,14 +6,18 @@ final class JobTable {
     static final String COLUMNS = """
             id, info_hash, name, source_site, slug, season, episode, language, magnet_metadata, status,
             downloaded_bytes, total_bytes, speed, message, category, tags, save_path, result_path, created_at,
-            updated_at, completed_at""";
+            updated_at, completed_at, ratio_limit, seeding_time_limit, inactive_seeding_time_limit, queue_position,
+            force_start""";
 
     static final String INSERT = "INSERT INTO download_job (" + COLUMNS + ", progress) VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Jobs added through the torrent API; rows of older versions have no hash and are not torrents. */
     static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM download_job WHERE info_hash IS NOT NULL"
             + " ORDER BY created_at, id";
+
+    /** Where a new job joins the queue: behind every other. */
+    static final String NEXT_QUEUE_POSITION = "SELECT COALESCE(MAX(queue_position), 0) + 1 FROM download_job";
 
     static final String SELECT_HASH = "SELECT " + COLUMNS + " FROM download_job WHERE info_hash = ?";
 
@@ -22,6 +26,13 @@ final class JobTable {
                    result_path = ?, completed_at = ?, progress = ?, updated_at = ? WHERE id = ?""";
 
     static final String UPDATE_CATEGORY = "UPDATE download_job SET category = ?, updated_at = ? WHERE id = ?";
+
+    static final String UPDATE_SHARE_LIMITS = """
+            UPDATE download_job SET ratio_limit = ?, seeding_time_limit = ?, inactive_seeding_time_limit = ?,
+                   updated_at = ? WHERE id = ?""";
+
+    static final String UPDATE_QUEUE =
+            "UPDATE download_job SET queue_position = ?, force_start = ?, updated_at = ? WHERE id = ?";
 
     static final String UPDATE_TAGS = "UPDATE download_job SET tags = ?, updated_at = ? WHERE id = ?";
 

@@ -99,7 +99,19 @@ final class MigrationSql {
                 save_path VARCHAR(4000) NOT NULL
             )"""));
 
-    static final List<Migration> ALL = List.of(V1_DOWNLOAD_JOBS, V2_CATALOGUES, V3_TORRENT_JOBS);
+    /**
+     * Version 4 gives jobs their share limits, a queue position and the force-start flag. Existing jobs get
+     * position 0 and keep their order, since equal positions are ordered by the time they were added.
+     */
+    static final Migration V4_QUEUE_AND_LIMITS = new Migration(4, "share limits, queue positions, force start",
+            List.of("ALTER TABLE download_job ADD COLUMN ratio_limit DOUBLE NOT NULL DEFAULT -2",
+                    "ALTER TABLE download_job ADD COLUMN seeding_time_limit INTEGER NOT NULL DEFAULT -2",
+                    "ALTER TABLE download_job ADD COLUMN inactive_seeding_time_limit INTEGER NOT NULL DEFAULT -2",
+                    "ALTER TABLE download_job ADD COLUMN queue_position BIGINT NOT NULL DEFAULT 0",
+                    "ALTER TABLE download_job ADD COLUMN force_start BOOLEAN NOT NULL DEFAULT FALSE"));
+
+    static final List<Migration> ALL = List.of(V1_DOWNLOAD_JOBS, V2_CATALOGUES, V3_TORRENT_JOBS,
+            V4_QUEUE_AND_LIMITS);
 
     static final String SCHEMA_VERSION_TABLE = """
             CREATE TABLE schema_version (

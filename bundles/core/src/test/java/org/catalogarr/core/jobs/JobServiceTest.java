@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 
@@ -21,7 +23,6 @@ import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
 import org.catalogarr.core.store.TestDatabases;
 import org.catalogarr.core.torznab.MagnetInfo;
-import org.catalogarr.core.torznab.Magnets;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -41,6 +42,8 @@ public class JobServiceTest {
     /** Writes a small file after the test lets it, or fails, as told. */
     private static final class ScriptedEngine implements DownloadEngine {
         volatile CountDownLatch gate = new CountDownLatch(0);
+        /** Gates for single episodes, taking the place of the common gate. */
+        final Map<Integer, CountDownLatch> gates = new ConcurrentHashMap<>();
         volatile String failure;
         volatile int temporaryFailures;
         volatile DownloadRequest last;
@@ -54,7 +57,7 @@ public class JobServiceTest {
         public Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException {
             last = request;
             progress.update(10, 100, 5);
-            gate.await();
+            gates.getOrDefault(request.episode(), gate).await();
             if (failure != null) {
                 throw new DownloadException(failure, false, null);
             }
@@ -97,9 +100,13 @@ public class JobServiceTest {
         };
     }
 
-    private static String magnet(int episode) {
-        return Magnets.magnet(MagnetInfo.of("aniworld", "attack-on-titan", 1, episode, Language.GERMAN_DUB,
-                "Attack.on.Titan.S01E0" + episode + ".German.1080p.WEB.h264-ANIWORLD"));
+    private static MagnetInfo episode(int episode) {
+        return MagnetInfo.of("aniworld", "attack-on-titan", 1, episode, Language.GERMAN_DUB,
+                "Attack.on.Titan.S01E0" + episode + ".German.1080p.WEB.h264-ANIWORLD");
+    }
+
+    private static AddOptions options(String category, String savePath, boolean paused, List<String> tags) {
+        return new AddOptions(category, savePath, paused, tags, ShareLimits.DEFAULT);
     }
 
     @Before
@@ -112,6 +119,7 @@ public class JobServiceTest {
     @After
     public void tearDown() throws InterruptedException {
         engine.gate.countDown();
+        engine.gates.values().forEach(CountDownLatch::countDown);
         jobs.stop();
         TestDatabases.close(database);
     }
@@ -130,7 +138,7 @@ public class JobServiceTest {
 
     @Test
     public void anAddedMagnetIsDownloadedToItsSavePath() throws Exception {
-        DownloadJob added = jobs.add(magnet(1), "", "", false, List.of("sonarr"));
+        DownloadJob added = jobs.add(episode(1), options("", "", false, List.of("sonarr")));
 
         DownloadJob done = await(added.infoHash(), j -> j.status() == JobStatus.COMPLETED);
 
@@ -146,7 +154,7 @@ public class JobServiceTest {
 
     @Test
     public void tagsAreAddedOnceAndRemoved() throws Exception {
-        DownloadJob added = jobs.add(magnet(1), "", "", true, List.of("sonarr"));
+        DownloadJob added = jobs.add(episode(1), options("", "", true, List.of("sonarr")));
 
         jobs.addTags(List.of(added.infoHash()), List.of("a", "sonarr", " b "));
         assertEquals(List.of("sonarr", "a", "b"), store.byHash(added.infoHash()).orElseThrow().tags());
@@ -159,37 +167,23 @@ public class JobServiceTest {
 
     @Test
     public void theSameMagnetTwiceIsOneJob() throws Exception {
-        DownloadJob first = jobs.add(magnet(1), "", "", true, List.of());
-        DownloadJob second = jobs.add(magnet(1), "", "", false, List.of());
+        DownloadJob first = jobs.add(episode(1), options("", "", true, List.of()));
+        DownloadJob second = jobs.add(episode(1), options("", "", false, List.of()));
 
         assertEquals(first.id(), second.id());
         assertEquals(1, jobs.all().size());
     }
 
     @Test
-    public void foreignOrTamperedMagnetsAreRefusedAndNothingIsStored() {
-        for (String bad : List.of("magnet:?xt=urn:btih:" + "a".repeat(40) + "&dn=x", "https://example.org/x.torrent",
-                magnet(1).replace("x.catalogarr.episode=1", "x.catalogarr.episode=2"))) {
-            try {
-                jobs.add(bad, "", "", false, List.of());
-                fail("accepted " + bad);
-            } catch (JobException expected) {
-                assertEquals(JobException.Reason.NOT_OUR_MAGNET, expected.reason());
-            }
-        }
-        assertTrue(jobs.all().isEmpty());
-    }
-
-    @Test
     public void savePathsAndCategoriesStayBelowTheDownloadRoot() throws Exception {
         jobs.createCategory("tv-sonarr", "");
         assertEquals("tv-sonarr", jobs.categories().get("tv-sonarr"));
-        DownloadJob inCategory = jobs.add(magnet(2), "tv-sonarr", "", true, List.of());
+        DownloadJob inCategory = jobs.add(episode(2), options("tv-sonarr", "", true, List.of()));
         assertEquals(Path.of(jobs.defaultSavePath(), "tv-sonarr").toString(), inCategory.savePath());
 
         for (String escape : List.of("../elsewhere", "/etc", "a/../../b")) {
             try {
-                jobs.add(magnet(3), "", escape, false, List.of());
+                jobs.add(episode(3), options("", escape, false, List.of()));
                 fail("accepted save path " + escape);
             } catch (JobException expected) {
                 assertEquals(JobException.Reason.PATH_OUTSIDE_ROOT, expected.reason());
@@ -198,14 +192,14 @@ public class JobServiceTest {
         Path outside = temp.newFolder("outside").toPath();
         Files.createSymbolicLink(Path.of(jobs.defaultSavePath(), "link"), outside);
         try {
-            jobs.add(magnet(3), "", "link/x", false, List.of());
+            jobs.add(episode(3), options("", "link/x", false, List.of()));
             fail("followed a symbolic link out of the root");
         } catch (JobException expected) {
             assertEquals(JobException.Reason.PATH_OUTSIDE_ROOT, expected.reason());
             assertFalse(Files.exists(outside.resolve("x")));
         }
         try {
-            jobs.add(magnet(3), "no-such-category", "", false, List.of());
+            jobs.add(episode(3), options("no-such-category", "", false, List.of()));
             fail("accepted an unknown category");
         } catch (JobException expected) {
             assertEquals(JobException.Reason.BAD_CATEGORY, expected.reason());
@@ -215,7 +209,7 @@ public class JobServiceTest {
     @Test
     public void pauseStopsAndResumeFinishes() throws Exception {
         engine.gate = new CountDownLatch(1);
-        DownloadJob added = jobs.add(magnet(1), "", "", false, List.of());
+        DownloadJob added = jobs.add(episode(1), options("", "", false, List.of()));
         await(added.infoHash(), j -> j.status() == JobStatus.DOWNLOADING && j.downloadedBytes() == 10);
 
         jobs.pause(List.of(added.infoHash().toUpperCase()));
@@ -229,7 +223,7 @@ public class JobServiceTest {
     @Test
     public void aFailedDownloadKeepsItsReason() throws Exception {
         engine.failure = "Language german-dub is not offered; the episode has: german-sub";
-        DownloadJob added = jobs.add(magnet(1), "", "", false, List.of());
+        DownloadJob added = jobs.add(episode(1), options("", "", false, List.of()));
 
         DownloadJob failed = await(added.infoHash(), j -> j.status() == JobStatus.FAILED);
 
@@ -239,7 +233,7 @@ public class JobServiceTest {
     @Test
     public void aTemporaryFailureIsRetriedByItself() throws Exception {
         engine.temporaryFailures = 1;
-        DownloadJob added = jobs.add(magnet(1), "", "", false, List.of());
+        DownloadJob added = jobs.add(episode(1), options("", "", false, List.of()));
 
         DownloadJob waiting = await(added.infoHash(), j -> j.status() == JobStatus.QUEUED && j.message().isPresent());
         assertTrue(waiting.message().orElseThrow(), waiting.message().orElseThrow()
@@ -249,8 +243,8 @@ public class JobServiceTest {
 
     @Test
     public void deleteRemovesFilesOnlyWhenAsked() throws Exception {
-        DownloadJob kept = jobs.add(magnet(1), "", "", false, List.of());
-        DownloadJob removed = jobs.add(magnet(2), "", "", false, List.of());
+        DownloadJob kept = jobs.add(episode(1), options("", "", false, List.of()));
+        DownloadJob removed = jobs.add(episode(2), options("", "", false, List.of()));
         Path keptFile = Path.of(await(kept.infoHash(), j -> j.status() == JobStatus.COMPLETED).filePath().orElseThrow());
         Path removedFile = Path.of(await(removed.infoHash(), j -> j.status() == JobStatus.COMPLETED).filePath()
                 .orElseThrow());
@@ -266,7 +260,7 @@ public class JobServiceTest {
     @Test
     public void jobsRunningAtAStopStartAgainAfterwards() throws Exception {
         engine.gate = new CountDownLatch(1);
-        DownloadJob added = jobs.add(magnet(1), "", "", false, List.of());
+        DownloadJob added = jobs.add(episode(1), options("", "", false, List.of()));
         await(added.infoHash(), j -> j.status() == JobStatus.DOWNLOADING);
         jobs.stop();
         assertEquals(JobStatus.DOWNLOADING, store.byHash(added.infoHash()).orElseThrow().status());
@@ -275,5 +269,90 @@ public class JobServiceTest {
         jobs = new JobService(store, engine, temp.getRoot().toPath().resolve("downloads"), config());
 
         assertEquals(JobStatus.COMPLETED, await(added.infoHash(), j -> j.status() == JobStatus.COMPLETED).status());
+    }
+
+    /** Episodes 1 and 2 take both download slots until their gates open. */
+    private List<DownloadJob> fillBothSlots() throws Exception {
+        engine.gates.put(1, new CountDownLatch(1));
+        engine.gates.put(2, new CountDownLatch(1));
+        List<DownloadJob> running = List.of(jobs.add(episode(1), options("", "", false, List.of())),
+                jobs.add(episode(2), options("", "", false, List.of())));
+        for (DownloadJob job : running) {
+            await(job.infoHash(), j -> j.status() == JobStatus.DOWNLOADING);
+        }
+        return running;
+    }
+
+    @Test
+    public void theQueueRunsInItsOrderAndTopPrioMovesAJobToTheFront() throws Exception {
+        fillBothSlots();
+        engine.gates.put(3, new CountDownLatch(1));
+        engine.gates.put(4, new CountDownLatch(1));
+        DownloadJob third = jobs.add(episode(3), options("", "", false, List.of()));
+        DownloadJob fourth = jobs.add(episode(4), options("", "", false, List.of()));
+        assertEquals(JobStatus.QUEUED, jobs.byHash(third.infoHash()).orElseThrow().status());
+
+        jobs.move(List.of(fourth.infoHash()), QueueMove.TOP);
+        List<String> order = jobs.all().stream().filter(j -> !j.status().finished()).sorted(DownloadJob.QUEUE_ORDER)
+                .map(DownloadJob::infoHash).toList();
+        assertEquals(fourth.infoHash(), order.get(0));
+        engine.gates.get(1).countDown();
+
+        await(fourth.infoHash(), j -> j.status() == JobStatus.DOWNLOADING);
+        assertEquals("the slot went to the job moved to the top", JobStatus.QUEUED,
+                jobs.byHash(third.infoHash()).orElseThrow().status());
+    }
+
+    @Test
+    public void movesUpAndDownSwapWithTheNeighbour() throws Exception {
+        List<DownloadJob> added = List.of(jobs.add(episode(1), options("", "", true, List.of())),
+                jobs.add(episode(2), options("", "", true, List.of())),
+                jobs.add(episode(3), options("", "", true, List.of())));
+
+        jobs.move(List.of(added.get(2).infoHash()), QueueMove.UP);
+        assertEquals(List.of(1, 3, 2), queuedEpisodes());
+        jobs.move(List.of(added.get(0).infoHash()), QueueMove.DOWN);
+        assertEquals(List.of(3, 1, 2), queuedEpisodes());
+        jobs.move(List.of(added.get(2).infoHash()), QueueMove.BOTTOM);
+        assertEquals(List.of(1, 2, 3), queuedEpisodes());
+    }
+
+    private List<Integer> queuedEpisodes() {
+        return jobs.all().stream().sorted(DownloadJob.QUEUE_ORDER).map(DownloadJob::episode).toList();
+    }
+
+    @Test
+    public void aForceStartedJobRunsBeyondTheLimit() throws Exception {
+        fillBothSlots();
+        DownloadJob third = jobs.add(episode(3), options("", "", false, List.of()));
+        engine.gates.put(3, new CountDownLatch(1));
+
+        jobs.setForceStart(List.of(third.infoHash()), true);
+
+        DownloadJob forced = await(third.infoHash(), j -> j.status() == JobStatus.DOWNLOADING);
+        assertTrue(forced.forceStart());
+        assertEquals(3, jobs.all().stream().filter(j -> j.status() == JobStatus.DOWNLOADING).count());
+    }
+
+    @Test
+    public void forceStartResumesAPausedJob() throws Exception {
+        DownloadJob paused = jobs.add(episode(1), options("", "", true, List.of()));
+
+        jobs.setForceStart(List.of(paused.infoHash()), true);
+
+        assertTrue(await(paused.infoHash(), j -> j.status() == JobStatus.COMPLETED).forceStart());
+    }
+
+    @Test
+    public void shareLimitsAreStoredAndSurviveARestart() throws Exception {
+        DownloadJob added = jobs.add(episode(1), new AddOptions("", "", true, List.of(),
+                new ShareLimits(1.5, 60, ShareLimits.GLOBAL)));
+        assertEquals(1.5, store.byHash(added.infoHash()).orElseThrow().shareLimits().ratioLimit(), 0);
+
+        jobs.setShareLimits(List.of(added.infoHash()), new ShareLimits(2, ShareLimits.NONE, 10));
+        jobs.stop();
+        jobs = new JobService(store, engine, temp.getRoot().toPath().resolve("downloads"), config());
+
+        assertEquals(new ShareLimits(2, ShareLimits.NONE, 10), jobs.byHash(added.infoHash()).orElseThrow().shareLimits());
     }
 }

@@ -10,30 +10,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.jobs.AddOptions;
 import org.catalogarr.core.jobs.DownloadJob;
 import org.catalogarr.core.jobs.JobException;
 import org.catalogarr.core.jobs.JobException.Reason;
 import org.catalogarr.core.jobs.JobStatus;
 import org.catalogarr.core.jobs.Jobs;
+import org.catalogarr.core.jobs.QueueMove;
+import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.torznab.MagnetInfo;
+import org.catalogarr.core.torznab.Magnets;
 
 /**
- * Jobs in memory, following the {@link Jobs} contract: only magnets whose {@code dn} starts with
- * "Catalogarr:" are ours, categories must exist, save paths must stay below {@value #ROOT}.
+ * Jobs in memory, following the {@link Jobs} contract: categories must exist, save paths must stay below
+ * {@value #ROOT}. Queue moves are recorded rather than carried out; the job service's own tests cover them.
  */
 final class FakeJobs implements Jobs {
 
     static final String ROOT = "/downloads";
-    private static final Pattern BTIH = Pattern.compile("xt=urn:btih:([0-9a-fA-F]{40})");
-    private static final Pattern DN = Pattern.compile("dn=([^&]*)");
 
     private final Map<String, DownloadJob> jobs = new LinkedHashMap<>();
     private final Map<String, String> categories = new TreeMap<>();
     final List<String> deletedWithFiles = new ArrayList<>();
     final List<String> deletedKeepingFiles = new ArrayList<>();
+    final List<String> moves = new ArrayList<>();
     /** Makes every new category name invalid, as a stricter job service might judge it. */
     volatile boolean refuseCategoryNames;
     private final Instant created;
@@ -43,33 +45,32 @@ final class FakeJobs implements Jobs {
         this.created = created;
     }
 
-    static String magnet(String hash, String name) {
-        return "magnet:?xt=urn:btih:" + hash + "&dn=Catalogarr:" + name + "&tr=udp%3A%2F%2Ftracker";
+    /** Episode {@code n} of season 1 of s.to's "series", in German. */
+    static MagnetInfo episode(int n, String title) {
+        return MagnetInfo.of("sto", "series", 1, n, Language.GERMAN_DUB, title);
+    }
+
+    static String magnet(int n, String title) {
+        return Magnets.magnet(episode(n, title));
     }
 
     @Override
-    public synchronized DownloadJob add(String magnet, String category, String savePath, boolean paused,
-            List<String> tags) throws JobException {
-        Matcher hash = BTIH.matcher(magnet);
-        Matcher dn = DN.matcher(magnet);
-        if (!magnet.startsWith("magnet:?") || !hash.find() || !dn.find() || !dn.group(1).startsWith("Catalogarr:")) {
-            throw new JobException(Reason.NOT_OUR_MAGNET, "Not a Catalogarr magnet: " + magnet);
-        }
+    public synchronized DownloadJob add(MagnetInfo episode, AddOptions options) throws JobException {
+        String category = options.category();
         if (!category.isEmpty() && !categories.containsKey(category)) {
             throw new JobException(Reason.BAD_CATEGORY, "Unknown category " + category);
         }
-        String folder = savePath.isEmpty() ? categoryPath(category) : checked(savePath);
-        String h = hash.group(1).toLowerCase(Locale.ROOT);
-        DownloadJob existing = jobs.get(h);
+        String folder = options.savePath().isEmpty() ? categoryPath(category) : checked(options.savePath());
+        DownloadJob existing = jobs.get(episode.infohash());
         if (existing != null) {
             return existing;
         }
-        String name = dn.group(1).substring("Catalogarr:".length());
-        DownloadJob job = new DownloadJob("job-" + ++ids, h, name, "sto", "series", 1, 2, Language.GERMAN_DUB,
-                "{\"site\":\"sto\",\"slug\":\"series\"}", paused ? JobStatus.PAUSED : JobStatus.QUEUED, 0,
-                Optional.empty(), 0, Optional.empty(), category, tags, folder, Optional.empty(), created, created,
-                Optional.empty());
-        jobs.put(h, job);
+        DownloadJob job = new DownloadJob("job-" + ++ids, episode.infohash(), episode.title(), episode.siteId(),
+                episode.slug(), episode.season(), episode.episode(), episode.language(),
+                Magnets.magnetMetadataJson(episode), options.paused() ? JobStatus.PAUSED : JobStatus.QUEUED, 0,
+                Optional.empty(), 0, Optional.empty(), category, options.tags(), folder, Optional.empty(), created,
+                created, Optional.empty(), options.shareLimits(), ids, false);
+        jobs.put(episode.infohash(), job);
         return job;
     }
 
@@ -112,10 +113,22 @@ final class FakeJobs implements Jobs {
         if (!category.isEmpty() && !categories.containsKey(category)) {
             throw new JobException(Reason.BAD_CATEGORY, "Unknown category " + category);
         }
-        hashes.forEach(h -> update(h, j -> new DownloadJob(j.id(), j.infoHash(), j.name(), j.sourceSite(), j.slug(),
-                j.season(), j.episode(), j.language(), j.magnetMetadata(), j.status(), j.downloadedBytes(),
-                j.totalBytes(), j.bytesPerSecond(), j.message(), category, j.tags(), j.savePath(), j.filePath(),
-                j.createdAt(), j.updatedAt(), j.completedAt())));
+        hashes.forEach(h -> update(h, j -> j.withCategory(category, j.updatedAt())));
+    }
+
+    @Override
+    public synchronized void setShareLimits(Collection<String> hashes, ShareLimits limits) {
+        hashes.forEach(h -> update(h, j -> j.withShareLimits(limits, j.updatedAt())));
+    }
+
+    @Override
+    public synchronized void move(Collection<String> hashes, QueueMove move) {
+        moves.add(move + " " + String.join("|", hashes));
+    }
+
+    @Override
+    public synchronized void setForceStart(Collection<String> hashes, boolean force) {
+        hashes.forEach(h -> update(h, j -> j.withQueue(j.queuePosition(), force, j.updatedAt())));
     }
 
     @Override
@@ -179,23 +192,21 @@ final class FakeJobs implements Jobs {
     }
 
     static DownloadJob with(DownloadJob j, JobStatus status) {
-        return new DownloadJob(j.id(), j.infoHash(), j.name(), j.sourceSite(), j.slug(), j.season(), j.episode(),
-                j.language(), j.magnetMetadata(), status, j.downloadedBytes(), j.totalBytes(), j.bytesPerSecond(),
-                j.message(), j.category(), j.tags(), j.savePath(), j.filePath(), j.createdAt(), j.updatedAt(),
-                j.completedAt());
+        return j.withStatus(status, j.message(), j.updatedAt());
     }
 
     static DownloadJob progress(DownloadJob j, long downloaded, long total, double speed, Instant at) {
         return new DownloadJob(j.id(), j.infoHash(), j.name(), j.sourceSite(), j.slug(), j.season(), j.episode(),
                 j.language(), j.magnetMetadata(), JobStatus.DOWNLOADING, downloaded, Optional.of(total), speed,
                 j.message(), j.category(), j.tags(), j.savePath(), Optional.of(j.savePath() + "/" + j.name()
-                        + ".mkv.part"), j.createdAt(), at, j.completedAt());
+                        + ".mkv.part"), j.createdAt(), at, j.completedAt(), j.shareLimits(), j.queuePosition(),
+                j.forceStart());
     }
 
     static DownloadJob completed(DownloadJob j, long total, Instant at) {
         return new DownloadJob(j.id(), j.infoHash(), j.name(), j.sourceSite(), j.slug(), j.season(), j.episode(),
                 j.language(), j.magnetMetadata(), JobStatus.COMPLETED, total, Optional.of(total), 0, j.message(),
                 j.category(), j.tags(), j.savePath(), Optional.of(j.savePath() + "/" + j.name() + ".mkv"),
-                j.createdAt(), at, Optional.of(at));
+                j.createdAt(), at, Optional.of(at), j.shareLimits(), j.queuePosition(), j.forceStart());
     }
 }

@@ -28,9 +28,16 @@ public class PreferencesTest {
         boolean removes = Set.of(1, 3).contains(prefs.get("max_ratio_act"));
 
         assertFalse((ratio || seeding) && removes);
-        assertFalse(ratio);
         assertFalse((Boolean) prefs.get("max_seeding_time_enabled"));
         assertFalse((Boolean) prefs.get("max_inactive_seeding_time_enabled"));
+    }
+
+    /** A finished download is stopped and never seeded: ratio 0 reached, then paused. */
+    @Test
+    public void theGlobalShareLimitIsWhatCatalogarrDoes() {
+        assertEquals(true, prefs.get("max_ratio_enabled"));
+        assertEquals(0.0, prefs.get("max_ratio"));
+        assertEquals(Preferences.PAUSE_ON_LIMIT, prefs.get("max_ratio_act"));
     }
 
     @Test

@@ -143,7 +143,7 @@ public class QbitApiServletTest {
     @Test
     public void aMultipartAddWithCookieAndBasicHeaderWorks() throws Exception {
         String sid = login();
-        byte[] body = FormParametersTest.multipart("urls", FakeJobs.magnet(QbitApiTest.H1, "A"), "stopped", "False");
+        byte[] body = FormParametersTest.multipart("urls", FakeJobs.magnet(1, "A"), "stopped", "False");
 
         Answer a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
                 body, Map.of("Authorization", "Basic YWRtaW46c2VjcmV0"), new Cookie("SID", sid));

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.catalogarr.core.jobs.AddOptions;
 import org.catalogarr.core.jobs.JobStatus;
+import org.catalogarr.core.jobs.ShareLimits;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 public class QbitApiTest {
 
-    static final String H1 = "cbc2f069fe8bb2f544eae707d75bcd3de9dcf951";
-    static final String H2 = "0123456789abcdef0123456789abcdef01234567";
+    static final String H1 = FakeJobs.episode(1, "A").infohash();
+    static final String H2 = FakeJobs.episode(2, "B").infohash();
     private static final String REMOTE = "192.168.1.20";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -144,7 +146,7 @@ public class QbitApiTest {
             assertEquals("Forbidden", r.body());
             assertEquals(path, 403, get(path, "not-a-session", "hash", H1).status());
         }
-        assertEquals(403, post("torrents/add", null, "urls", FakeJobs.magnet(H1, "A")).status());
+        assertEquals(403, post("torrents/add", null, "urls", FakeJobs.magnet(1, "A")).status());
         assertTrue("nothing was added without a session", jobs.all().isEmpty());
     }
 
@@ -209,7 +211,7 @@ public class QbitApiTest {
     @Test
     public void mutatingEndpointsRefuseGet() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
 
         ApiResponse r = get("torrents/delete", sid, "hashes", H1);
 
@@ -248,7 +250,8 @@ public class QbitApiTest {
 
         assertEquals(FakeJobs.ROOT, prefs.get("save_path").asText());
         assertTrue(prefs.get("dht").asBoolean());
-        assertFalse(prefs.get("max_ratio_enabled").asBoolean());
+        assertEquals("the global limit: stop at ratio 0", 0, prefs.get("max_ratio_act").asInt());
+        assertTrue(prefs.get("max_ratio_enabled").asBoolean());
     }
 
     // --- adding
@@ -258,7 +261,7 @@ public class QbitApiTest {
         String sid = login();
         jobs.createCategory("tv-sonarr", "");
 
-        ApiResponse r = post("torrents/add", sid, "urls", FakeJobs.magnet(H1.toUpperCase(), "Series.S01E02"),
+        ApiResponse r = post("torrents/add", sid, "urls", FakeJobs.magnet(1, "Series.S01E02").replace(H1, H1.toUpperCase()),
                 "category", "tv-sonarr", "stopped", "False");
 
         assertEquals(200, r.status());
@@ -274,7 +277,7 @@ public class QbitApiTest {
     public void addsFromAMultipartBodyWithCapitalisedBooleans() throws Exception {
         String sid = login();
         FormParameters form = FormParameters.parse(null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
-                FormParametersTest.multipart("urls", FakeJobs.magnet(H1, "A") + "&tr=x".repeat(300), "stopped",
+                FormParametersTest.multipart("urls", FakeJobs.magnet(1, "A") + "&tr=x".repeat(300), "stopped",
                         "True"));
 
         assertEquals("Ok.", call("POST", "torrents/add", sid, REMOTE, form).body());
@@ -286,8 +289,8 @@ public class QbitApiTest {
     public void readsPausedAndStoppedInAnyCase() {
         String sid = login();
 
-        post("torrents/add", sid, "urls", FakeJobs.magnet(H1, "A"), "paused", "TRUE");
-        post("torrents/add", sid, "urls", FakeJobs.magnet(H2, "B"), "stopped", "false");
+        post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A"), "paused", "TRUE");
+        post("torrents/add", sid, "urls", FakeJobs.magnet(2, "B"), "stopped", "false");
 
         assertEquals(JobStatus.PAUSED, jobs.byHash(H1).orElseThrow().status());
         assertEquals(JobStatus.QUEUED, jobs.byHash(H2).orElseThrow().status());
@@ -297,7 +300,7 @@ public class QbitApiTest {
     public void addsSeveralMagnetsSeparatedByNewlines() {
         String sid = login();
 
-        ApiResponse r = post("torrents/add", sid, "urls", FakeJobs.magnet(H1, "A") + "\r\n" + FakeJobs.magnet(H2, "B")
+        ApiResponse r = post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A") + "\r\n" + FakeJobs.magnet(2, "B")
                 + "\n", "tags", "sonarr, german");
 
         assertEquals("Ok.", r.body());
@@ -322,7 +325,7 @@ public class QbitApiTest {
     public void oneGoodMagnetAmongBadOnesIsOk() {
         String sid = login();
 
-        ApiResponse r = post("torrents/add", sid, "urls", "magnet:?junk\n" + FakeJobs.magnet(H1, "A"));
+        ApiResponse r = post("torrents/add", sid, "urls", "magnet:?junk\n" + FakeJobs.magnet(1, "A"));
 
         assertEquals("Ok.", r.body());
         assertEquals(1, jobs.all().size());
@@ -347,8 +350,8 @@ public class QbitApiTest {
     public void addingTheSameHashTwiceKeepsOneTorrent() {
         String sid = login();
 
-        post("torrents/add", sid, "urls", FakeJobs.magnet(H1, "A"));
-        post("torrents/add", sid, "urls", FakeJobs.magnet(H1.toUpperCase(), "A"));
+        post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A"));
+        post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A").replace(H1, H1.toUpperCase()));
 
         assertEquals(1, json(get("torrents/info", sid)).size());
     }
@@ -357,7 +360,7 @@ public class QbitApiTest {
     public void aNewCategoryIsCreatedOnAdd() {
         String sid = login();
 
-        assertEquals("Ok.", post("torrents/add", sid, "urls", FakeJobs.magnet(H1, "A"), "category", "anime").body());
+        assertEquals("Ok.", post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A"), "category", "anime").body());
 
         assertEquals("anime", jobs.byHash(H1).orElseThrow().category());
         assertTrue(jobs.categories().containsKey("anime"));
@@ -365,7 +368,7 @@ public class QbitApiTest {
 
     @Test
     public void aSavePathOutsideTheRootIs400() {
-        ApiResponse r = post("torrents/add", login(), "urls", FakeJobs.magnet(H1, "A"), "savepath", "/etc");
+        ApiResponse r = post("torrents/add", login(), "urls", FakeJobs.magnet(1, "A"), "savepath", "/etc");
 
         assertEquals(400, r.status());
         assertEquals("/etc is outside /downloads", r.body());
@@ -376,7 +379,7 @@ public class QbitApiTest {
     public void aCategoryThatCannotBeCreatedIs409() {
         jobs.refuseCategoryNames = true;
 
-        ApiResponse r = post("torrents/add", login(), "urls", FakeJobs.magnet(H1, "A"), "category", "a/../b");
+        ApiResponse r = post("torrents/add", login(), "urls", FakeJobs.magnet(1, "A"), "category", "a/../b");
 
         assertEquals(409, r.status());
         assertEquals("Invalid category name a/../b", r.body());
@@ -396,8 +399,8 @@ public class QbitApiTest {
     public void infoFiltersByCategoryAndHashes() throws Exception {
         String sid = login();
         jobs.createCategory("tv", "");
-        jobs.add(FakeJobs.magnet(H1, "A"), "tv", "", false, List.of());
-        jobs.add(FakeJobs.magnet(H2, "B"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), new AddOptions("tv", "", false, List.of(), ShareLimits.DEFAULT));
+        jobs.add(FakeJobs.episode(2, "B"), AddOptions.defaults());
 
         assertEquals(List.of(H1), hashesOf(json(get("torrents/info", sid, "category", "tv"))));
         assertEquals(List.of(H2), hashesOf(json(get("torrents/info", sid, "category", ""))));
@@ -412,8 +415,8 @@ public class QbitApiTest {
     @Test
     public void queuedTorrentsHaveQueuePositions() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
-        jobs.add(FakeJobs.magnet(H2, "B"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+        jobs.add(FakeJobs.episode(2, "B"), AddOptions.defaults());
         jobs.update(H1, j -> FakeJobs.completed(j, 100, clock.instant()));
 
         JsonNode info = json(get("torrents/info", sid));
@@ -425,7 +428,7 @@ public class QbitApiTest {
     @Test
     public void aCompletedTorrentPointsAtItsFile() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "Ep"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "Ep"), AddOptions.defaults());
         jobs.update(H1, j -> FakeJobs.completed(j, 1000, clock.instant()));
 
         JsonNode t = json(get("torrents/info", sid)).get(0);
@@ -450,7 +453,7 @@ public class QbitApiTest {
     @Test
     public void propertiesCarrySavePathAndSeedingTime() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
 
         JsonNode p = json(get("torrents/properties", sid, "hash", H1));
 
@@ -463,7 +466,7 @@ public class QbitApiTest {
     @Test
     public void deleteWithoutDeleteFilesKeepsTheFiles() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
 
         assertEquals(200, post("torrents/delete", sid, "hashes", H1).status());
 
@@ -474,8 +477,8 @@ public class QbitApiTest {
     @Test
     public void deleteWithDeleteFilesRemovesThem() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
-        jobs.add(FakeJobs.magnet(H2, "B"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+        jobs.add(FakeJobs.episode(2, "B"), AddOptions.defaults());
 
         post("torrents/delete", sid, "hashes", H1.toUpperCase() + "|" + H2, "deleteFiles", "True");
 
@@ -485,7 +488,7 @@ public class QbitApiTest {
     @Test
     public void deleteAllAndUnknownHashesAreFine() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
 
         assertEquals(200, post("torrents/delete", sid, "hashes", H2).status());
         assertEquals(1, jobs.all().size());
@@ -497,7 +500,7 @@ public class QbitApiTest {
     @Test
     public void pauseAndResumeUnderBothNames() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
 
         post("torrents/pause", sid, "hashes", H1);
         assertEquals("pausedDL", json(get("torrents/info", sid)).get(0).get("state").asText());
@@ -513,7 +516,7 @@ public class QbitApiTest {
     public void setCategoryNeedsAnExistingCategory() throws Exception {
         String sid = login();
         jobs.createCategory("imported", "");
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
 
         assertEquals(200, post("torrents/setCategory", sid, "hashes", H1, "category", "imported").status());
         assertEquals("imported", json(get("torrents/info", sid)).get(0).get("category").asText());
@@ -528,7 +531,7 @@ public class QbitApiTest {
     @Test
     public void tagsAreAddedAndRemoved() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of("sonarr"));
+        jobs.add(FakeJobs.episode(1, "A"), new AddOptions("", "", false, List.of("sonarr"), ShareLimits.DEFAULT));
 
         assertEquals(200, post("torrents/addTags", sid, "hashes", H1, "tags", "a, b,sonarr").status());
         assertEquals("sonarr,a,b", json(get("torrents/info", sid)).get(0).get("tags").asText().replace(" ", ""));
@@ -589,7 +592,7 @@ public class QbitApiTest {
         int rid = full.get("rid").asInt();
         assertTrue(rid > 0);
 
-        jobs.add(FakeJobs.magnet(H1, "A"), "tv", "", false, List.of("x"));
+        jobs.add(FakeJobs.episode(1, "A"), new AddOptions("tv", "", false, List.of("x"), ShareLimits.DEFAULT));
         JsonNode added = json(get("sync/maindata", sid, "rid", String.valueOf(rid)));
         assertFalse(added.has("full_update"));
         assertEquals("queuedDL", added.get("torrents").get(H1).get("state").asText());
@@ -630,8 +633,8 @@ public class QbitApiTest {
     @Test
     public void transferInfoAddsUpTheSpeeds() throws Exception {
         String sid = login();
-        jobs.add(FakeJobs.magnet(H1, "A"), "", "", false, List.of());
-        jobs.add(FakeJobs.magnet(H2, "B"), "", "", false, List.of());
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+        jobs.add(FakeJobs.episode(2, "B"), AddOptions.defaults());
         jobs.update(H1, j -> FakeJobs.progress(j, 100, 1000, 30, clock.instant()));
         jobs.update(H2, j -> FakeJobs.progress(j, 200, 1000, 12, clock.instant()));
 
@@ -640,5 +643,87 @@ public class QbitApiTest {
         assertEquals(42, info.get("dl_info_speed").asLong());
         assertEquals(300, info.get("dl_info_data").asLong());
         assertEquals("connected", info.get("connection_status").asText());
+    }
+
+    // --- share limits, queue, force start
+
+    @Test
+    public void shareLimitsGivenOnAddAreReflected() {
+        String sid = login();
+
+        post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A"), "ratioLimit", "1.5", "seedingTimeLimit", "60",
+                "sequentialDownload", "true", "firstLastPiecePrio", "false", "contentLayout", "Original",
+                "autoTMM", "false", "useAutoTMM", "false");
+
+        JsonNode t = json(get("torrents/info", sid)).get(0);
+        assertEquals(1.5, t.get("ratio_limit").asDouble(), 0);
+        assertEquals(60, t.get("seeding_time_limit").asInt());
+        assertEquals(-2, t.get("inactive_seeding_time_limit").asInt());
+    }
+
+    @Test
+    public void setShareLimitsChangesTheLimitsAndRefusesNonsense() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+
+        assertEquals(200, post("torrents/setShareLimits", sid, "hashes", H1, "ratioLimit", "2", "seedingTimeLimit",
+                "-2").status());
+        assertEquals(2.0, json(get("torrents/info", sid)).get(0).get("ratio_limit").asDouble(), 0);
+
+        ApiResponse bad = post("torrents/setShareLimits", sid, "hashes", H1, "ratioLimit", "lots", "seedingTimeLimit",
+                "-2");
+        assertEquals(400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("ratioLimit"));
+        assertEquals(400, post("torrents/setShareLimits", sid, "hashes", H1, "ratioLimit", "-5", "seedingTimeLimit",
+                "-2").status());
+        assertEquals(400, post("torrents/setShareLimits", sid, "hashes", H1, "seedingTimeLimit", "-2").status());
+        assertEquals(2.0, json(get("torrents/info", sid)).get(0).get("ratio_limit").asDouble(), 0);
+    }
+
+    @Test
+    public void addWithABadLimitIsRefusedAndStoresNothing() {
+        ApiResponse r = post("torrents/add", login(), "urls", FakeJobs.magnet(1, "A"), "ratioLimit", "1,5");
+
+        assertEquals(400, r.status());
+        assertTrue(jobs.all().isEmpty());
+    }
+
+    @Test
+    public void priorityMovesGoToTheJobs() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+
+        for (String method : List.of("topPrio", "bottomPrio", "increasePrio", "decreasePrio")) {
+            assertEquals(method, 200, post("torrents/" + method, sid, "hashes", H1).status());
+            assertEquals(method, 405, get("torrents/" + method, sid, "hashes", H1).status());
+        }
+        assertEquals(List.of("TOP " + H1, "BOTTOM " + H1, "UP " + H1, "DOWN " + H1), jobs.moves);
+    }
+
+    @Test
+    public void thePriorityIsTheQueuePlace() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+        jobs.add(FakeJobs.episode(2, "B"), AddOptions.defaults());
+        jobs.update(H2, j -> j.withQueue(-1, false, j.updatedAt()));
+
+        JsonNode info = json(get("torrents/info", sid));
+
+        assertEquals(2, info.get(0).get("priority").asInt());
+        assertEquals(1, info.get(1).get("priority").asInt());
+    }
+
+    @Test
+    public void setForceStartForcesTheDownload() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+        jobs.update(H1, j -> FakeJobs.progress(j, 100, 1000, 30, clock.instant()));
+
+        assertEquals(200, post("torrents/setForceStart", sid, "hashes", H1, "value", "True").status());
+
+        JsonNode t = json(get("torrents/info", sid)).get(0);
+        assertTrue(t.get("force_start").asBoolean());
+        assertEquals("forcedDL", t.get("state").asText());
+        assertEquals(400, post("torrents/setForceStart", sid, "hashes", H1).status());
     }
 }

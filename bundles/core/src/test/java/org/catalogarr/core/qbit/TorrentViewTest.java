@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.jobs.DownloadJob;
 import org.catalogarr.core.jobs.JobStatus;
+import org.catalogarr.core.jobs.ShareLimits;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,17 +29,47 @@ public class TorrentViewTest {
             Optional<String> file, Optional<Instant> completed) {
         return new DownloadJob("j1", HASH, "Series.Title.S01E02.German.DL.1080p.WEB.h264-CTA", "sto", "series", 1, 2,
                 Language.GERMAN_DUB, "{\"site\":\"sto\",\"episode\":2}", status, done, total, speed, Optional.empty(),
-                "tv-sonarr", List.of("a", "b"), "/downloads/tv-sonarr", file, ADDED, NOW.minusSeconds(5), completed);
+                "tv-sonarr", List.of("a", "b"), "/downloads/tv-sonarr", file, ADDED, NOW.minusSeconds(5), completed,
+                ShareLimits.DEFAULT, 1, false);
+    }
+
+    private static String state(JobStatus status) {
+        return TorrentView.state(job(status, 0, Optional.empty(), 0, Optional.empty(), Optional.empty()));
     }
 
     @Test
     public void mapsEveryStatusToAQbittorrentState() {
-        assertEquals("queuedDL", TorrentView.state(JobStatus.QUEUED));
-        assertEquals("downloading", TorrentView.state(JobStatus.DOWNLOADING));
-        assertEquals("pausedDL", TorrentView.state(JobStatus.PAUSED));
-        assertEquals("pausedUP", TorrentView.state(JobStatus.COMPLETED));
-        assertEquals("error", TorrentView.state(JobStatus.FAILED));
-        assertEquals("pausedDL", TorrentView.state(JobStatus.CANCELLED));
+        assertEquals("queuedDL", state(JobStatus.QUEUED));
+        assertEquals("downloading", state(JobStatus.DOWNLOADING));
+        assertEquals("pausedDL", state(JobStatus.PAUSED));
+        assertEquals("pausedUP", state(JobStatus.COMPLETED));
+        assertEquals("error", state(JobStatus.FAILED));
+        assertEquals("pausedDL", state(JobStatus.CANCELLED));
+    }
+
+    @Test
+    public void aForcedDownloadIsForcedDl() {
+        DownloadJob forced = job(JobStatus.DOWNLOADING, 0, Optional.empty(), 0, Optional.empty(), Optional.empty())
+                .withQueue(1, true, NOW);
+
+        Map<String, Object> t = TorrentView.info(forced, 1, NOW);
+
+        assertEquals("forcedDL", t.get("state"));
+        assertEquals(true, t.get("force_start"));
+    }
+
+    @Test
+    public void showsTheJobsOwnShareLimits() {
+        DownloadJob limited = job(JobStatus.DOWNLOADING, 0, Optional.empty(), 0, Optional.empty(), Optional.empty())
+                .withShareLimits(new ShareLimits(1.5, 60, -1), NOW);
+
+        Map<String, Object> t = TorrentView.info(limited, 1, NOW);
+
+        assertEquals(1.5, t.get("ratio_limit"));
+        assertEquals(1.5, t.get("max_ratio"));
+        assertEquals(60, t.get("seeding_time_limit"));
+        assertEquals(60, t.get("max_seeding_time"));
+        assertEquals(-1, t.get("inactive_seeding_time_limit"));
     }
 
     @Test
@@ -81,9 +112,9 @@ public class TorrentViewTest {
         assertEquals("/downloads/tv-sonarr/Series.Title.S01E02.mkv", t.get("content_path"));
         assertNotEquals(t.get("save_path"), t.get("content_path"));
         assertEquals(540L, t.get("time_active"));
-        assertEquals("the seeding goal is met, so Sonarr may move the file and remove the torrent",
-                0.0, (double) t.get("ratio_limit"), 0);
-        assertTrue((double) t.get("ratio") >= (double) t.get("ratio_limit") - 0.001);
+        assertEquals("on the global limit", -2.0, (double) t.get("ratio_limit"), 0);
+        assertEquals("whose ratio, 0, a finished download has met", 0.0, (double) t.get("max_ratio"), 0);
+        assertTrue((double) t.get("ratio") >= (double) t.get("max_ratio") - 0.001);
     }
 
     @Test
@@ -117,7 +148,7 @@ public class TorrentViewTest {
         DownloadJob j = job(JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(), Optional.empty());
         DownloadJob odd = new DownloadJob(j.id(), j.infoHash(), j.name(), j.sourceSite(), j.slug(), 1, 2, j.language(),
                 "site=sto", j.status(), 0, Optional.empty(), 0, Optional.empty(), "", List.of(), "/d", Optional.empty(),
-                ADDED, ADDED, Optional.empty());
+                ADDED, ADDED, Optional.empty(), ShareLimits.DEFAULT, 1, false);
 
         assertEquals("site=sto", ((JsonNode) TorrentView.info(odd, 1, NOW).get("catalogarr_magnet_metadata")).asText());
     }
