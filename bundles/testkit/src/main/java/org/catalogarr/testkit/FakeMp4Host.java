@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>
  * Some ids behave differently: {@code scripted} has the media only in a {@code sourcesCode} script
  * (with a relative URL); {@code deleted} answers 404 "File was deleted"; {@code dropping} breaks the
- * first media connection after {@link #DROP_AFTER} bytes; {@code norange} ignores {@code Range} and
+ * first media connection after {@link #DROP_AFTER} bytes; {@code stalling} falls silent there on its first
+ * connection, keeping it open; {@code norange} ignores {@code Range} and
  * always sends the whole file; {@code mislabelled} answers ranges with a wrong total in
  * {@code Content-Range}. The media needs a {@code Referer} on this host, as real hosters demand.
  */
@@ -101,7 +102,10 @@ public class FakeMp4Host extends FakeSite {
                     "Content-Range", "bytes " + from + "-" + to + "/" + total), part);
         }
         Response whole = Response.binary(200, Map.of("Content-Type", "video/mp4", "Accept-Ranges", "bytes"), video);
-        return "dropping".equals(id) && dropped.add(id) ? whole.droppedAfter(DROP_AFTER) : whole;
+        if ("dropping".equals(id) && dropped.add(id)) {
+            return whole.droppedAfter(DROP_AFTER);
+        }
+        return "stalling".equals(id) && dropped.add(id) ? whole.stalledAfter(DROP_AFTER) : whole;
     }
 
     private static String first(List<String> values) {

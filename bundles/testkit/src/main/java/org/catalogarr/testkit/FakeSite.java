@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,20 +64,28 @@ public abstract class FakeSite implements AutoCloseable {
      * @param body the text body, sent as UTF-8 unless {@code binary} is given
      * @param binary a byte body instead of the text, or null
      * @param dropAfter how many body bytes to send before breaking the connection, or -1 to send them all
+     * @param stall whether to fall silent after {@code dropAfter} bytes (until the fake closes) instead of
+     *     breaking the connection at once
      */
-    public record Response(int status, Map<String, String> headers, String body, byte[] binary, int dropAfter) {
+    public record Response(int status, Map<String, String> headers, String body, byte[] binary, int dropAfter,
+            boolean stall) {
 
         public Response(int status, Map<String, String> headers, String body) {
-            this(status, headers, body, null, -1);
+            this(status, headers, body, null, -1, false);
         }
 
         public static Response binary(int status, Map<String, String> headers, byte[] bytes) {
-            return new Response(status, headers, "", bytes.clone(), -1);
+            return new Response(status, headers, "", bytes.clone(), -1, false);
         }
 
         /** This answer cut off after {@code bytes} bytes of its body, the way a flaky CDN connection breaks. */
         public Response droppedAfter(int bytes) {
-            return new Response(status, headers, body, binary, bytes);
+            return new Response(status, headers, body, binary, bytes, false);
+        }
+
+        /** This answer falling silent after {@code bytes} bytes of its body, connection open, as a hung CDN does. */
+        public Response stalledAfter(int bytes) {
+            return new Response(status, headers, body, binary, bytes, true);
         }
 
         byte[] content() {
@@ -113,6 +123,7 @@ public abstract class FakeSite implements AutoCloseable {
     private final List<Entry> routes = new ArrayList<>();
     private final Map<String, String> placeholders = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Scenario scenario = Scenario.NORMAL;
     private volatile int scenarioHits;
     private volatile long slowDelayMillis = 3_000;
@@ -141,7 +152,17 @@ public abstract class FakeSite implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+    }
+
+    /** Holds a stalled answer until the fake closes, but not past a minute, so no thread is kept for good. */
+    private void awaitClose() {
+        try {
+            closed.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String name() {
@@ -224,6 +245,9 @@ public abstract class FakeSite implements AutoCloseable {
             if (response.dropAfter() >= 0 && response.dropAfter() < body.length) {
                 exchange.getResponseBody().write(body, 0, response.dropAfter());
                 exchange.getResponseBody().flush();
+                if (response.stall()) {
+                    awaitClose();
+                }
                 // Closing a fixed-length body early makes the server drop the connection mid-body.
                 throw new IOException("fake " + name + " dropped the connection after " + response.dropAfter()
                         + " of " + body.length + " bytes of " + exchange.getRequestURI());

@@ -53,7 +53,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         String hoster__preference() default "VOE, Filemoon, Streamtape, Vidmoly, Doodstream, LoadX, Luluvdo, Vidoza";
 
         @AttributeDefinition(name = "Timeout (seconds)",
-                description = "For connecting to a media server and waiting for its answer.", min = "1")
+                description = "For connecting to a media server, waiting for its answer, and waiting for more data in the"
+                        + " middle of a file; a download that stalls longer is given up and resumed later.", min = "1")
         int timeout__seconds() default 30;
     }
 

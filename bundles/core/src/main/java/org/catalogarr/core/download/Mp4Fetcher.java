@@ -1,20 +1,21 @@
 package org.catalogarr.core.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.catalogarr.hoster.api.MediaSource;
@@ -26,13 +27,13 @@ import org.catalogarr.hoster.api.MediaSource;
  */
 final class Mp4Fetcher {
 
-    private static final int BUFFER_BYTES = 16 * 1024;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes \\*/(\\d+)");
 
     private final HttpClient client;
     private final Duration timeout;
 
-    /** @param timeout for connecting and for the response headers */
+    /** @param timeout for connecting, for the response headers and for each wait for more data */
     Mp4Fetcher(Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
@@ -63,8 +64,12 @@ final class Mp4Fetcher {
         long offset = resumableBytes(part, originFile, origin);
         Files.writeString(originFile, origin, StandardCharsets.UTF_8);
 
-        HttpResponse<InputStream> response = send(media, offset);
-        try (InputStream body = response.body()) {
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(media, offset);
+        try (TimedBody body = new TimedBody(timeout)) {
+            response.body().subscribe(body);
+            if (alreadyComplete(response, offset)) {
+                return finish(part, target, originFile);
+            }
             long total = expectedTotal(media.uri(), response, offset);
             boolean resumed = response.statusCode() == 206;
             long start = resumed ? offset : 0;
@@ -79,9 +84,25 @@ final class Mp4Fetcher {
                         + total);
             }
         }
+        return finish(part, target, originFile);
+    }
+
+    private static Path finish(Path part, Path target, Path originFile) throws IOException {
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(originFile);
         return target;
+    }
+
+    /**
+     * A part file that already holds every byte (the service stopped between the last byte and the
+     * rename) gets 416 for the range after its end, with the full length in {@code Content-Range}.
+     */
+    private static boolean alreadyComplete(HttpResponse<?> response, long offset) {
+        if (response.statusCode() != 416 || offset <= 0) {
+            return false;
+        }
+        Matcher match = UNSATISFIED_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+        return match.matches() && Long.parseLong(match.group(1)) == offset;
     }
 
     private static long resumableBytes(Path part, Path originFile, String origin) throws IOException {
@@ -96,17 +117,18 @@ final class Mp4Fetcher {
         return Files.size(part);
     }
 
-    private HttpResponse<InputStream> send(MediaSource media, long offset) throws IOException, InterruptedException {
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(MediaSource media, long offset)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(media.uri()).timeout(timeout).GET();
         media.headers().forEach(request::header);
         if (offset > 0) {
             request.header("Range", "bytes=" + offset + "-");
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
     }
 
     /** The size the finished file must have, or -1 when the server does not say; fails on statuses without media. */
-    private static long expectedTotal(URI uri, HttpResponse<InputStream> response, long offset) throws IOException {
+    private static long expectedTotal(URI uri, HttpResponse<?> response, long offset) throws IOException {
         int status = response.statusCode();
         if (status == 404 || status == 410) {
             throw new MediaGoneException("the media server no longer has " + uri + " (HTTP " + status + ")");
@@ -125,15 +147,19 @@ final class Mp4Fetcher {
         return response.headers().firstValueAsLong("Content-Length").orElse(-1);
     }
 
-    private static void copy(InputStream body, Path part, boolean append, ProgressMeter meter, URI uri)
+    private static void copy(TimedBody body, Path part, boolean append, ProgressMeter meter, URI uri)
             throws IOException, InterruptedException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            byte[] buffer = new byte[BUFFER_BYTES];
-            int read;
-            while ((read = readOrInterrupt(body, buffer, uri)) >= 0) {
-                out.write(buffer, 0, read);
-                meter.add(read);
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            List<ByteBuffer> chunk;
+            while ((chunk = next(body, uri)) != null) {
+                for (ByteBuffer buffer : chunk) {
+                    int bytes = buffer.remaining();
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    meter.add(bytes);
+                }
                 if (Thread.interrupted()) {
                     throw new InterruptedException("download of " + uri + " interrupted; " + part + " is kept");
                 }
@@ -141,14 +167,10 @@ final class Mp4Fetcher {
         }
     }
 
-    private static int readOrInterrupt(InputStream body, byte[] buffer, URI uri) throws IOException, InterruptedException {
+    private static List<ByteBuffer> next(TimedBody body, URI uri) throws IOException, InterruptedException {
         try {
-            return body.read(buffer);
+            return body.next();
         } catch (IOException e) {
-            // The client's body stream turns an interrupt of the waiting reader into an IOException.
-            if (Thread.interrupted()) {
-                throw new InterruptedException("download of " + uri + " interrupted");
-            }
             throw new IOException("download of " + uri + " broke off: " + e.getMessage(), e);
         }
     }

@@ -123,4 +123,31 @@ public class Mp4FetcherTest {
     public void aMissingFileIsGone() {
         assertThrows(MediaGoneException.class, () -> fetch("deleted", "VOE 1"));
     }
+
+    @Test
+    public void aServerFallingSilentIsGivenUpAndResumedLater() throws Exception {
+        Mp4Fetcher impatient = new Mp4Fetcher(Duration.ofSeconds(1));
+        Path folder = temp.getRoot().toPath();
+
+        IOException stalled = assertThrows(IOException.class, () -> impatient.fetch(media("stalling"), folder,
+                "Show S01E01", "VOE 1", (done, total, speed) -> { }));
+
+        assertTrue(stalled.getMessage(), stalled.getMessage().contains("no data for 1 s"));
+        assertEquals(FakeMp4Host.DROP_AFTER, Files.size(folder.resolve("Show S01E01.mp4.part")));
+        Path file = impatient.fetch(media("stalling"), folder, "Show S01E01", "VOE 1", (done, total, speed) -> { });
+        assertArrayEquals(FakeMp4Host.content("stalling"), Files.readAllBytes(file));
+    }
+
+    @Test
+    public void aPartFileHoldingEveryByteIsFinishedWithoutDownloadingAgain() throws Exception {
+        List<Path> files = Mp4Fetcher.files(temp.getRoot().toPath(), "Show S01E01");
+        Files.write(files.get(1), FakeMp4Host.content("abc"));
+        Files.writeString(files.get(2), "VOE 1");
+
+        Path file = fetch("abc", "VOE 1");
+
+        assertArrayEquals(FakeMp4Host.content("abc"), Files.readAllBytes(file));
+        assertFalse(Files.exists(files.get(1)));
+        assertFalse(Files.exists(files.get(2)));
+    }
 }
