@@ -133,6 +133,17 @@ public class QbitFlowIT {
         throw new AssertionError("torrent " + hash + " never got there; last seen: " + last);
     }
 
+    /** Sonarr's {@code CanBeRemoved} for a torrent without its own time limits: stopped, and its ratio limit met. */
+    private static boolean removableBySonarr(JsonNode torrent, JsonNode preferences) {
+        boolean stopped = Set.of("pausedUP", "stoppedUP").contains(torrent.path("state").asText());
+        double ratio = torrent.path("ratio").asDouble();
+        double limit = torrent.path("ratio_limit").asDouble();
+        boolean ratioMet = limit >= 0 ? ratio >= limit - 0.001
+                : limit == -2 && preferences.path("max_ratio_enabled").asBoolean()
+                        && ratio >= preferences.path("max_ratio").asDouble() - 0.001;
+        return stopped && ratioMet;
+    }
+
     @Test
     public void sonarrsFlowFromFeedToImportedFile() throws Exception {
         assertEquals(200, get("/api/v2/app/webapiVersion").statusCode());
@@ -143,9 +154,18 @@ public class QbitFlowIT {
 
         assertEquals(200, post("/api/v2/torrents/createCategory", Map.of("category", "tv-sonarr")).statusCode());
         assertEquals("Ok.", post("/api/v2/torrents/add", Map.of("urls", magnet, "category", "tv-sonarr")).body());
+        // Sonarr's follow-up calls for priority "First", initial state "Force Started" and series tags.
+        assertEquals(200, get("/api/v2/torrents/properties?hash=" + hash).statusCode());
+        assertEquals(200, post("/api/v2/torrents/topPrio", Map.of("hashes", hash)).statusCode());
+        assertEquals(200, post("/api/v2/torrents/setForceStart", Map.of("hashes", hash, "value", "true")).statusCode());
+        assertEquals(200, post("/api/v2/torrents/addTags", Map.of("hashes", hash, "tags", "anime,aot")).statusCode());
 
         JsonNode done = awaitTorrent(hash, t -> t.path("progress").asDouble() == 1.0
                 && COMPLETED.contains(t.path("state").asText()));
+        assertTrue(done.path("force_start").asBoolean());
+        assertEquals("anime, aot", done.path("tags").asText());
+        assertTrue("Sonarr's Remove Completed may remove it", removableBySonarr(done,
+                JSON.readTree(get("/api/v2/app/preferences").body())));
         assertEquals("tv-sonarr", done.path("category").asText());
         assertEquals("aniworld", done.path("catalogarr_source_site").asText());
         assertTrue(done.path("name").asText().startsWith("Attack.on.Titan.S01E01.German"));
