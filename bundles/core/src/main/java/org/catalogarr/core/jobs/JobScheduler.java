@@ -1,5 +1,6 @@
 package org.catalogarr.core.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,30 +17,32 @@ import org.catalogarr.core.threads.DaemonThreads;
 /**
  * Decides which queued jobs run: in queue order, at most {@code limit} at once, as qBittorrent's
  * queueing does. Force-started jobs run at once and do not count against the limit. A job that failed
- * for a passing reason is held back until its retry time. When a worker ends, {@code slotFreed} is
- * told, so that the next job can start.
+ * for a passing reason is held back until its retry time. When a worker ends, a retry is due, and
+ * every half minute besides, {@code slotFreed} is told, so that the next job can start.
  */
 final class JobScheduler {
+
+    /** How often the queue is looked at without a reason, in case a start was missed. */
+    private static final long CHECK_SECONDS = 30;
 
     private record Slot(FutureTask<Void> task, boolean forced) {
     }
 
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-download"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("catalogarr-download-queue"));
     private final Map<String, Slot> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
     private final Runnable slotFreed;
-    private volatile int limit;
+    private final int limit;
 
     JobScheduler(int limit, Runnable slotFreed) {
-        this.slotFreed = slotFreed;
-        setLimit(limit);
-    }
-
-    void setLimit(int newLimit) {
-        if (newLimit < 1) {
-            throw new IllegalArgumentException("At least one download must be allowed at once, not " + newLimit);
+        if (limit < 1) {
+            throw new IllegalArgumentException("At least one download must be allowed at once, not " + limit);
         }
-        limit = newLimit;
+        this.limit = limit;
+        this.slotFreed = slotFreed;
+        timer.scheduleWithFixedDelay(slotFreed, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -86,9 +90,10 @@ final class JobScheduler {
         }
     }
 
-    /** Keeps the job from starting before {@code until}. */
-    void holdUntil(String id, Instant until) {
-        heldUntil.put(id, until);
+    /** Keeps the queued job from starting for {@code delay}, then lets it take the next free slot. */
+    void retryAfter(String id, Duration delay) {
+        heldUntil.put(id, Instant.now().plus(delay));
+        timer.schedule(slotFreed, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Lets a held job start with the next dispatch, as when the user resumes it. */
@@ -97,6 +102,7 @@ final class JobScheduler {
     }
 
     void shutdown() throws InterruptedException {
+        timer.shutdownNow();
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
     }

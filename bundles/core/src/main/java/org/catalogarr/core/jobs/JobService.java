@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.catalogarr.core.download.DownloadEngine;
@@ -23,7 +21,6 @@ import org.catalogarr.core.download.DownloadException;
 import org.catalogarr.core.download.DownloadRequest;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
-import org.catalogarr.core.threads.DaemonThreads;
 import org.catalogarr.core.torznab.MagnetInfo;
 import org.catalogarr.core.torznab.Magnets;
 import org.osgi.framework.BundleContext;
@@ -74,7 +71,7 @@ public class JobService implements Jobs {
     private final Map<String, DownloadJob> live = new ConcurrentHashMap<>();
     private final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-download-retry"));
+    private volatile boolean stopping;
 
     @Activate
     public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context, Config config)
@@ -107,7 +104,7 @@ public class JobService implements Jobs {
 
     @Deactivate
     void stop() throws InterruptedException {
-        retries.shutdownNow();
+        stopping = true;
         scheduler.shutdown();
     }
 
@@ -268,40 +265,12 @@ public class JobService implements Jobs {
         }
     }
 
-    /**
-     * Reorders the unfinished jobs and numbers them 1, 2, 3, ... again; finished jobs have left the queue.
-     * Several jobs moved up or down at once keep their order among themselves, as in qBittorrent.
-     */
+    /** Reorders the unfinished jobs and numbers them 1, 2, 3, ... again; finished jobs have left the queue. */
     @Override
     public synchronized void move(Collection<String> hashes, QueueMove move) {
-        List<DownloadJob> queue = new ArrayList<>(all().stream().filter(j -> !j.status().finished())
-                .sorted(DownloadJob.QUEUE_ORDER).toList());
-        List<String> ids = find(hashes).stream().map(DownloadJob::id).toList();
-        List<DownloadJob> moved = queue.stream().filter(j -> ids.contains(j.id())).toList();
-        switch (move) {
-            case TOP -> {
-                queue.removeAll(moved);
-                queue.addAll(0, moved);
-            }
-            case BOTTOM -> {
-                queue.removeAll(moved);
-                queue.addAll(moved);
-            }
-            case UP -> {
-                for (int i = 1; i < queue.size(); i++) {
-                    if (ids.contains(queue.get(i).id()) && !ids.contains(queue.get(i - 1).id())) {
-                        Collections.swap(queue, i, i - 1);
-                    }
-                }
-            }
-            case DOWN -> {
-                for (int i = queue.size() - 2; i >= 0; i--) {
-                    if (ids.contains(queue.get(i).id()) && !ids.contains(queue.get(i + 1).id())) {
-                        Collections.swap(queue, i, i + 1);
-                    }
-                }
-            }
-        }
+        List<DownloadJob> queue = all().stream().filter(j -> !j.status().finished()).sorted(DownloadJob.QUEUE_ORDER)
+                .toList();
+        queue = QueueOrder.move(queue, find(hashes).stream().map(DownloadJob::id).toList(), move);
         Instant now = Instant.now();
         List<DownloadJob> renumbered = new ArrayList<>();
         for (int i = 0; i < queue.size(); i++) {
@@ -414,10 +383,20 @@ public class JobService implements Jobs {
         return jobs;
     }
 
-    /** Starts the queued jobs the scheduler lets run now. */
+    /**
+     * Starts the queued jobs the scheduler lets run now. A failure to read the jobs is only logged: the
+     * scheduler asks again when a slot frees, a retry is due, or its periodic check comes round.
+     */
     private synchronized void dispatch() {
-        List<DownloadJob> queued = all().stream().filter(j -> j.status() == JobStatus.QUEUED).toList();
-        scheduler.dispatch(queued, Instant.now(), this::run);
+        if (stopping) {
+            return;
+        }
+        try {
+            List<DownloadJob> queued = all().stream().filter(j -> j.status() == JobStatus.QUEUED).toList();
+            scheduler.dispatch(queued, Instant.now(), this::run);
+        } catch (IllegalStateException e) {
+            LOG.warn("Queued jobs could not be started now: {}", e.getMessage());
+        }
     }
 
     private void run(String id) {
@@ -435,6 +414,9 @@ public class JobService implements Jobs {
             attempts.remove(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
         } catch (DownloadException e) {
+            if (stopping) {
+                return;
+            }
             int attempt = attempts.merge(id, 1, Integer::sum);
             if (e.retryable() && attempt <= RETRY_DELAYS_SECONDS.length) {
                 retryLater(id, attempt, e.getMessage());
@@ -445,6 +427,12 @@ public class JobService implements Jobs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // A pause or the service stopping interrupted a database write; the job's state stays as
+                // it was told to be, and a stop leaves it to be resumed at the next start.
+                LOG.debug("Job {} interrupted: {}", id, e.toString());
+                return;
+            }
             LOG.error("Job {} failed unexpectedly", id, e);
             finish(id, JobStatus.FAILED, Optional.of("Unexpected failure: " + e), Optional.empty());
         }
@@ -460,10 +448,9 @@ public class JobService implements Jobs {
             return;
         }
         long delay = RETRY_DELAYS_SECONDS[attempt - 1];
-        scheduler.holdUntil(id, Instant.now().plusSeconds(delay));
         transition(current, JobStatus.QUEUED,
                 Optional.of("Attempt " + attempt + " failed, trying again in " + delay + " s: " + reason));
-        retries.schedule(this::dispatch, delay, TimeUnit.SECONDS);
+        scheduler.retryAfter(id, Duration.ofSeconds(delay));
     }
 
     /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */
