@@ -19,6 +19,7 @@ import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.torrent.Bencoded;
 import org.catalogarr.testkit.FeedRules;
+import org.catalogarr.testkit.Torrents;
 import org.junit.Test;
 
 import jakarta.servlet.ServletOutputStream;
@@ -128,6 +129,7 @@ public class DownloadServletTest {
         Bencoded.Dict torrent = (Bencoded.Dict) Bencode.decode(answer.body.toByteArray());
         byte[] info = Bencode.encode(torrent.dict("info").orElseThrow());
         assertEquals(item.attr("infohash"), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(info)));
+        assertEquals(item.attr("infohash"), Torrents.infohash(answer.body.toByteArray()));
         assertEquals(item.title(), TorrentFiles.read(answer.body.toByteArray()).orElseThrow().title());
     }
 
