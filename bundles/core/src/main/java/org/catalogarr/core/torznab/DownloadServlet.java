@@ -27,8 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletName("catalogarr-torznab-download")
 public class DownloadServlet extends HttpServlet {
 
-    static final String TORRENT_TYPE = "application/x-bittorrent";
-
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DownloadServlet.class);
 
@@ -69,7 +67,7 @@ public class DownloadServlet extends HttpServlet {
         }
         byte[] torrent = TorrentFiles.build(info);
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(TORRENT_TYPE);
+        response.setContentType(TorrentFiles.MEDIA_TYPE);
         response.setHeader("Content-Disposition", attachment(info.title() + ".torrent"));
         response.setContentLength(torrent.length);
         response.getOutputStream().write(torrent);

@@ -26,6 +26,8 @@ public final class TorrentFiles {
      */
     static final long PLACEHOLDER_LENGTH = 1L << 24;
     static final long PIECE_LENGTH = 1L << 24;
+    /** The media type of .torrent files, in feeds and downloads alike. */
+    public static final String MEDIA_TYPE = "application/x-bittorrent";
     static final String CREATED_BY = "Catalogarr";
 
     private static final String IDENTITY = "x-catalogarr";
