@@ -6,8 +6,10 @@
 #   sudo launcher/src/test/scripts/compare-with-qbittorrent.sh [REPORT]
 #
 # Both servers run inside one namespace that has only loopback, so neither reaches the internet: the
-# catalogue sites are switched off, and qbittorrent-nox keeps the magnet in metaDL. Differences that are
-# accepted are listed with their reason in qbittorrent-differences.txt; any other one fails the run.
+# catalogue sites are switched off, and qbittorrent-nox keeps the magnet in metaDL. Both also get one of
+# Catalogarr's .torrent files, whose metadata qbittorrent-nox has at once, for torrents/files and
+# properties. Differences that are accepted are listed with their reason in qbittorrent-differences.txt;
+# any other one fails the run.
 set -euo pipefail
 
 scripts="$(cd "$(dirname "$0")" && pwd)"
@@ -50,6 +52,7 @@ for site in "$work"/config/org.catalogarr.site.*.cfg; do
     -e 's/^plain_http_hosts =.*/plain_http_hosts = 127.0.0.1/' "$site"
 done
 printf 'username = %s\npassword = %s\n' "$user" "$password" >"$work/config/org.catalogarr.qbit.cfg"
+printf 'enclosure = torrent\n' >"$work/config/org.catalogarr.torznab.cfg"
 
 port="$($NS python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 # nsenter and bin/catalogarr exec, so $! is the JVM's pid.
@@ -63,20 +66,33 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-# One of our own magnets (see Magnets.infohash): Attack on Titan S01E01, German dub, from AniWorld.
-magnet="$(python3 - <<'PY'
-import hashlib, urllib.parse
-fields = ["aniworld", "attack-on-titan", "1", "1", "german-dub"]
-canonical = "catalogarr-btih-v1:" + "".join(f"{len(f.encode())}:{f}," for f in fields)
-params = urllib.parse.urlencode({
-    "dn": "Attack.on.Titan.S01E01.German.1080p.WEB.h264-ANIWORLD",
-    "tr": "udp://tracker.catalogarr.invalid:1337/announce",
-    "x.catalogarr.site": fields[0], "x.catalogarr.slug": fields[1], "x.catalogarr.season": fields[2],
-    "x.catalogarr.episode": fields[3], "x.catalogarr.lang": fields[4]})
-print(f"magnet:?xt=urn:btih:{hashlib.sha1(canonical.encode()).hexdigest()}&{params}")
+# Two of our own .torrent files from the enclosure link, which needs no catalogue site: Attack on Titan
+# S01E01 (the comparer adds it as its magnet) and S01E02 (added as the file), German dub, from AniWorld.
+for episode in 1 2; do
+  $NS python3 - "http://127.0.0.1:$port/torznab/download?site=aniworld&slug=attack-on-titan&season=1&episode=$episode&lang=german-dub&title=Attack.on.Titan.S01E0$episode.German.1080p.WEB.h264-ANIWORLD" \
+    "$work/episode$episode.torrent" <<'PY' || fail "no .torrent from the enclosure link"
+import sys, time, urllib.error, urllib.request
+
+class Stay(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):  # a 302 to the magnet: the setting has not arrived yet
+        return None
+
+opener = urllib.request.build_opener(Stay)
+for _ in range(60):
+    try:
+        with opener.open(urllib.request.Request(sys.argv[1], headers={"Accept": "application/x-bittorrent"}),
+                         timeout=5) as answer:
+            if answer.headers.get("Content-Type", "").startswith("application/x-bittorrent"):
+                open(sys.argv[2], "wb").write(answer.read())
+                sys.exit(0)
+    except urllib.error.HTTPError as error:
+        if error.code != 302:
+            raise
+    time.sleep(0.5)
+sys.exit(1)
 PY
-)"
+done
 
 mkdir -p "$(dirname "$report")"
-$NS python3 "$scripts/compare_qbittorrent_api.py" "$URL" "http://127.0.0.1:$port" "$user" "$password" "$magnet" \
-  "$scripts/qbittorrent-differences.txt" "$report"
+$NS python3 "$scripts/compare_qbittorrent_api.py" "$URL" "http://127.0.0.1:$port" "$user" "$password" \
+  "$work/episode1.torrent" "$work/episode2.torrent" "$scripts/qbittorrent-differences.txt" "$report"

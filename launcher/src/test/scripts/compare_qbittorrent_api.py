@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Drives the same qBittorrent WebAPI calls against qBittorrent and Catalogarr and compares the answers'
 shape: status, media type, JSON field names and JSON types, or the form of a text body. Values differ by
-nature (an offline qBittorrent never gets past metaDL), so they are not compared.
+nature (an offline qBittorrent never gets past metaDL for a magnet, nor finds a peer for a .torrent), so
+they are not compared.
 
-  compare_qbittorrent_api.py QBT_URL CATALOGARR_URL USER PASSWORD MAGNET ALLOW_LIST REPORT
+  compare_qbittorrent_api.py QBT_URL CATALOGARR_URL USER PASSWORD MAGNET_TORRENT FILE_TORRENT ALLOW_LIST REPORT
+
+MAGNET_TORRENT and FILE_TORRENT are two of Catalogarr's .torrent files of different episodes: the first is
+added as its magnet, the second as a file, so that both servers also have a torrent with metadata.
 
 Exits 1 when a difference is not in ALLOW_LIST: lines "<difference> | <reason>", # comments; a difference
 ending in "*" accepts every difference that starts with what precedes the "*".
 """
+import hashlib
 import json
 import re
 import sys
@@ -19,18 +24,23 @@ import urllib.request
 CATEGORY = "tv-sonarr"
 IMPORTED = "tv-sonarr-imported"
 UNKNOWN_HASH = "0" * 40
+BOUNDARY = "----compare-qbittorrent-api"
 
 
 class Server:
     def __init__(self, name, base):
         self.name, self.base, self.cookie = name, base.rstrip("/"), ""
 
-    def call(self, method, path, params=None):
+    def call(self, method, path, params=None, files=()):
         data = urllib.parse.urlencode(params or {})
         url = f"{self.base}/api/v2/{path}" + (f"?{data}" if method == "GET" and data else "")
-        request = urllib.request.Request(url, method=method,
-                                         data=data.encode() if method == "POST" else None)
-        if method == "POST":
+        if files:
+            request = urllib.request.Request(url, method=method, data=multipart(params or {}, files))
+            request.add_header("Content-Type", f"multipart/form-data; boundary={BOUNDARY}")
+        else:
+            request = urllib.request.Request(url, method=method,
+                                             data=data.encode() if method == "POST" else None)
+        if method == "POST" and not files:
             request.add_header("Content-Type", "application/x-www-form-urlencoded")
         if self.cookie:
             request.add_header("Cookie", self.cookie)
@@ -39,6 +49,56 @@ class Server:
                 return response.status, response.headers, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read().decode()
+
+
+def multipart(params, files):
+    """A form as Sonarr sends a .torrent: file parts (field, file name, bytes), then the fields."""
+    body = b""
+    for field, name, content in files:
+        body += (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{field}"; filename="{name}"\r\n'
+                 f"Content-Type: application/octet-stream\r\n\r\n").encode() + content + b"\r\n"
+    for field, value in params.items():
+        body += f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{field}"\r\n\r\n{value}\r\n'.encode()
+    return body + f"--{BOUNDARY}--\r\n".encode()
+
+
+def bdecode(data, at=0):
+    """The bencoded value at `at` and the offset after it; dictionaries as {bytes key: value}."""
+    kind = data[at:at + 1]
+    if kind == b"i":
+        end = data.index(b"e", at)
+        return int(data[at + 1:end]), end + 1
+    if kind in (b"l", b"d"):
+        items, at = [], at + 1
+        while data[at:at + 1] != b"e":
+            item, at = bdecode(data, at)
+            items.append(item)
+        return (dict(zip(items[::2], items[1::2])) if kind == b"d" else items), at + 1
+    colon = data.index(b":", at)
+    end = colon + 1 + int(data[at:colon])
+    return data[colon + 1:end], end
+
+
+def infohash(torrent):
+    """SHA-1 of the info value's bytes as they stand in the file, as BitTorrent clients take it."""
+    at = 1
+    while torrent[at:at + 1] != b"e":
+        key, at = bdecode(torrent, at)
+        start = at
+        _, at = bdecode(torrent, at)
+        if key == b"info":
+            return hashlib.sha1(torrent[start:at]).hexdigest()
+    raise SystemExit("a .torrent without an info dictionary")
+
+
+def magnet_of(torrent):
+    """The magnet Catalogarr's feed gives for the episode of one of its .torrent files."""
+    top, _ = bdecode(torrent)
+    episode = top[b"info"][b"x-catalogarr"]
+    params = {"dn": top[b"title"].decode(), "tr": top[b"announce"].decode()}
+    params.update({f"x.catalogarr.{key}": str(episode[key.encode()]) if key in ("season", "episode")
+                   else episode[key.encode()].decode() for key in ("site", "slug", "season", "episode", "lang")})
+    return f"magnet:?xt=urn:btih:{infohash(torrent)}&{urllib.parse.urlencode(params)}"
 
 
 def json_type(value):
@@ -140,19 +200,23 @@ def await_listed(server, hash_):
 
 
 def main():
-    if len(sys.argv) != 8:
+    if len(sys.argv) != 9:
         raise SystemExit(__doc__)
-    qbt_url, our_url, user, password, magnet, allow_file, report_file = sys.argv[1:]
-    hash_ = re.search(r"btih:([0-9a-fA-F]{40})", magnet).group(1).lower()
+    qbt_url, our_url, user, password, magnet_torrent, file_torrent, allow_file, report_file = sys.argv[1:]
+    with open(magnet_torrent, "rb") as first, open(file_torrent, "rb") as second:
+        magnet, torrent = magnet_of(first.read()), second.read()
+    hash_ = re.search(r"btih:([0-9a-f]{40})", magnet).group(1)
+    file_hash = infohash(torrent)
+    file_name = bdecode(torrent)[0][b"title"].decode() + ".torrent"
     servers = [Server("qbittorrent", qbt_url), Server("catalogarr", our_url)]
     rids = {}
     calls_seen = []
 
-    def both(label, method, path, params=None, maps=(), depth=99):
+    def both(label, method, path, params=None, maps=(), depth=99, files=()):
         answers = []
         for server in servers:
             call_params = params(server) if callable(params) else params
-            answers.append(server.call(method, path, call_params))
+            answers.append(server.call(method, path, call_params, files))
         calls_seen.append(f"{label}: " + ", ".join(f"{server.name} {status} {body_shape(headers, body)}"
                                                     for server, (status, headers, body) in zip(servers, answers)))
         return compare(label, *answers, maps=maps, depth=depth), answers
@@ -203,13 +267,25 @@ def main():
         ("torrents/delete", "POST", "torrents/delete", {"hashes": hash_, "deleteFiles": "false"}),
         ("torrents/info after delete", "GET", "torrents/info", {"hashes": hash_}),
     ]
-    for label, method, path, params, *rest in calls + after_add:
-        if label == "torrents/info":
+    # A torrent with metadata: its files and properties are what a magnet offline never gets to.
+    with_file = [
+        ("torrents/add torrent file", "POST", "torrents/add", {"category": CATEGORY}, (), 99,
+         [("torrents", file_name, torrent)]),
+        ("torrents/info torrent file", "GET", "torrents/info", {"hashes": file_hash}),
+        ("torrents/properties torrent file", "GET", "torrents/properties", {"hash": file_hash}),
+        ("torrents/files torrent file", "GET", "torrents/files", {"hash": file_hash}),
+        ("torrents/add not a torrent file", "POST", "torrents/add", {}, (), 99,
+         [("torrents", "broken.torrent", b"<html>404 Not Found</html>")]),
+        ("torrents/delete torrent file", "POST", "torrents/delete", {"hashes": file_hash, "deleteFiles": "true"}),
+    ]
+    for label, method, path, params, *rest in calls + after_add + with_file:
+        if label in ("torrents/info", "torrents/info torrent file"):
             for server in servers:
-                await_listed(server, hash_)
+                await_listed(server, hash_ if label == "torrents/info" else file_hash)
         maps = rest[0] if rest else ()
         depth = rest[1] if len(rest) > 1 else 99
-        result, answers = both(label, method, path, params, maps=maps, depth=depth)
+        files = rest[2] if len(rest) > 2 else ()
+        result, answers = both(label, method, path, params, maps=maps, depth=depth, files=files)
         if label == "sync/maindata rid=0":
             for server, (_, _, body) in zip(servers, answers):
                 rids[server.name] = json.loads(body)["rid"]

@@ -25,6 +25,7 @@ import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeSite;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.FeedRules.Item;
+import org.catalogarr.testkit.Torrents;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -36,8 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Black-box, as Sonarr uses Catalogarr: search the Torznab feed, log in to the qBittorrent API, add
- * the item's magnet, poll until it is complete, check the file, delete it; and a kill -9 in the middle
- * of a download that the restarted service finishes by itself.
+ * the item's magnet, poll until it is complete, check the file, delete it; the same with the item's
+ * .torrent file; and a kill -9 in the middle of a download that the restarted service finishes by itself.
  */
 public class QbitFlowIT {
 
@@ -110,11 +111,46 @@ public class QbitFlowIT {
 
     /** The magnet of the German Attack on Titan S01E01 that the fake AniWorld serves as {@link #MEDIA_ID}. */
     static String germanMagnetFromTheFeed(Http http) throws Exception {
+        return germanItemFromTheFeed(http).attr("magneturl");
+    }
+
+    private static Item germanItemFromTheFeed(Http http) throws Exception {
         HttpResponse<String> feed = http.get("/torznab/api?t=tvsearch&cat=5070&q="
                 + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&season=1&ep=1");
         byte[] caps = http.get("/torznab/api?t=caps").body().getBytes(StandardCharsets.UTF_8);
         List<Item> items = FeedRules.assertValidFeed(feed.body().getBytes(StandardCharsets.UTF_8), caps);
-        return items.stream().filter(i -> i.title().contains(".German.")).findFirst().orElseThrow().attr("magneturl");
+        return items.stream().filter(i -> i.title().contains(".German.")).findFirst().orElseThrow();
+    }
+
+    /** The item's enclosure once the configuration that makes it a .torrent has been picked up. */
+    private byte[] awaitTorrentFile(Item item) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(item.enclosureUrl()
+                .replaceFirst("^https?://[^/]+", "")))).header("Accept", "application/x-bittorrent").build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<byte[]> answer;
+        do {
+            answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() == 200) {
+                assertEquals("application/x-bittorrent", answer.headers().firstValue("Content-Type").orElse(""));
+                return answer.body();
+            }
+            assertEquals(302, answer.statusCode());
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the enclosure still redirects to " + answer.headers().firstValue("Location"));
+    }
+
+    /** A {@code torrents/add} as Sonarr sends a .torrent: a file part named {@code torrents}. */
+    private HttpResponse<String> addTorrentFile(String fileName, byte[] torrent, String category) throws Exception {
+        String boundary = "----catalogarr-it";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n"
+                + category + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create(url("/api/v2/torrents/add"))).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, torrent, tail))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode awaitTorrent(String hash, Predicate<JsonNode> condition) throws Exception {
@@ -177,6 +213,23 @@ public class QbitFlowIT {
         assertEquals(200, post("/api/v2/torrents/delete", Map.of("hashes", hash, "deleteFiles", "true")).statusCode());
         assertEquals("[]", get("/api/v2/torrents/info?hashes=" + hash).body().strip());
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    public void sonarrsTorrentFilePathGivesTheItemsInfohash() throws Exception {
+        Files.writeString(installation.config.resolve("org.catalogarr.torznab.cfg"), "enclosure = torrent\n");
+        login();
+        Item item = germanItemFromTheFeed(installation.http);
+
+        byte[] torrent = awaitTorrentFile(item);
+        assertEquals(item.attr("infohash"), Torrents.infohash(torrent));
+        assertEquals("Ok.", addTorrentFile(item.title() + ".torrent", torrent, "").body());
+
+        JsonNode done = awaitTorrent(item.attr("infohash"), t -> t.path("progress").asDouble() == 1.0
+                && COMPLETED.contains(t.path("state").asText()));
+        assertEquals(item.title(), done.path("name").asText());
+        assertArrayEquals(FakeMp4Host.content(MEDIA_ID), Files.readAllBytes(Path.of(done.path("content_path").asText())));
+        assertEquals(415, addTorrentFile("x.torrent", "<html/>".getBytes(StandardCharsets.UTF_8), "").statusCode());
     }
 
     @Test

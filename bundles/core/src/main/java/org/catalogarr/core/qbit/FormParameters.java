@@ -16,9 +16,21 @@ import java.util.Optional;
  * as soon as one value is longer than 1024 bytes, so every endpoint must read both the same way.
  *
  * @param values parameter name → values in the order sent; query values come first
- * @param fileParts the field names of multipart parts that carried a file (a filename)
+ * @param fileParts the multipart parts that carried a file (a filename), in the order sent
  */
-public record FormParameters(Map<String, List<String>> values, List<String> fileParts) {
+public record FormParameters(Map<String, List<String>> values, List<FilePart> fileParts) {
+
+    /** Far above any torrent file of ours, which has a few hundred bytes, and above most torrents of thousands of files. */
+    public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+    /** A file part larger than {@link #MAX_FILE_BYTES}. */
+    public static final class PartTooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        PartTooLarge(String message) {
+            super(message);
+        }
+    }
 
     public FormParameters {
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -42,10 +54,11 @@ public record FormParameters(Map<String, List<String>> values, List<String> file
      * @param contentType the body's content type, or null
      * @param body the body's bytes, empty when there is none
      * @throws IllegalArgumentException when a multipart body has no boundary or is cut short
+     * @throws PartTooLarge when a file part is larger than {@link #MAX_FILE_BYTES}
      */
     public static FormParameters parse(String query, String contentType, byte[] body) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        List<String> files = new ArrayList<>();
+        List<FilePart> files = new ArrayList<>();
         if (query != null) {
             readUrlEncoded(query, values);
         }
@@ -106,7 +119,7 @@ public record FormParameters(Map<String, List<String>> values, List<String> file
     }
 
     private static void readMultipart(String boundary, byte[] body, Map<String, List<String>> values,
-            List<String> files) {
+            List<FilePart> files) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int at = indexOf(body, delimiter, 0);
         if (at < 0) {
@@ -133,7 +146,7 @@ public record FormParameters(Map<String, List<String>> values, List<String> file
         }
     }
 
-    private static void readPart(byte[] part, Map<String, List<String>> values, List<String> files) {
+    private static void readPart(byte[] part, Map<String, List<String>> values, List<FilePart> files) {
         int headerEnd = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         int bodyStart = headerEnd + 4;
         if (headerEnd < 0) {
@@ -145,28 +158,51 @@ public record FormParameters(Map<String, List<String>> values, List<String> file
         }
         String headers = new String(part, 0, headerEnd, StandardCharsets.UTF_8);
         String name = null;
-        boolean file = false;
+        String fileName = null;
+        String encodedFileName = null;
         for (String line : headers.split("\r?\n")) {
             if (!line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
                 continue;
             }
             for (String attribute : line.substring(line.indexOf(':') + 1).split(";")) {
                 String a = attribute.strip();
-                if (a.toLowerCase(Locale.ROOT).startsWith("name=")) {
-                    name = unquote(a.substring(5));
-                } else if (a.toLowerCase(Locale.ROOT).startsWith("filename")) {
-                    file = true;
+                String lower = a.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("name=")) {
+                    name = unquote(a.substring("name=".length()));
+                } else if (lower.startsWith("filename=")) {
+                    fileName = unquote(a.substring("filename=".length()));
+                } else if (lower.startsWith("filename*=")) {
+                    encodedFileName = a.substring("filename*=".length());
                 }
             }
         }
         if (name == null) {
             throw new IllegalArgumentException("multipart part without a name");
         }
-        if (file) {
-            files.add(name);
+        if (fileName != null || encodedFileName != null) {
+            int length = part.length - bodyStart;
+            String shownName = fileName != null ? fileName : extendedValue(encodedFileName);
+            if (length > MAX_FILE_BYTES) {
+                throw new PartTooLarge("File '" + shownName + "' in field '" + name + "' has " + length
+                        + " bytes, more than the " + MAX_FILE_BYTES + " a file may have");
+            }
+            files.add(new FilePart(name, shownName, Arrays.copyOfRange(part, bodyStart, part.length)));
         } else {
             values.computeIfAbsent(name, k -> new ArrayList<>())
                     .add(new String(part, bodyStart, part.length - bodyStart, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An RFC 5987 value such as {@code UTF-8''%E2%80%93.torrent}; what cannot be decoded is kept as it is. */
+    private static String extendedValue(String value) {
+        int quote = value.indexOf("''");
+        if (quote < 0 || !value.substring(0, quote).equalsIgnoreCase("UTF-8")) {
+            return value;
+        }
+        try {
+            return URLDecoder.decode(value.substring(quote + 2).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
         }
     }
 

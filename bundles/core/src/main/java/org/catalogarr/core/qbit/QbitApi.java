@@ -24,6 +24,7 @@ import org.catalogarr.core.jobs.QueueMove;
 import org.catalogarr.core.jobs.ShareLimits;
 import org.catalogarr.core.torznab.MagnetInfo;
 import org.catalogarr.core.torznab.Magnets;
+import org.catalogarr.core.torznab.TorrentFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Unknown methods are 404; mutating methods take only POST, the others GET and POST, anything else
  * is 405. In {@code torrents/add}, a category that does not exist yet is created first, as qBittorrent
  * does; a category that cannot be created is 409 and a save path outside the download root is 400.
+ * {@code torrents/add} takes our magnets in {@code urls} and our .torrent files in file parts of any field
+ * name; a file that is no torrent at all is 415, as in qBittorrent, except that nothing of that request is
+ * added. Magnets and torrents of anybody else are skipped, and {@code Fails.} says that nothing was added.
  */
 public final class QbitApi {
 
@@ -160,16 +164,32 @@ public final class QbitApi {
                 p.bool("stopped").or(() -> p.bool("paused")).orElse(false), tags(p),
                 new ShareLimits(ratio(p, "ratioLimit", false), minutes(p, "seedingTimeLimit", false),
                         minutes(p, "inactiveSeedingTimeLimit", false)));
-        int added = 0;
+        List<MagnetInfo> episodes = new ArrayList<>();
         for (String url : lines(p.text("urls"))) {
             Optional<MagnetInfo> episode = Magnets.parse(url);
-            if (episode.isEmpty()) {
+            if (episode.isPresent()) {
+                episodes.add(episode.get());
+            } else {
                 LOG.info("Not adding {}: not a magnet link made by Catalogarr", abbreviate(url));
-                continue;
             }
+        }
+        for (FilePart file : p.fileParts()) {
+            Optional<MagnetInfo> episode;
             try {
-                addOne(episode.get(), options);
-                added++;
+                episode = TorrentFiles.read(file.content());
+            } catch (IllegalArgumentException e) {
+                LOG.info("Refusing torrent file '{}': {}", abbreviate(file.fileName()), e.getMessage());
+                return ApiResponse.text(415, "Error: '" + file.fileName() + "' is not a valid torrent file.");
+            }
+            if (episode.isPresent()) {
+                episodes.add(episode.get());
+            } else {
+                LOG.info("Not adding torrent file '{}': not made by Catalogarr", abbreviate(file.fileName()));
+            }
+        }
+        for (MagnetInfo episode : episodes) {
+            try {
+                addOne(episode, options);
             } catch (JobException e) {
                 if (e.reason() == JobException.Reason.PATH_OUTSIDE_ROOT) {
                     throw new IllegalArgumentException(e.getMessage());
@@ -177,10 +197,7 @@ public final class QbitApi {
                 throw e;
             }
         }
-        if (!p.fileParts().isEmpty()) {
-            LOG.info("Not adding {} torrent file(s): Catalogarr only takes its own magnets", p.fileParts().size());
-        }
-        return ApiResponse.ok(added > 0 ? "Ok." : "Fails.");
+        return ApiResponse.ok(episodes.isEmpty() ? "Fails." : "Ok.");
     }
 
     private void addOne(MagnetInfo episode, AddOptions options) throws JobException {

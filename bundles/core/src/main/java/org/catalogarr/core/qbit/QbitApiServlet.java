@@ -92,6 +92,8 @@ public class QbitApiServlet extends HttpServlet {
         ApiResponse answer;
         try {
             answer = api.handle(toApiRequest(request));
+        } catch (FormParameters.PartTooLarge e) {
+            answer = ApiResponse.text(413, e.getMessage());
         } catch (IllegalArgumentException e) {
             answer = ApiResponse.text(400, e.getMessage());
         } catch (BodyTooLarge e) {

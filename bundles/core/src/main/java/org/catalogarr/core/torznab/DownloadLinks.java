@@ -11,8 +11,8 @@ import org.catalogarr.core.catalogue.ResultEntry;
 
 /**
  * The enclosure URL of a result. Prowlarr fetches it itself and passes a redirect to a magnet on to
- * Sonarr, so the download servlet answers it with {@code 302 Location: <magnet>}; the link carries
- * everything that magnet is built from.
+ * Sonarr, so the download servlet answers it with {@code 302 Location: <magnet>}, or with the .torrent
+ * file when so configured; the link carries everything both are built from.
  */
 public final class DownloadLinks {
 

@@ -29,7 +29,6 @@ public final class FeedWriter {
     // invariant culture, and a missing or unreadable pubDate costs the item or the whole feed.
     private static final DateTimeFormatter PUB_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final String TORRENT_TYPE = "application/x-bittorrent";
 
     private FeedWriter() {
     }
@@ -99,7 +98,7 @@ public final class FeedWriter {
         xml.writeEmptyElement("enclosure");
         xml.writeAttribute("url", link);
         xml.writeAttribute("length", size);
-        xml.writeAttribute("type", TORRENT_TYPE);
+        xml.writeAttribute("type", TorrentFiles.MEDIA_TYPE);
 
         for (Category category : categories) {
             attr(xml, "category", Integer.toString(category.id()));

@@ -1,11 +1,6 @@
 package org.catalogarr.core.torznab;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The magnets of our results. There is no torrent behind them: the infohash is a name for "this episode
+ * The magnets of our results. There is no real data behind them: the infohash is a name for "this episode
  * in this language on this site" that Sonarr tracks the download by, and the qBittorrent emulator reads
  * the episode back from the magnet's own parameters.
  */
@@ -35,27 +30,34 @@ public final class Magnets {
     private static final String EPISODE = "x.catalogarr.episode";
     private static final String LANGUAGE = "x.catalogarr.lang";
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
-    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-fA-F]{40}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Magnets() {
     }
 
     /**
-     * The SHA-1, as 40 lowercase hex digits, of the UTF-8 bytes of the canonical form
-     * <pre>catalogarr-btih-v1:&lt;site&gt;&lt;slug&gt;&lt;season&gt;&lt;episode&gt;&lt;language code&gt;</pre>
-     * where each field is a netstring, {@code <UTF-8 byte length>:<value>,}, season and episode in plain
-     * decimal. For aniworld, attack-on-titan, 1, 5, GERMAN_DUB that is
-     * {@code catalogarr-btih-v1:8:aniworld,15:attack-on-titan,1:1,1:5,10:german-dub,}. The length prefixes
-     * keep two different field sets from ever sharing a form. Changing this form changes every hash and
-     * breaks the downloads Sonarr is tracking.
+     * The infohash of an episode: the SHA-1, as 40 lowercase hex digits, of the bencoded {@code info}
+     * dictionary of the single-file torrent {@link TorrentFiles#build} writes for it. That dictionary is
+     * made of the identity alone (site, slug, season, episode, language code), never of the release title:
+     * <pre>
+     * length        16777216 (a placeholder; the size is unknown until the download)
+     * name          &lt;site&gt;.&lt;slug&gt;.S&lt;season, 2 digits&gt;E&lt;episode, 2 digits&gt;.&lt;language code&gt;,
+     *               every character but letters, digits, '.', '-' and '_' replaced by '_'
+     * piece length  16777216
+     * pieces        the 20-byte SHA-1 of the bencoded x-catalogarr dictionary
+     * private       1
+     * x-catalogarr  {episode, lang, season, site, slug}: the numbers as integers, the rest as UTF-8 strings
+     * </pre>
+     * For aniworld, attack-on-titan, 1, 5, GERMAN_DUB the dictionary is, {@code <P>} standing for the 20
+     * bytes of SHA-1({@code d7:episodei5e4:lang10:german-dub6:seasoni1e4:site8:aniworld4:slug15:attack-on-titane}):
+     * <pre>d6:lengthi16777216e4:name42:aniworld.attack-on-titan.S01E05.german-dub12:piece lengthi16777216e
+     * 6:pieces20:&lt;P&gt;7:privatei1e12:x-catalogarrd7:episodei5e4:lang10:german-dub6:seasoni1e
+     * 4:site8:aniworld4:slug15:attack-on-titanee</pre>
+     * (without the line breaks). A .torrent file and a magnet of the same episode so share one hash.
+     * Changing this form changes every hash and breaks the downloads Sonarr is tracking.
      */
     public static String infohash(String siteId, String slug, int season, int episode, Language language) {
-        StringBuilder canonical = new StringBuilder("catalogarr-btih-v1:");
-        for (String field : List.of(siteId, slug, Integer.toString(season), Integer.toString(episode), language.code())) {
-            canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append(',');
-        }
-        return HexFormat.of().formatHex(sha1().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return TorrentFiles.infohash(TorrentFiles.info(siteId, slug, season, episode, language));
     }
 
     public static String magnet(ResultEntry entry, String releaseTitle) {
@@ -74,9 +76,9 @@ public final class Magnets {
     }
 
     /**
-     * Reads one of our magnets. Anything else is empty: a magnet of another indexer, one with a parameter
-     * missing, repeated or malformed, and one whose parameters were changed, as its btih no longer equals
-     * the hash of its parameters.
+     * Reads one of our magnets, its btih in hex or base32 of any case. Anything else is empty: a magnet of
+     * another indexer, one with a parameter missing, repeated or malformed, and one whose parameters were
+     * changed, as its btih no longer equals the hash of its parameters.
      */
     public static Optional<MagnetInfo> parse(String magnet) {
         if (magnet == null || !magnet.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
@@ -88,9 +90,9 @@ public final class Magnets {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        List<String> hashes = parameters.getOrDefault("xt", List.of()).stream()
+        List<Optional<String>> hashes = parameters.getOrDefault("xt", List.of()).stream()
                 .filter(xt -> xt.regionMatches(true, 0, BTIH, 0, BTIH.length()))
-                .map(xt -> xt.substring(BTIH.length()))
+                .map(xt -> Btih.hex(xt.substring(BTIH.length())))
                 .toList();
         Optional<String> site = single(parameters, SITE);
         Optional<String> slug = single(parameters, SLUG);
@@ -98,13 +100,13 @@ public final class Magnets {
         Optional<String> episode = single(parameters, EPISODE).filter(e -> NUMBER.matcher(e).matches());
         Optional<Language> language = single(parameters, LANGUAGE).flatMap(Language::fromCode);
         Optional<String> title = single(parameters, "dn");
-        if (hashes.size() != 1 || !HEX_HASH.matcher(hashes.get(0)).matches() || site.isEmpty() || slug.isEmpty()
+        if (hashes.size() != 1 || hashes.get(0).isEmpty() || site.isEmpty() || slug.isEmpty()
                 || season.isEmpty() || episode.isEmpty() || language.isEmpty() || title.isEmpty()) {
             return Optional.empty();
         }
         MagnetInfo info = MagnetInfo.of(site.get(), slug.get(), Integer.parseInt(season.get()),
                 Integer.parseInt(episode.get()), language.get(), title.get());
-        return info.infohash().equals(hashes.get(0).toLowerCase(Locale.ROOT)) ? Optional.of(info) : Optional.empty();
+        return info.infohash().equals(hashes.get(0).get()) ? Optional.of(info) : Optional.empty();
     }
 
     /** The seed's {@code magnet_metadata}: what a download job records about the episode it fetches. */
@@ -126,13 +128,5 @@ public final class Magnets {
     private static Optional<String> single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         return values.size() == 1 && !values.get(0).isEmpty() ? Optional.of(values.get(0)) : Optional.empty();
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-1", e);
-        }
     }
 }

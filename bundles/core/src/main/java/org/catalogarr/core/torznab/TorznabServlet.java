@@ -15,6 +15,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -40,6 +41,13 @@ public class TorznabServlet extends HttpServlet {
         @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD,
                 description = "When set, every request must carry it as apikey; empty: no key needed.")
         String api__key() default "";
+
+        @AttributeDefinition(name = "Enclosure", description = "What an item's enclosure link answers: magnet —"
+                + " a redirect to the item's magnet; torrent — the item's .torrent file. Either has the item's"
+                + " infohash.", options = {
+                    @Option(label = "Redirect to the magnet", value = "magnet"),
+                    @Option(label = ".torrent file", value = "torrent") })
+        String enclosure() default "magnet";
     }
 
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,21 @@ public class FormParametersTest {
         }
         b.append("--").append(BOUNDARY).append("--\r\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A multipart body with the files first, as Sonarr sends them, then the fields. */
+    static byte[] multipart(List<FilePart> files, String... namesAndValues) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (FilePart file : files) {
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/x-bittorrent\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] fields = multipart(namesAndValues);
+        body.writeBytes(fields);
+        return body.toByteArray();
     }
 
     @Test
@@ -57,8 +73,47 @@ public class FormParametersTest {
 
         FormParameters p = FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, body);
 
-        assertEquals(List.of("torrents"), p.fileParts());
+        assertEquals(List.of(new FilePart("torrents", "x.torrent", "d4:infod4:name1:xee".getBytes(StandardCharsets.UTF_8))),
+                p.fileParts());
         assertFalse(p.first("torrents").isPresent());
+    }
+
+    @Test
+    public void keepsTheExactBytesOfFilesUnderAnyFieldName() {
+        byte[] binary = { 'd', 0, (byte) 0xff, '\r', '\n', '-', '-', '\r', '\n', 'e' };
+        byte[] body = multipart(List.of(new FilePart("file", "file.torrent", binary),
+                new FilePart("torrents", "Series – S01E01.torrent", new byte[0])), "category", "tv");
+
+        FormParameters p = FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, body);
+
+        assertEquals(List.of(new FilePart("file", "file.torrent", binary),
+                new FilePart("torrents", "Series – S01E01.torrent", new byte[0])), p.fileParts());
+        assertEquals("tv", p.text("category"));
+    }
+
+    @Test
+    public void readsAnEncodedFileName() {
+        byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"torrents\";"
+                + " filename*=UTF-8''Serie%20%E2%80%93%201+2.torrent\r\n\r\nde\r\n--" + BOUNDARY + "--\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        FormParameters p = FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, body);
+
+        assertEquals("Serie – 1+2.torrent", p.fileParts().get(0).fileName());
+    }
+
+    @Test
+    public void refusesAFileLargerThanTheLimit() {
+        byte[] largest = multipart(List.of(new FilePart("torrents", "x.torrent", new byte[FormParameters.MAX_FILE_BYTES])));
+        byte[] larger = multipart(List.of(new FilePart("torrents", "x.torrent",
+                new byte[FormParameters.MAX_FILE_BYTES + 1])));
+
+        assertEquals(FormParameters.MAX_FILE_BYTES, FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY,
+                largest).fileParts().get(0).content().length);
+        FormParameters.PartTooLarge e = assertThrows(FormParameters.PartTooLarge.class,
+                () -> FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, larger));
+        assertEquals("File 'x.torrent' in field 'torrents' has 4194305 bytes, more than the 4194304 a file may have",
+                e.getMessage());
     }
 
     @Test

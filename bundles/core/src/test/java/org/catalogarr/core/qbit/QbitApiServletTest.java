@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
@@ -153,6 +154,21 @@ public class QbitApiServletTest {
         Answer info = send("GET", "/torrents/info", "category=", null, new byte[0], Map.of(), new Cookie("SID", sid));
         assertEquals("application/json", info.headers.get("Content-Type"));
         assertTrue(info.text().contains("\"hash\":\"" + QbitApiTest.H1 + "\""));
+    }
+
+    @Test
+    public void aTorrentFileLargerThanTheLimitIs413AndAddsNothing() throws Exception {
+        String sid = login();
+        byte[] body = FormParametersTest.multipart(List.of(new FilePart("torrents", "big.torrent",
+                new byte[FormParameters.MAX_FILE_BYTES + 1])), "urls", FakeJobs.magnet(1, "A"));
+
+        Answer a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
+                body, Map.of(), new Cookie("SID", sid));
+
+        assertEquals(413, a.status);
+        assertEquals("File 'big.torrent' in field 'torrents' has 4194305 bytes, more than the 4194304 a file may have",
+                a.text());
+        assertTrue(jobs.all().isEmpty());
     }
 
     @Test

@@ -7,15 +7,20 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.catalogarr.core.jobs.AddOptions;
 import org.catalogarr.core.jobs.JobStatus;
 import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.torrent.Bencode;
+import org.catalogarr.core.torrent.Bencoded;
+import org.catalogarr.core.torznab.TorrentFiles;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -331,19 +336,98 @@ public class QbitApiTest {
         assertEquals(1, jobs.all().size());
     }
 
-    @Test
-    public void aTorrentFileFails() {
-        String sid = login();
-        byte[] body = ("--" + FormParametersTest.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"torrents\";"
-                + " filename=\"x.torrent\"\r\n\r\nd4:infod4:name1:xee\r\n--" + FormParametersTest.BOUNDARY + "--\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
-        FormParameters form = FormParameters.parse(null,
-                "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY, body);
+    private ApiResponse addFiles(String sid, List<FilePart> files, String... params) {
+        FormParameters form = FormParameters.parse(null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
+                FormParametersTest.multipart(files, params));
+        return call("POST", "torrents/add", sid, REMOTE, form);
+    }
 
-        ApiResponse r = call("POST", "torrents/add", sid, REMOTE, form);
+    /** The SHA-1 of the file's bencoded info dictionary, as BitTorrent clients compute the infohash. */
+    private static String infohashOf(byte[] torrent) throws Exception {
+        byte[] info = Bencode.encode(((Bencoded.Dict) Bencode.decode(torrent)).dict("info").orElseThrow());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(info));
+    }
+
+    @Test
+    public void addsOurTorrentFileAsSonarrSendsIt() throws Exception {
+        String sid = login();
+        jobs.createCategory("tv-sonarr", "");
+        byte[] torrent = TorrentFiles.build(FakeJobs.episode(1, "Series.S01E01.German.1080p.WEB.h264-STO"));
+
+        ApiResponse r = addFiles(sid, List.of(new FilePart("torrents", "Series.S01E01.torrent", torrent)),
+                "category", "tv-sonarr", "stopped", "False");
+
+        assertEquals(200, r.status());
+        assertEquals("Ok.", r.body());
+        JsonNode info = json(get("torrents/info", sid, "category", "tv-sonarr"));
+        assertEquals(List.of(infohashOf(torrent)), hashesOf(info));
+        assertEquals(H1, infohashOf(torrent));
+        assertEquals("Series.S01E01.German.1080p.WEB.h264-STO", info.get(0).get("name").asText());
+        assertEquals("queuedDL", info.get(0).get("state").asText());
+    }
+
+    @Test
+    public void addsOurTorrentFileAsCtrlQbittorrentSendsIt() throws Exception {
+        String sid = login();
+        byte[] torrent = TorrentFiles.build(FakeJobs.episode(2, "B"));
+
+        ApiResponse r = addFiles(sid, List.of(new FilePart("file", "file.torrent", torrent)), "paused", "true");
+
+        assertEquals("Ok.", r.body());
+        assertEquals(List.of(infohashOf(torrent)), hashesOf(json(get("torrents/info", sid))));
+        assertEquals(JobStatus.PAUSED, jobs.byHash(H2).orElseThrow().status());
+    }
+
+    @Test
+    public void aTorrentFileAndTheMagnetOfTheSameEpisodeAreOneTorrent() {
+        String sid = login();
+
+        addFiles(sid, List.of(new FilePart("torrents", "a.torrent", TorrentFiles.build(FakeJobs.episode(1, "A")))));
+        post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A renamed"));
+
+        assertEquals(List.of(H1), hashesOf(json(get("torrents/info", sid))));
+    }
+
+    @Test
+    public void aTorrentFileNotMadeByUsFails() {
+        String sid = login();
+        byte[] foreign = Bencode.encode(Bencoded.Dict.of(Map.of("info", Bencoded.Dict.of(Map.of(
+                "name", Bencoded.text("debian.iso"), "length", Bencoded.number(1),
+                "piece length", Bencoded.number(16_384), "pieces", new Bencoded.Bytes(new byte[20]))))));
+
+        ApiResponse r = addFiles(sid, List.of(new FilePart("torrents", "debian.torrent", foreign)));
 
         assertEquals(200, r.status());
         assertEquals("Fails.", r.body());
+        assertTrue(jobs.all().isEmpty());
+    }
+
+    @Test
+    public void oneOfOurTorrentFilesAmongForeignOnesIsOk() {
+        String sid = login();
+        byte[] foreign = ("d4:infod6:lengthi1e4:name1:x12:piece lengthi16384e6:pieces20:" + "p".repeat(20) + "ee")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ApiResponse r = addFiles(sid, List.of(new FilePart("torrents", "x.torrent", foreign),
+                new FilePart("torrents", "a.torrent", TorrentFiles.build(FakeJobs.episode(1, "A")))));
+
+        assertEquals("Ok.", r.body());
+        assertEquals(List.of(H1), hashesOf(json(get("torrents/info", sid))));
+    }
+
+    @Test
+    public void bytesThatAreNoTorrentAre415AndAddNothing() {
+        String sid = login();
+
+        ApiResponse r = addFiles(sid, List.of(new FilePart("torrents", "x.torrent",
+                "<html>404</html>".getBytes(StandardCharsets.UTF_8))), "urls", FakeJobs.magnet(1, "A"));
+
+        assertEquals(415, r.status());
+        assertEquals("Error: 'x.torrent' is not a valid torrent file.", r.body());
+        assertTrue(jobs.all().isEmpty());
+        assertEquals(415, addFiles(sid, List.of(new FilePart("file", "t", new byte[0]))).status());
+        assertEquals(415, addFiles(sid, List.of(new FilePart("file", "t", "d4:infod4:name1:xee"
+                .getBytes(StandardCharsets.UTF_8)))).status());
     }
 
     @Test

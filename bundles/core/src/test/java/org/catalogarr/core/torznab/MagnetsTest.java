@@ -19,14 +19,25 @@ public class MagnetsTest {
 
     private static final ResultEntry ENTRY = Entries.aniworld("Attack on Titan", "attack-on-titan", 1, 5, Language.GERMAN_DUB);
     private static final String TITLE = "Attack.on.Titan.S01E05.German.1080p.WEB.h264-ANIWORLD";
-    private static final String HASH = "1d872709ae1c5774c543d5e6227b995deaabe736";
+    private static final String HASH = "8072dc7432d8ee3dfd92e0e188666f5bd629b541";
+    /** {@link #HASH} in RFC 4648 base32: {@code base64.b32encode(bytes.fromhex(HASH))}. */
+    private static final String BASE32 = "QBZNY5BS3DXD37MS4DQYQZTPLPLCTNKB";
 
+    /**
+     * The hashes were computed apart from this code, with Python's hashlib over the bencoding written out
+     * by hand as {@link Magnets#infohash} documents it:
+     * <pre>
+     * ident = b"d7:episodei5e4:lang10:german-dub6:seasoni1e4:site8:aniworld4:slug15:attack-on-titane"
+     * info = (b"d6:lengthi16777216e4:name42:aniworld.attack-on-titan.S01E05.german-dub12:piece lengthi16777216e"
+     *         + b"6:pieces20:" + sha1(ident).digest() + b"7:privatei1e12:x-catalogarr" + ident + b"e")
+     * sha1(info).hexdigest()
+     * </pre>
+     */
     @Test
     public void hashesTheDocumentedCanonicalForm() {
-        // sha1("catalogarr-btih-v1:8:aniworld,15:attack-on-titan,1:1,1:5,10:german-dub,")
         assertEquals(HASH, Magnets.infohash("aniworld", "attack-on-titan", 1, 5, Language.GERMAN_DUB));
-        // sha1("catalogarr-btih-v1:3:sto,15:pokémon-reisen,1:0,2:12,11:english-sub,"), é being two UTF-8 bytes
-        assertEquals("ed0cec338f36e6228d9564dfc589267f0fad51d4",
+        // slug and name "pokémon-reisen" with é as two UTF-8 bytes (15 bytes), name 38 bytes, S00E12
+        assertEquals("de0c4cda276dcc2a41c823e137254d6fa0468462",
                 Magnets.infohash("sto", "pokémon-reisen", 0, 12, Language.ENGLISH_SUB));
     }
 
@@ -81,6 +92,24 @@ public class MagnetsTest {
         assertEquals(HASH, info.infohash());
         assertEquals("Attack on Titan", info.title());
         assertEquals(Language.GERMAN_DUB, info.language());
+    }
+
+    @Test
+    public void readsABase32HashInAnyCaseAsLowercaseHex() {
+        String magnet = Magnets.magnet(ENTRY, TITLE);
+
+        assertEquals(HASH, Magnets.parse(magnet.replace(HASH, BASE32)).orElseThrow().infohash());
+        assertEquals(HASH, Magnets.parse(magnet.replace(HASH, BASE32.toLowerCase())).orElseThrow().infohash());
+    }
+
+    @Test
+    public void refusesABase32HashThatIsNotTheHashOfTheParameters() {
+        String magnet = Magnets.magnet(ENTRY, TITLE).replace(HASH, BASE32);
+
+        assertEquals(Optional.empty(), Magnets.parse(magnet.replace("episode=5", "episode=6")));
+        assertEquals(Optional.empty(), Magnets.parse(magnet.replace(BASE32, "A" + BASE32.substring(1))));
+        assertEquals(Optional.empty(), Magnets.parse(magnet.replace(BASE32, BASE32.substring(1) + "=")));
+        assertEquals(Optional.empty(), Magnets.parse(magnet.replace(BASE32, BASE32.substring(1) + "1")));
     }
 
     @Test

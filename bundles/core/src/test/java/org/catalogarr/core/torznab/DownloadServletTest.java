@@ -1,0 +1,167 @@
+package org.catalogarr.core.torznab;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.ResultEntry;
+import org.catalogarr.core.torrent.Bencode;
+import org.catalogarr.core.torrent.Bencoded;
+import org.catalogarr.testkit.FeedRules;
+import org.catalogarr.testkit.Torrents;
+import org.junit.Test;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+public class DownloadServletTest {
+
+    private static final ResultEntry ENTRY = Entries.aniworld("Attack on Titan", "attack-on-titan", 1, 5,
+            Language.GERMAN_DUB);
+
+    private static TorznabServlet.Config config(String enclosure) {
+        return (TorznabServlet.Config) Proxy.newProxyInstance(TorznabServlet.Config.class.getClassLoader(),
+                new Class<?>[] { TorznabServlet.Config.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "enclosure" -> enclosure;
+                    case "api__key" -> "";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A response that remembers what was written to it. */
+    private static final class Answer {
+        int status = 200;
+        final Map<String, String> headers = new HashMap<>();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    }
+
+    private static FeedRules.Item feedItem() throws Exception {
+        ByteArrayOutputStream feed = new ByteArrayOutputStream();
+        FeedWriter.write(feed, List.of(ENTRY), List.of(), URI.create("http://catalogarr.lan:8282"), "Catalogarr");
+        return FeedRules.assertValidFeed(feed.toByteArray(), CapsTest.caps()).get(0);
+    }
+
+    private static Answer get(DownloadServlet servlet, String url) throws Exception {
+        Map<String, String[]> parameters = new HashMap<>();
+        UrlParameters.decode(URI.create(url).getRawQuery())
+                .forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                DownloadServletTest.class.getClassLoader(), new Class<?>[] { HttpServletRequest.class },
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getParameterMap" -> parameters;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        Answer answer = new Answer();
+        ServletOutputStream output = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                answer.body.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        PrintWriter writer = new PrintWriter(answer.body, true, StandardCharsets.UTF_8);
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                DownloadServletTest.class.getClassLoader(), new Class<?>[] { HttpServletResponse.class },
+                (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> answer.status = (Integer) args[0];
+                        case "setHeader" -> answer.headers.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> answer.headers.put("Content-Type", (String) args[0]);
+                        case "setContentLength" -> answer.headers.put("Content-Length", args[0].toString());
+                        case "getOutputStream" -> {
+                            return output;
+                        }
+                        case "getWriter" -> {
+                            return writer;
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                });
+        servlet.doGet(request, response);
+        writer.flush();
+        return answer;
+    }
+
+    @Test
+    public void redirectsToTheItemsMagnetByDefault() throws Exception {
+        FeedRules.Item item = feedItem();
+
+        Answer answer = get(new DownloadServlet(config("magnet")), item.enclosureUrl());
+
+        assertEquals(302, answer.status);
+        assertEquals(item.attr("magneturl"), answer.headers.get("Location"));
+    }
+
+    @Test
+    public void answersTheTorrentFileWhoseInfohashIsTheItemsInfohash() throws Exception {
+        FeedRules.Item item = feedItem();
+
+        Answer answer = get(new DownloadServlet(config("Torrent")), item.enclosureUrl());
+
+        assertEquals(200, answer.status);
+        assertEquals("application/x-bittorrent", answer.headers.get("Content-Type"));
+        assertEquals(Integer.toString(answer.body.size()), answer.headers.get("Content-Length"));
+        assertEquals("attachment; filename=\"" + item.title() + ".torrent\"; filename*=UTF-8''" + item.title()
+                + ".torrent", answer.headers.get("Content-Disposition"));
+        Bencoded.Dict torrent = (Bencoded.Dict) Bencode.decode(answer.body.toByteArray());
+        byte[] info = Bencode.encode(torrent.dict("info").orElseThrow());
+        assertEquals(item.attr("infohash"), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(info)));
+        assertEquals(item.attr("infohash"), Torrents.infohash(answer.body.toByteArray()));
+        assertEquals(item.title(), TorrentFiles.read(answer.body.toByteArray()).orElseThrow().title());
+    }
+
+    @Test
+    public void keepsTheEnclosureWhenTheNewValueIsRefused() throws Exception {
+        DownloadServlet servlet = new DownloadServlet(config("torrent"));
+
+        servlet.configure(config("bittorrent"));
+
+        assertEquals(200, get(servlet, feedItem().enclosureUrl()).status);
+        servlet.configure(config(" magnet "));
+        assertEquals(302, get(servlet, feedItem().enclosureUrl()).status);
+    }
+
+    @Test
+    public void refusesABrokenLinkInEitherMode() throws Exception {
+        for (String enclosure : List.of("magnet", "torrent")) {
+            Answer answer = get(new DownloadServlet(config(enclosure)),
+                    "http://host/torznab/download?site=aniworld&slug=x&season=1&episode=one&lang=german-dub&title=t");
+
+            assertEquals(400, answer.status);
+            assertEquals("Not a Catalogarr download link: Parameter 'episode' must be a whole number, not 'one'",
+                    answer.body.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    @Test
+    public void namesTheAttachmentInAsciiAndExactly() {
+        String header = DownloadServlet.attachment("[Group] Shingeki \"no\" Kyojin – 05 *.torrent");
+
+        assertEquals("attachment; filename=\"[Group] Shingeki _no_ Kyojin _ 05 *.torrent\"; filename*=UTF-8''"
+                + "%5BGroup%5D%20Shingeki%20%22no%22%20Kyojin%20%E2%80%93%2005%20%2A.torrent", header);
+        assertTrue(header, header.chars().allMatch(c -> c < 0x80));
+    }
+}
