@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,12 +282,12 @@ public class DistributionIT {
     /** The console registers its servlet a moment after /health; wait until it answers. */
     private void awaitConsole(String password) throws Exception {
         long deadline = System.nanoTime() + CHANGE.toNanos();
-        int status;
-        while ((status = http.get("/system/console/bundles", "admin", password).statusCode()) == 404
+        HttpResponse<String> answer;
+        while ((answer = http.get("/system/console/bundles", "admin", password)).statusCode() == 404
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(200, status);
+        assertEquals(answer.body() + "\nlog:\n" + log(), 200, answer.statusCode());
     }
 
     /**
