@@ -1,5 +1,6 @@
 package org.catalogarr.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -40,21 +43,65 @@ final class Http {
     }
 
     HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + credentials));
+        return get(path, Map.of("Authorization", basic(user, password)));
     }
 
     HttpResponse<String> postForm(String path, String user, String password, Map<String, String> form)
             throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return postForm(path, Map.of("Authorization", basic(user, password)), form);
+    }
+
+    /** An {@code Authorization} header value with Basic credentials. */
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A GET with extra request headers. */
+    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers));
+    }
+
+    /** A POST of an {@code application/x-www-form-urlencoded} form, with extra request headers. */
+    HttpResponse<String> postForm(String path, Map<String, String> headers, Map<String, String> form)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Basic " + credentials)
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A file in a multipart form: the part's field name, its filename and content type, and its bytes. */
+    record FilePart(String field, String filename, String contentType, byte[] content) {
+    }
+
+    /** A POST of a {@code multipart/form-data} form with text fields and files, with extra request headers. */
+    HttpResponse<String> postMultipart(String path, Map<String, String> headers, Map<String, String> fields,
+            List<FilePart> files) throws IOException, InterruptedException {
+        String boundary = "----catalogarr-it-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.filename() + "\"\r\nContent-Type: " + file.contentType()
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, Map<String, String> headers) {
+        headers.forEach(request::header);
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -6,10 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeSite;
@@ -51,14 +47,14 @@ public class QbitFlowIT {
     public TemporaryFolder temp = new TemporaryFolder();
 
     private Installation installation;
-    private final HttpClient client = HttpClient.newHttpClient();
-    private String cookie = "";
+    private QbitClient qbit;
 
     @Before
     public void start() throws Exception {
         installation = new Installation(temp.getRoot().toPath());
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
         Files.writeString(installation.config.resolve("org.catalogarr.qbit.cfg"), "username = sonarr\npassword = s3cret\n");
+        qbit = new QbitClient(installation.http);
         launch();
     }
 
@@ -74,35 +70,11 @@ public class QbitFlowIT {
         installation.close();
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + installation.port + path;
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
-        if (!cookie.isEmpty()) {
-            request.header("Cookie", cookie);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private void login() throws Exception {
-        cookie = "";
-        HttpResponse<String> wrong = post("/api/v2/auth/login", Map.of("username", "sonarr", "password", "nope"));
-        assertEquals("Fails.", wrong.body());
-        HttpResponse<String> login = post("/api/v2/auth/login", Map.of("username", "sonarr", "password", "s3cret"));
+        assertEquals("Fails.", qbit.login("sonarr", "nope").body());
+        HttpResponse<String> login = qbit.login("sonarr", "s3cret");
         assertEquals(200, login.statusCode());
         assertEquals("Ok.", login.body());
-        cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     private String germanMagnetFromTheFeed() throws Exception {
@@ -154,19 +126,7 @@ public class QbitFlowIT {
     }
 
     private JsonNode awaitTorrent(String hash, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            JsonNode torrents = JSON.readTree(get("/api/v2/torrents/info?hashes=" + hash).body());
-            if (torrents.size() == 1) {
-                last = torrents.get(0);
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("torrent " + hash + " never got there; last seen: " + last);
+        return qbit.awaitTorrent(hash, condition, Duration.ofSeconds(60));
     }
 
     /** Sonarr's {@code CanBeRemoved} for a torrent without its own time limits: stopped, and its ratio limit met. */
@@ -182,26 +142,26 @@ public class QbitFlowIT {
 
     @Test
     public void sonarrsFlowFromFeedToImportedFile() throws Exception {
-        assertEquals(200, get("/api/v2/app/webapiVersion").statusCode());
-        assertEquals(403, get("/api/v2/torrents/info").statusCode());
+        assertEquals(200, qbit.get("app/webapiVersion").statusCode());
+        assertEquals(403, qbit.get("torrents/info").statusCode());
         login();
         String magnet = germanMagnetFromTheFeed();
         String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
 
-        assertEquals(200, post("/api/v2/torrents/createCategory", Map.of("category", "tv-sonarr")).statusCode());
-        assertEquals("Ok.", post("/api/v2/torrents/add", Map.of("urls", magnet, "category", "tv-sonarr")).body());
+        assertEquals(200, qbit.post("torrents/createCategory", Map.of("category", "tv-sonarr")).statusCode());
+        assertEquals("Ok.", qbit.post("torrents/add", Map.of("urls", magnet, "category", "tv-sonarr")).body());
         // Sonarr's follow-up calls for priority "First", initial state "Force Started" and series tags.
-        assertEquals(200, get("/api/v2/torrents/properties?hash=" + hash).statusCode());
-        assertEquals(200, post("/api/v2/torrents/topPrio", Map.of("hashes", hash)).statusCode());
-        assertEquals(200, post("/api/v2/torrents/setForceStart", Map.of("hashes", hash, "value", "true")).statusCode());
-        assertEquals(200, post("/api/v2/torrents/addTags", Map.of("hashes", hash, "tags", "anime,aot")).statusCode());
+        assertEquals(200, qbit.get("torrents/properties?hash=" + hash).statusCode());
+        assertEquals(200, qbit.post("torrents/topPrio", Map.of("hashes", hash)).statusCode());
+        assertEquals(200, qbit.post("torrents/setForceStart", Map.of("hashes", hash, "value", "true")).statusCode());
+        assertEquals(200, qbit.post("torrents/addTags", Map.of("hashes", hash, "tags", "anime,aot")).statusCode());
 
         JsonNode done = awaitTorrent(hash, t -> t.path("progress").asDouble() == 1.0
                 && COMPLETED.contains(t.path("state").asText()));
         assertTrue(done.path("force_start").asBoolean());
         assertEquals("anime, aot", done.path("tags").asText());
         assertTrue("Sonarr's Remove Completed may remove it", removableBySonarr(done,
-                JSON.readTree(get("/api/v2/app/preferences").body())));
+                JSON.readTree(qbit.get("app/preferences").body())));
         assertEquals("tv-sonarr", done.path("category").asText());
         assertEquals("aniworld", done.path("catalogarr_source_site").asText());
         assertTrue(done.path("name").asText().startsWith("Attack.on.Titan.S01E01.German"));
@@ -210,8 +170,8 @@ public class QbitFlowIT {
         assertArrayEquals(FakeMp4Host.content(MEDIA_ID), Files.readAllBytes(file));
         assertFalse(Files.exists(Path.of(file + ".part")));
 
-        assertEquals(200, post("/api/v2/torrents/delete", Map.of("hashes", hash, "deleteFiles", "true")).statusCode());
-        assertEquals("[]", get("/api/v2/torrents/info?hashes=" + hash).body().strip());
+        assertEquals(200, qbit.post("torrents/delete", Map.of("hashes", hash, "deleteFiles", "true")).statusCode());
+        assertEquals("[]", qbit.get("torrents/info?hashes=" + hash).body().strip());
         assertFalse(Files.exists(file));
     }
 
@@ -239,7 +199,7 @@ public class QbitFlowIT {
         String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
         FakeCatalogues.mp4host().slowDelayMillis(20_000);
         FakeCatalogues.mp4host().scenario(FakeSite.Scenario.SLOW);
-        assertEquals("Ok.", post("/api/v2/torrents/add", Map.of("urls", magnet)).body());
+        assertEquals("Ok.", qbit.post("torrents/add", Map.of("urls", magnet)).body());
         awaitTorrent(hash, t -> "downloading".equals(t.path("state").asText()));
 
         installation.process().destroyForcibly().waitFor();

@@ -246,8 +246,13 @@ public final class TorrentView {
         return Math.min(ETA_UNKNOWN, Math.max(0, size - job.downloadedBytes()) / dlspeed);
     }
 
+    /**
+     * Seconds from adding to completion, or to now while downloading. A job that waits or is stopped
+     * counts up to its last change and no further: qBittorrent's active time does not grow while a torrent
+     * is not running, and {@code sync/maindata} would otherwise report every waiting torrent as changed.
+     */
     private static long timeActive(DownloadJob job, Instant now) {
-        Instant end = job.completedAt().orElse(now);
+        Instant end = job.completedAt().orElse(job.status() == JobStatus.DOWNLOADING ? now : job.updatedAt());
         return Math.max(0, Duration.between(job.createdAt(), end).getSeconds());
     }
 

@@ -118,6 +118,21 @@ public class TorrentViewTest {
     }
 
     @Test
+    public void onlyARunningDownloadsActiveTimeGrows() {
+        for (JobStatus waiting : List.of(JobStatus.QUEUED, JobStatus.PAUSED, JobStatus.FAILED, JobStatus.CANCELLED)) {
+            DownloadJob job = job(waiting, 0, Optional.empty(), 0, Optional.empty(), Optional.empty());
+
+            Object before = TorrentView.info(job, 1, NOW).get("time_active");
+            Object later = TorrentView.info(job, 1, NOW.plusSeconds(30)).get("time_active");
+
+            assertEquals(waiting + " counts up to its last change", 595L, before);
+            assertEquals(waiting + " stays put, so maindata sees no change", before, later);
+        }
+        DownloadJob running = job(JobStatus.DOWNLOADING, 0, Optional.empty(), 0, Optional.empty(), Optional.empty());
+        assertEquals(630L, TorrentView.info(running, 1, NOW.plusSeconds(30)).get("time_active"));
+    }
+
+    @Test
     public void anUnknownSizeGivesTheUnknownEta() {
         Map<String, Object> t = TorrentView.info(job(JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(),
                 Optional.empty()), 1, NOW);
