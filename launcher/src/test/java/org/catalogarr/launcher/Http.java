@@ -61,6 +61,12 @@ final class Http {
         return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers));
     }
 
+    /** A GET whose answer is kept as bytes, such as a .torrent file. */
+    HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        return client.send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A POST of an {@code application/x-www-form-urlencoded} form, with extra request headers. */
     HttpResponse<String> postForm(String path, Map<String, String> headers, Map<String, String> form)
             throws IOException, InterruptedException {

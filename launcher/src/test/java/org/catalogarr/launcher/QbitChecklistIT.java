@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeSite;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.FeedRules.Item;
+import org.catalogarr.testkit.Torrents;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -38,12 +40,12 @@ import org.junit.rules.TemporaryFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Black-box: the acceptance checklist for the qBittorrent emulator, clients.md §7 items 1–20, 22, 25–51
- * and 76–78, against the started distribution with the fake AniWorld and its Vidoza-like hoster.
+ * Black-box: the acceptance checklist for the qBittorrent emulator, clients.md §7 items 1–51 and 76–78,
+ * against the started distribution with the fake AniWorld and its Vidoza-like hoster. The enclosure links
+ * answer with .torrent files here, so that items 23 and 24 upload the files the feed offers.
  *
- * <p>Items 21, 23 and 24 (base32 btih magnets, {@code .torrent} uploads) are covered elsewhere, with the
- * support for them. Item 11 does not apply, as no API key is offered; {@link #aBearerHeaderAloneOpensNothing}
- * checks that such a header does not open the API by accident.
+ * <p>Item 11 does not apply, as no API key is offered; {@link #aBearerHeaderAloneOpensNothing} checks that
+ * such a header does not open the API by accident.
  *
  * <p>The service is started once for the class. Every test adds the torrents it needs and deletes all of
  * them afterwards, so tests do not depend on each other's order; categories stay, and tests that need a
@@ -82,6 +84,7 @@ public class QbitChecklistIT {
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
         Files.writeString(installation.config.resolve("org.catalogarr.qbit.cfg"),
                 "username = " + USER + "\npassword = " + PASSWORD + "\n");
+        Files.writeString(installation.config.resolve("org.catalogarr.torznab.cfg"), "enclosure = torrent\n");
         installation.start();
         installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
                 && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
@@ -462,9 +465,8 @@ public class QbitChecklistIT {
     }
 
     /**
-     * clients.md §7 item 29: nothing but Catalogarr's own magnets is taken, and refusing is {@code Fails.},
-     * as in qBittorrent 4.x. Torrent files are being added on another branch, so a garbage file may be
-     * refused either way the item allows.
+     * clients.md §7 item 29: nothing but Catalogarr's own magnets and torrent files is taken; refusing a URL
+     * is {@code Fails.}, as in qBittorrent 4.x, and a file that is no torrent is 415.
      */
     @Test
     public void addRefusesWhatItCannotUse() throws Exception {
@@ -479,9 +481,39 @@ public class QbitChecklistIT {
         HttpResponse<String> garbage = qbit.postMultipart("torrents/add", Map.of("category", "tv-sonarr"),
                 List.of(new Http.FilePart("torrents", "X.torrent", "application/octet-stream",
                         "this is not bencode".getBytes(StandardCharsets.UTF_8))));
-        assertTrue(garbage.statusCode() + " " + garbage.body(), garbage.statusCode() == 415
-                || (garbage.statusCode() == 200 && "Fails.".equals(garbage.body())));
+        assertEquals(garbage.body(), 415, garbage.statusCode());
         assertEquals("nothing was stored", 0, torrents("").size());
+    }
+
+    /** clients.md §7 item 21: Sonarr reads base32 btihs too; the torrent gets the hex hash. */
+    @Test
+    public void aBase32MagnetGivesTheHexHash() throws Exception {
+        Item item = item("S01E01.German");
+        String base32 = magnet(item).replaceFirst("(?i)btih:" + hash(item), "btih:" + base32(hash(item)));
+        assertNotEquals(magnet(item), base32);
+
+        assertEquals("Ok.", qbit.post("torrents/add", Map.of("urls", base32, "stopped", "True")).body());
+
+        assertEquals(List.of(hash(item)), hashes(torrents("")));
+    }
+
+    /** clients.md §7 items 23 and 24: the feed's .torrent, as Sonarr and as @ctrl/qbittorrent upload it. */
+    @Test
+    public void aTorrentFileGivesTheHashOfItsInfoDictionary() throws Exception {
+        Item first = item("S01E01.German");
+        Item second = item("S01E03.German");
+        byte[] firstFile = QbitFlowIT.awaitTorrentFile(installation.http, first);
+        byte[] secondFile = QbitFlowIT.awaitTorrentFile(installation.http, second);
+
+        assertEquals("Ok.", qbit.postMultipart("torrents/add", Map.of("stopped", "True"), List.of(
+                new Http.FilePart("torrents", "X.torrent", "application/octet-stream", firstFile))).body());
+        assertEquals("Ok.", qbit.postMultipart("torrents/add", Map.of("paused", "true"), List.of(
+                new Http.FilePart("file", "file.torrent", "application/x-bittorrent", secondFile))).body());
+
+        assertEquals(Set.of(Torrents.infohash(firstFile), Torrents.infohash(secondFile)),
+                Set.copyOf(hashes(torrents(""))));
+        assertEquals(hash(first), Torrents.infohash(firstFile));
+        assertEquals(hash(second), Torrents.infohash(secondFile));
     }
 
     /** clients.md §7 item 30: the emulator says {@code dht: true}, so tracker-less magnets must work. */
@@ -872,6 +904,23 @@ public class QbitChecklistIT {
 
     private static String hash(Item item) {
         return item.attr("infohash").toLowerCase();
+    }
+
+    /** RFC 4648 base32 of a hex hash, as some clients write a btih. */
+    private static String base32(String hex) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : HexFormat.of().parseHex(hex)) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        return out.toString();
     }
 
     /** Adds the item stopped, so it stays as it is; returns its hash. */

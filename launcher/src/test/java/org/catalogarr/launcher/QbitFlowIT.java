@@ -94,14 +94,16 @@ public class QbitFlowIT {
         return items.stream().filter(i -> i.title().contains(".German.")).findFirst().orElseThrow();
     }
 
-    /** The item's enclosure once the configuration that makes it a .torrent has been picked up. */
-    private byte[] awaitTorrentFile(Item item) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url(item.enclosureUrl()
-                .replaceFirst("^https?://[^/]+", "")))).header("Accept", "application/x-bittorrent").build();
+    /**
+     * The item's enclosure as a .torrent file, once the configuration {@code enclosure = torrent} has been
+     * picked up; fetched as Sonarr does, without following redirects.
+     */
+    static byte[] awaitTorrentFile(Http http, Item item) throws Exception {
+        String path = item.enclosureUrl().replaceFirst("^https?://[^/]+", "");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<byte[]> answer;
         do {
-            answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            answer = http.getBytes(path, Map.of("Accept", "application/x-bittorrent"));
             if (answer.statusCode() == 200) {
                 assertEquals("application/x-bittorrent", answer.headers().firstValue("Content-Type").orElse(""));
                 return answer.body();
@@ -113,16 +115,9 @@ public class QbitFlowIT {
     }
 
     /** A {@code torrents/add} as Sonarr sends a .torrent: a file part named {@code torrents}. */
-    private HttpResponse<String> addTorrentFile(String fileName, byte[] torrent, String category) throws Exception {
-        String boundary = "----catalogarr-it";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n"
-                + category + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(URI.create(url("/api/v2/torrents/add"))).header("Cookie", cookie)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, torrent, tail))).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> addTorrentFile(String fileName, byte[] torrent) throws Exception {
+        return qbit.postMultipart("torrents/add", Map.of(),
+                List.of(new Http.FilePart("torrents", fileName, "application/octet-stream", torrent)));
     }
 
     private JsonNode awaitTorrent(String hash, Predicate<JsonNode> condition) throws Exception {
@@ -181,15 +176,15 @@ public class QbitFlowIT {
         login();
         Item item = germanItemFromTheFeed(installation.http);
 
-        byte[] torrent = awaitTorrentFile(item);
+        byte[] torrent = awaitTorrentFile(installation.http, item);
         assertEquals(item.attr("infohash"), Torrents.infohash(torrent));
-        assertEquals("Ok.", addTorrentFile(item.title() + ".torrent", torrent, "").body());
+        assertEquals("Ok.", addTorrentFile(item.title() + ".torrent", torrent).body());
 
         JsonNode done = awaitTorrent(item.attr("infohash"), t -> t.path("progress").asDouble() == 1.0
                 && COMPLETED.contains(t.path("state").asText()));
         assertEquals(item.title(), done.path("name").asText());
         assertArrayEquals(FakeMp4Host.content(MEDIA_ID), Files.readAllBytes(Path.of(done.path("content_path").asText())));
-        assertEquals(415, addTorrentFile("x.torrent", "<html/>".getBytes(StandardCharsets.UTF_8), "").statusCode());
+        assertEquals(415, addTorrentFile("x.torrent", "<html/>".getBytes(StandardCharsets.UTF_8)).statusCode());
     }
 
     @Test
