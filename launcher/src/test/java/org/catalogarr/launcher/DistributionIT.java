@@ -94,6 +94,9 @@ public class DistributionIT {
                 Files.exists(config.resolve("org.catalogarr.console.admin.cfg")));
         assertEquals("up", health.path("database").path("status").asText());
         assertEquals(4, health.path("database").path("schema_version").asInt());
+        assertEquals("the default configuration has no qBittorrent password", "loopback_only",
+                health.path("download_client").path("authentication").asText());
+        assertTrue(health.path("download_client").path("warning").asText().contains("no password"));
         assertTrue(health.path("uptime_seconds").isIntegralNumber());
         assertFalse(health.path("version").asText().isEmpty());
         JsonNode aniworld = catalogue(health, "aniworld");

@@ -127,6 +127,14 @@ public class QbitChecklistIT {
         assertEquals("2.9.3", answer.body());
     }
 
+    /** With a password, /health says the API takes logins and has nothing to warn about. */
+    @Test
+    public void healthSaysTheApiNeedsAPassword() throws Exception {
+        JsonNode access = installation.http.health().path("download_client");
+        assertEquals("password", access.path("authentication").asText());
+        assertTrue(access.path("warning").isNull());
+    }
+
     /** clients.md §7 item 2. */
     @Test
     public void loginWithAUrlEncodedFormSetsASidCookie() throws Exception {

@@ -9,13 +9,22 @@ import java.util.List;
  *        {@code down} when the database does not answer
  */
 public record HealthReport(String status, String version, long uptimeSeconds, Database database,
-        List<Catalogue> catalogues) {
+        List<Catalogue> catalogues, DownloadClient downloadClient) {
 
     public record Database(String status, int schemaVersion, String location, String detail) {
     }
 
     public record Catalogue(String id, String name, boolean enabled, Integer priority, String baseUrl,
             Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems, Index index) {
+    }
+
+    /**
+     * Who may use the qBittorrent API.
+     *
+     * @param authentication {@code password} or {@code loopback_only}
+     * @param warning what an operator should know about it, or null
+     */
+    public record DownloadClient(String authentication, String warning) {
     }
 
     /** The site's title index: how many titles are stored, when they were fetched, why the last fetch failed. */

@@ -9,6 +9,7 @@ import org.catalogarr.core.catalogue.CatalogueEntry;
 import org.catalogarr.core.catalogue.CatalogueRegistry;
 import org.catalogarr.core.catalogue.CatalogueSnapshot;
 import org.catalogarr.core.catalogue.TitleIndex;
+import org.catalogarr.core.qbit.DownloadClientAccess;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.DatabaseStatus;
 import org.osgi.framework.BundleContext;
@@ -31,6 +32,9 @@ public class HealthReporter {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TitleIndex titleIndex;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DownloadClientAccess downloadClientAccess;
 
     private String version;
 
@@ -57,7 +61,15 @@ public class HealthReporter {
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
-                catalogues);
+                catalogues, downloadClient(downloadClientAccess));
+    }
+
+    private static HealthReport.DownloadClient downloadClient(DownloadClientAccess access) {
+        if (access == null) {
+            return null;
+        }
+        DownloadClientAccess.State state = access.state();
+        return new HealthReport.DownloadClient(state.authentication(), state.warning().orElse(null));
     }
 
     private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex) {
