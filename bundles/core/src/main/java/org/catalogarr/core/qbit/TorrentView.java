@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * A download job as qBittorrent 4.x describes a torrent ({@code torrents/info}, {@code properties},
  * {@code files}). Catalogarr has no peers and no upload, so those fields carry the values qBittorrent
  * shows for a torrent without them; everything else, share limits included, comes from the job. The hash is
- * a v1-style one, so {@code infohash_v1} repeats it and {@code infohash_v2} is empty, as for a v1 torrent.
+ * a v1-style one, so {@code infohash_v1} repeats it and {@code infohash_v2} is empty, as for a v1 torrent;
+ * and the torrent is private, as the {@code info} dictionary behind every hash says.
  */
 public final class TorrentView {
 
@@ -81,7 +82,7 @@ public final class TorrentView {
         t.put("hash", hash(job));
         t.put("infohash_v1", hash(job));
         t.put("infohash_v2", "");
-        t.put("isPrivate", false);
+        t.put("isPrivate", true);
         t.put("last_activity", job.updatedAt().getEpochSecond());
         t.put("magnet_uri", magnetUri(job));
         ShareLimits limits = job.shareLimits();
@@ -166,7 +167,7 @@ public final class TorrentView {
         p.put("seeds", 0);
         p.put("seeds_total", 0);
         p.put("total_size", size);
-        p.put("is_private", false);
+        p.put("is_private", true);
         return p;
     }
 

@@ -202,8 +202,9 @@ public class TorrentViewTest {
             assertEquals("", view.get("download_path"));
         }
         Map<String, Object> p = TorrentView.properties(j, NOW);
-        assertEquals(false, p.get("is_private"));
+        assertEquals("as the info dictionary of our .torrent files says", true, p.get("is_private"));
         assertFalse(p.containsKey("isPrivate"));
+        assertEquals(true, TorrentView.info(j, 1, NOW).get("isPrivate"));
     }
 
     @Test
