@@ -112,7 +112,7 @@ public class FakeMp4Host extends FakeSite {
         return values == null || values.isEmpty() ? "" : values.get(0);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -2,9 +2,11 @@ package org.catalogarr.core.download;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +65,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     private final CatalogueRegistry registry;
     private final List<HosterResolver> resolvers = new CopyOnWriteArrayList<>();
     private volatile HosterPreference preference;
-    private volatile Mp4Fetcher fetcher;
+    private volatile Mp4Fetcher mp4;
+    private volatile HlsFetcher hls;
 
     @Activate
     public CatalogueDownloadEngine(@Reference CatalogueRegistry registry, Config config) {
@@ -73,13 +76,16 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     CatalogueDownloadEngine(CatalogueRegistry registry, HosterPreference preference, Duration timeout) {
         this.registry = registry;
         this.preference = preference;
-        this.fetcher = new Mp4Fetcher(timeout);
+        this.mp4 = new Mp4Fetcher(timeout);
+        this.hls = new HlsFetcher(timeout);
     }
 
     @Modified
     void modified(Config config) {
         preference = HosterPreference.parse(config.hoster__preference());
-        fetcher = new Mp4Fetcher(Duration.ofSeconds(config.timeout__seconds()));
+        Duration timeout = Duration.ofSeconds(config.timeout__seconds());
+        mp4 = new Mp4Fetcher(timeout);
+        hls = new HlsFetcher(timeout);
     }
 
     @Reference(name = "resolver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -94,7 +100,10 @@ public class CatalogueDownloadEngine implements DownloadEngine {
 
     @Override
     public List<Path> files(DownloadRequest request) {
-        return Mp4Fetcher.files(request.folder(), request.name());
+        // Both fetchers name the finished fMP4 and plain MP4 alike; list each path once.
+        LinkedHashSet<Path> files = new LinkedHashSet<>(Mp4Fetcher.files(request.folder(), request.name()));
+        files.addAll(HlsFetcher.files(request.folder(), request.name()));
+        return List.copyOf(files);
     }
 
     @Override
@@ -120,6 +129,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
             try {
                 Path file = attempt(provider, resolver.get(), offer, request, progress);
                 LOG.info("Downloaded {} from {} to {}", episode, offer.hoster(), file);
+                discardLeftovers(request, file);
                 return file;
             } catch (OfferFailure failure) {
                 LOG.warn("{}: {}", episode, failure.getMessage());
@@ -179,16 +189,31 @@ public class CatalogueDownloadEngine implements DownloadEngine {
             throw new OfferFailure(e.getMessage(), !e.gone(), e);
         }
         stopIfInterrupted();
-        if (media.kind() != MediaSource.Kind.MP4) {
-            throw new OfferFailure(offer.hoster() + ": " + media.kind() + " media (" + media.uri()
-                    + ") cannot be downloaded yet", false, null);
-        }
+        // The offer, not the media URL: hosters hand out new, expiring URLs on every resolve, and a part
+        // file of this offer should still be continued with them.
+        String origin = offer.hoster() + " " + offer.redirect();
         try {
-            return fetcher.fetch(media, request.folder(), request.name(), offer.hoster() + " " + offer.redirect(), progress);
-        } catch (MediaGoneException e) {
+            return switch (media.kind()) {
+                case MP4 -> mp4.fetch(media, request.folder(), request.name(), origin, progress);
+                case HLS -> hls.fetch(media, request.folder(), request.name(), origin, progress);
+            };
+        } catch (MediaGoneException | UnusableMediaException e) {
             throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), false, e);
         } catch (IOException e) {
             throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    /** Part files of offers that failed before the one that delivered would otherwise stay in the folder for good. */
+    private void discardLeftovers(DownloadRequest request, Path file) {
+        for (Path leftover : files(request)) {
+            if (!leftover.equals(file) && leftover.getFileName().toString().contains(".part")) {
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete the leftover {}: {}", leftover, e.getMessage());
+                }
+            }
         }
     }
 

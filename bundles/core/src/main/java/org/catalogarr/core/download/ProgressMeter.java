@@ -10,7 +10,8 @@ final class ProgressMeter {
     private static final long INTERVAL_NANOS = 250_000_000L;
 
     private final DownloadEngine.Progress target;
-    private final long totalBytes;
+    private long totalBytes;
+    private boolean estimated;
     private long bytes;
     private long reportedBytes;
     private long reportedAt;
@@ -36,14 +37,34 @@ final class ProgressMeter {
         }
     }
 
-    /** Reports the final count regardless of the interval. */
+    /**
+     * Replaces the total by a guess (-1 while there is none). Reports keep a guessed total above the
+     * bytes so far, so that a download never looks complete before it is.
+     */
+    void estimate(long guessedTotal) {
+        totalBytes = guessedTotal;
+        estimated = true;
+    }
+
+    /** Takes the count back to {@code toBytes}, for data that is thrown away and fetched again. */
+    void rewind(long toBytes) {
+        bytes = toBytes;
+        reportedBytes = Math.min(reportedBytes, toBytes);
+    }
+
+    /** Reports the final count regardless of the interval; a guessed total becomes the count itself. */
     void finish() {
+        if (estimated) {
+            totalBytes = bytes;
+            estimated = false;
+        }
         report(System.nanoTime());
     }
 
     private void report(long now) {
         double seconds = Math.max(now - reportedAt, 1) / 1e9;
-        target.update(bytes, totalBytes, (bytes - reportedBytes) / seconds);
+        long total = estimated && totalBytes >= 0 ? Math.max(totalBytes, bytes + 1) : totalBytes;
+        target.update(bytes, total, (bytes - reportedBytes) / seconds);
         reportedBytes = bytes;
         reportedAt = now;
     }

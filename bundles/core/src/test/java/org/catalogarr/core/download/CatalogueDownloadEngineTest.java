@@ -1,5 +1,6 @@
 package org.catalogarr.core.download;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ import org.catalogarr.core.catalogue.Registries;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeAniWorld;
+import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeMp4Host;
 import org.junit.After;
 import org.junit.Before;
@@ -44,6 +47,8 @@ import org.junit.rules.TemporaryFolder;
 public class CatalogueDownloadEngineTest {
 
     private static final Pattern EMBED_ID = Pattern.compile(".*/embed-([^/]+)\\.html");
+    private static final Pattern VOE_CODE = Pattern.compile(".*/e/([^/]+)");
+    private static final String VOE_ORIGIN = "https://voe.example/";
     private static final String SLUG = "attack-on-titan";
 
     @Rule
@@ -51,10 +56,10 @@ public class CatalogueDownloadEngineTest {
 
     private final FakeAniWorld aniworld = new FakeAniWorld();
     private final FakeMp4Host mp4host = new FakeMp4Host();
+    private final FakeCdn cdn = new FakeCdn();
     private final FakeProvider site = new FakeProvider(site("aniworld", 1));
     private final FakeProvider otherSite = new FakeProvider(site("sto", 2));
-    private final StubResolver voe = new StubResolver("VOE",
-            embed -> new MediaSource(embed.resolve("/hls/master.m3u8"), Map.of(), MediaSource.Kind.HLS));
+    private final StubResolver voe = new StubResolver("VOE", this::voeMedia);
     private final StubResolver vidoza = new StubResolver("vidoza", this::vidozaMedia);
     private CatalogueDownloadEngine engine;
 
@@ -67,6 +72,8 @@ public class CatalogueDownloadEngineTest {
     public void setUp() {
         aniworld.start();
         mp4host.start();
+        cdn.start();
+        cdn.refererOrigin(VOE_ORIGIN);
         aniworld.placeholder("MP4_BASE", mp4host.baseUrl().toString());
         site.offers(SLUG, episode(1, Set.of(Language.GERMAN_DUB, Language.ENGLISH_SUB, Language.GERMAN_SUB),
                 offer("VOE", Language.GERMAN_DUB, 1101), offer("VOE", Language.ENGLISH_SUB, 1102),
@@ -89,6 +96,7 @@ public class CatalogueDownloadEngineTest {
     public void tearDown() {
         aniworld.close();
         mp4host.close();
+        cdn.close();
     }
 
     private EpisodeOffers episode(int episode, Set<Language> languages, Offer... offers) {
@@ -107,6 +115,20 @@ public class CatalogueDownloadEngineTest {
         } catch (IOException e) {
             throw new CatalogueException(CatalogueException.Reason.SITE_ERROR, "fixture unreadable", e);
         }
+    }
+
+    /**
+     * What a VOE resolver finds: an HLS master playlist on the CDN, which wants VOE's Referer. The German
+     * sub copies miss a segment, so that the engine has to fall back to the next hoster for them.
+     */
+    private MediaSource voeMedia(URI embed) throws HosterException {
+        Matcher match = VOE_CODE.matcher(embed.getPath());
+        if (!match.matches()) {
+            throw new HosterException("VOE: not an embed page: " + embed, true);
+        }
+        String code = match.group(1).endsWith("desub") ? "gone-" + match.group(1) : match.group(1);
+        return new MediaSource(cdn.masterUrl(code), Map.of("Referer", VOE_ORIGIN + "e/" + match.group(1)),
+                MediaSource.Kind.HLS);
     }
 
     /** What a Vidoza resolver finds on the fake hoster's embed pages. */
@@ -139,14 +161,63 @@ public class CatalogueDownloadEngineTest {
         assertEquals(FakeMp4Host.SIZE, reported.get());
         assertEquals(1, voe.calls().size());
         assertTrue(voe.calls().get(0).toString().endsWith("/e/aot0101desub"));
+        assertEquals(1, cdn.requests().stream()
+                .filter(r -> r.startsWith("GET " + FakeCdn.segmentPath("gone-aot0101desub", FakeCdn.FAULTY_SEGMENT)))
+                .count());
         assertEquals(List.of(mp4host.embedUrl("aot0101desub")), vidoza.calls());
+        assertEquals("the failed HLS attempt leaves no part files behind", List.of(file), Files.list(temp.getRoot().toPath()).toList());
+    }
+
+    @Test
+    public void downloadsHlsFromThePreferredHosterIntoATransportStreamFile() throws Exception {
+        List<long[]> reports = new CopyOnWriteArrayList<>();
+
+        Path file = engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> reports.add(new long[] {done, total}));
+
+        assertEquals(temp.getRoot().toPath().resolve("Attack on Titan S01E01.ts"), file);
+        assertArrayEquals(FakeCdn.content("aot0101de"), Files.readAllBytes(file));
+        long[] last = reports.get(reports.size() - 1);
+        assertArrayEquals(new long[] {Files.size(file), Files.size(file)}, last);
+        assertEquals(List.of(), vidoza.calls());
+        assertEquals(List.of(file), Files.list(temp.getRoot().toPath()).toList());
+    }
+
+    @Test
+    public void aLiveStreamFailsTheOfferForGood() throws Exception {
+        engine.removeResolver(voe);
+        engine.addResolver(new StubResolver("VOE", embed -> new MediaSource(cdn.masterUrl("live"),
+                Map.of("Referer", VOE_ORIGIN), MediaSource.Kind.HLS)));
+        engine.removeResolver(vidoza);
+        engine.addResolver(new StubResolver("Vidoza", embed -> {
+            throw new HosterException("Vidoza: the file is gone (HTTP 404) at " + embed, true);
+        }));
+
+        DownloadException failure = assertThrows(DownloadException.class,
+                () -> engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> { }));
+
+        assertFalse(failure.retryable());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("VOE: the HLS playlist"));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("live stream"));
+    }
+
+    @Test
+    public void theFilesOfARequestIncludeTheHlsOutputsAndTheirCheckpoints() {
+        List<String> names = engine.files(request(1, Language.GERMAN_DUB)).stream()
+                .map(p -> p.getFileName().toString()).toList();
+
+        assertEquals(names.size(), Set.copyOf(names).size());
+        assertTrue(names.toString(), names.containsAll(List.of("Attack on Titan S01E01.mp4",
+                "Attack on Titan S01E01.mp4.part", "Attack on Titan S01E01.mp4.part.origin",
+                "Attack on Titan S01E01.mp4.part.segments", "Attack on Titan S01E01.ts",
+                "Attack on Titan S01E01.ts.part", "Attack on Titan S01E01.ts.part.origin",
+                "Attack on Titan S01E01.ts.part.segments")));
     }
 
     @Test
     public void usesOnlyTheJobsOwnSite() throws Exception {
         Path file = engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> { });
 
-        assertEquals(FakeMp4Host.sha256Of("aot0101de"), sha256(file));
+        assertArrayEquals(FakeCdn.content("aot0101de"), Files.readAllBytes(file));
         assertEquals(List.of(), otherSite.calls());
         assertTrue(site.calls().contains("offers attack-on-titan 1 1"));
     }
