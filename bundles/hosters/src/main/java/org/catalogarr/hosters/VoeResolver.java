@@ -58,8 +58,8 @@ public class VoeResolver implements HosterResolver {
 
     private static final List<String> DELETED_MARKERS =
             List.of("file not found", "file was deleted", "video not found", "has been deleted", "no longer available");
-    private static final List<String> CHALLENGE_MARKERS =
-            List.of("cf-turnstile", "_cf_chl_opt", "challenge-platform", "g-recaptcha", "grecaptcha");
+    /** Not "challenge-platform": Cloudflare puts that script into ordinary pages too. */
+    private static final List<String> CHALLENGE_MARKERS = List.of("cf-turnstile", "_cf_chl_opt", "g-recaptcha", "grecaptcha");
 
     private final String userAgent;
     private final int maxRedirects;
