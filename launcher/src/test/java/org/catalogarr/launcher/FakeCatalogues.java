@@ -17,7 +17,7 @@ import org.catalogarr.testkit.FakeSto;
  */
 final class FakeCatalogues {
 
-    /** Where the fakes' VOE links lead: a closed port, as no VOE resolver exists yet. */
+    /** Where the fakes' VOE links lead: a closed port, so the VOE resolver fails at once and Vidoza is used. */
     static final String HOSTER_BASE = "http://127.0.0.1:9/voe";
 
     private static FakeSite aniworld;

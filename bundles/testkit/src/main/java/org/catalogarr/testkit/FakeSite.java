@@ -119,6 +119,7 @@ public abstract class FakeSite implements AutoCloseable {
     }
 
     private final String name;
+    private final String fixtures;
     private final HttpServer server;
     private final List<Entry> routes = new ArrayList<>();
     private final Map<String, String> placeholders = new ConcurrentHashMap<>();
@@ -129,7 +130,13 @@ public abstract class FakeSite implements AutoCloseable {
     private volatile long slowDelayMillis = 3_000;
 
     protected FakeSite(String name) {
+        this(name, name);
+    }
+
+    /** A site whose pages are in {@code fixtures/<fixtures>/}, for several hosts that serve one site's pages. */
+    protected FakeSite(String name, String fixtures) {
         this.name = Objects.requireNonNull(name);
+        this.fixtures = Objects.requireNonNull(fixtures);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -208,7 +215,7 @@ public abstract class FakeSite implements AutoCloseable {
 
     /** A fixture page of this site with its placeholders filled in. */
     protected String fixture(String resource) throws IOException {
-        String path = "fixtures/" + name + "/" + resource;
+        String path = "fixtures/" + fixtures + "/" + resource;
         try (InputStream in = FakeSite.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IOException("no fixture " + path);
@@ -227,7 +234,7 @@ public abstract class FakeSite implements AutoCloseable {
 
     /** Whether a fixture page exists, for routes that map paths to files. */
     protected boolean hasFixture(String resource) {
-        return FakeSite.class.getClassLoader().getResource("fixtures/" + name + "/" + resource) != null;
+        return FakeSite.class.getClassLoader().getResource("fixtures/" + fixtures + "/" + resource) != null;
     }
 
     private void serve(HttpExchange exchange) throws IOException {

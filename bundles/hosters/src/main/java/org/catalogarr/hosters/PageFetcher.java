@@ -1,0 +1,145 @@
+package org.catalogarr.hosters;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.catalogarr.hoster.api.HosterException;
+
+/**
+ * Loads a hoster's HTML pages as a browser would, one request at a time: redirects are left to the caller,
+ * who counts them, and every page is bounded in time and size, so a hostile server can neither hold a
+ * download slot for ever nor fill the memory.
+ */
+final class PageFetcher {
+
+    /** One answer: the status, the headers and the body read as UTF-8. */
+    record Page(URI uri, int status, HttpHeaders headers, String body) {
+    }
+
+    private final String hoster;
+    private final String userAgent;
+    private final Duration timeout;
+    private final int maxBytes;
+    private final HttpClient client;
+
+    PageFetcher(String hoster, String userAgent, Duration timeout, int maxBytes) {
+        this.hoster = hoster;
+        this.userAgent = userAgent;
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * GETs a page.
+     *
+     * @param referer the page that led here, or null for the first one
+     * @throws HosterException (not gone) when the page cannot be loaded completely within the timeout and size
+     */
+    Page fetch(URI url, URI referer) throws HosterException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new HosterException(hoster + ": will not load " + url + ", it is no http(s) URL", false);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("User-Agent", userAgent)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .header("Accept-Language", "en-US,en;q=0.8,de;q=0.5");
+        if (referer != null) {
+            request.header("Referer", referer.toString());
+        }
+        BoundedBody body = new BoundedBody(maxBytes);
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request.GET().build(), info -> body);
+        try {
+            HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Page(url, response.statusCode(), response.headers(), response.body());
+        } catch (TimeoutException e) {
+            body.cancel();
+            answer.cancel(true);
+            throw new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
+                    false, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new HosterException(hoster + ": cannot load " + url + ": " + cause, false, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            throw new HosterException(hoster + ": interrupted while loading " + url, false, e);
+        }
+    }
+
+    /** Collects a body up to a limit, and gives up the connection beyond it. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<String> {
+
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription newSubscription) {
+            subscription = newSubscription;
+            newSubscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (body.isDone()) {
+                    return;
+                }
+                if (bytes.size() + buffer.remaining() > limit) {
+                    cancel();
+                    body.completeExceptionally(new IOException("the page is larger than " + limit + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            // Hoster pages are UTF-8; a wrong guess only garbles text, never the ASCII URLs and payloads we read.
+            body.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
+
+        void cancel() {
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+    }
+}
