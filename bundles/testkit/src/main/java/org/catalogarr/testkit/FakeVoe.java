@@ -50,6 +50,7 @@ public class FakeVoe extends FakeSite {
     }
 
     private final boolean mirror;
+    private volatile boolean directAccess = true;
 
     private FakeVoe(boolean mirror) {
         super(mirror ? "voe-mirror" : "voe", "voe");
@@ -67,6 +68,14 @@ public class FakeVoe extends FakeSite {
         entry.start();
         mirror.start();
         return new Pair(entry, mirror);
+    }
+
+    /**
+     * Whether the mirror's videos (other than {@link #HLS_ONLY}) may be fetched as MP4; VOE allows it for
+     * some files only, the others are HLS.
+     */
+    public void directAccess(boolean allowed) {
+        directAccess = allowed;
     }
 
     /** The embed URL of a video on this host, as a catalogue site's redirect leads to it. */
@@ -87,7 +96,7 @@ public class FakeVoe extends FakeSite {
     /** The decoded player data of a video: what the obfuscated script on the mirror stands for. */
     public String playerJson(String code) {
         return "{\"source\":\"" + hlsUrl(code) + "\",\"fallback\":[],\"direct_access_url\":\"" + mp4Url(code)
-                + "\",\"direct_access_allowed\":" + !HLS_ONLY.equals(code)
+                + "\",\"direct_access_allowed\":" + (directAccess && !HLS_ONLY.equals(code))
                 + ",\"captions\":[],\"default_captions_language\":\"de\",\"title\":\"Folge " + code
                 + " – Ärger im Paradies.mp4\",\"site_name\":\"VOE\"}";
     }

@@ -1,0 +1,84 @@
+package org.catalogarr.launcher;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.catalogarr.testkit.FakeCdn;
+import org.catalogarr.testkit.FakeVoe;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Black-box, sites.md §6.5 scenario 3: a grabbed episode goes site episode page → language → the preferred
+ * hoster VOE → site redirect → VOE's script redirect to its mirror → decoded player data → HLS master →
+ * best variant → segments fetched with VOE's Referer (the fake CDN refuses them otherwise) → one file.
+ */
+public class HosterChainIT {
+
+    /** The VOE code the fake AniWorld's German S01E01 link leads to. */
+    private static final String CODE = "aot0101de";
+    private static final Set<String> COMPLETED = Set.of("pausedUP", "stoppedUP", "uploading", "stalledUP");
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Installation installation;
+    private FakeVoe.Pair voe;
+    private FakeCdn cdn;
+
+    @Before
+    public void start() throws Exception {
+        voe = FakeVoe.pair();
+        cdn = (FakeCdn) new FakeCdn().start();
+        voe.mirror().placeholder("CDN_BASE", cdn.baseUrl().toString());
+        voe.mirror().directAccess(false);
+        cdn.refererOrigin(voe.mirror().baseUrl().toString());
+        installation = new Installation(temp.getRoot().toPath());
+        FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
+        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", voe.entry().baseUrl().toString());
+        installation.start();
+        installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
+                && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", FakeCatalogues.HOSTER_BASE);
+        installation.close();
+        voe.close();
+        cdn.close();
+    }
+
+    @Test
+    public void aVoeEpisodeArrivesAsTheHlsStreamsFile() throws Exception {
+        QbitClient qbit = new QbitClient(installation.http);
+        String magnet = QbitFlowIT.germanMagnetFromTheFeed(installation.http);
+        String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
+
+        assertEquals("Ok.", qbit.post("torrents/add", Map.of("urls", magnet)).body());
+        JsonNode done = qbit.awaitTorrent(hash, t -> t.path("progress").asDouble() == 1.0
+                && COMPLETED.contains(t.path("state").asText()), Duration.ofSeconds(60));
+
+        Path file = Path.of(done.path("content_path").asText());
+        assertTrue(file.toString(), file.getFileName().toString().endsWith(".ts"));
+        assertArrayEquals(FakeCdn.content(CODE), Files.readAllBytes(file));
+        assertEquals(Files.size(file), done.path("size").asLong());
+        List<String> cdnRequests = cdn.requests();
+        assertTrue(cdnRequests.toString(), cdnRequests.contains("GET " + FakeCdn.segmentPath(CODE, 0)));
+        assertTrue("the entry host's script redirect was followed to the mirror",
+                voe.mirror().requests().contains("GET /e/" + CODE));
+    }
+}
