@@ -1,0 +1,122 @@
+package org.catalogarr.core.configfiles;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a changed configuration back to the {@code .cfg} file it came from, in place of FileInstall's
+ * own write-back (switched off in the launcher). FileInstall rewrites the file in place, and its watcher
+ * may read it half written and load that as the new configuration, which empties the file for good; here
+ * the new text is written to a hidden file beside it and moved over it in one step, so the watcher only
+ * ever reads a whole file. Comments and the order of the lines stay as the operator left them.
+ */
+@Component(service = ConfigurationListener.class)
+public class ConfigFileWriter implements ConfigurationListener {
+
+    /** Where FileInstall notes the file a configuration came from, as a {@code file:} URI. */
+    static final String FILE_PROPERTY = "felix.fileinstall.filename";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigFileWriter.class);
+    private static final Set<String> NOT_IN_FILES = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
+            ConfigurationAdmin.SERVICE_BUNDLELOCATION, FILE_PROPERTY);
+
+    private final ConfigurationAdmin configurationAdmin;
+
+    @Activate
+    public ConfigFileWriter(@Reference ConfigurationAdmin configurationAdmin) {
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        if (event.getType() != ConfigurationEvent.CM_UPDATED) {
+            return;
+        }
+        try {
+            Configuration[] found = configurationAdmin.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + escapeFilter(event.getPid()) + ")");
+            if (found != null && found.length > 0 && found[0].getProperties() != null) {
+                write(found[0].getProperties());
+            }
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            LOG.warn("The configuration {} could not be written back to its file: {}", event.getPid(), e.toString());
+        }
+    }
+
+    static void write(Dictionary<String, Object> properties) throws IOException {
+        Object location = properties.get(FILE_PROPERTY);
+        if (location == null) {
+            return;
+        }
+        Path file = Path.of(URI.create(location.toString()));
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Map<String, String> values = values(properties);
+        if (values == null) {
+            LOG.warn("{} holds a list value; it is left as it is", file);
+            return;
+        }
+        String current = Files.readString(file, StandardCharsets.ISO_8859_1);
+        String merged = PropertiesText.merge(current, values);
+        if (!merged.equals(current)) {
+            replace(file, merged);
+        }
+    }
+
+    /** The values as the file holds them, or null when one is a list, which a plain line cannot hold. */
+    private static Map<String, String> values(Dictionary<String, Object> properties) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> keys = Collections.list(properties.keys());
+        Collections.sort(keys);
+        for (String key : keys) {
+            if (NOT_IN_FILES.contains(key)) {
+                continue;
+            }
+            Object value = properties.get(key);
+            if (value.getClass().isArray() || value instanceof Collection) {
+                return null;
+            }
+            values.put(key, value.toString());
+        }
+        return values;
+    }
+
+    private static void replace(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");
+        Files.writeString(temporary, text, StandardCharsets.ISO_8859_1);
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String escapeFilter(String value) {
+        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
+    }
+}

@@ -1,0 +1,80 @@
+package org.catalogarr.core.configfiles;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ConfigFileWriterTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Path file(String text) throws Exception {
+        Path file = temp.getRoot().toPath().resolve("org.catalogarr.site.sto.cfg");
+        Files.writeString(file, text, StandardCharsets.ISO_8859_1);
+        return file;
+    }
+
+    private static Dictionary<String, Object> configuration(Path file, Object... keysAndValues) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("service.pid", "org.catalogarr.site.sto");
+        properties.put(ConfigFileWriter.FILE_PROPERTY, file.toUri().toString());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    public void writesTheNewValuesIntoTheFileItCameFrom() throws Exception {
+        Path file = file("# s.to\nenabled = false\nsearch_priority = 2\n");
+
+        ConfigFileWriter.write(configuration(file, "enabled", Boolean.TRUE, "search_priority", "2"));
+
+        assertEquals("# s.to\nenabled = true\nsearch_priority = 2\n", Files.readString(file));
+        try (var siblings = Files.list(temp.getRoot().toPath())) {
+            assertEquals("no saving file is left behind", 1, siblings.count());
+        }
+    }
+
+    @Test
+    public void anUnchangedConfigurationDoesNotTouchTheFile() throws Exception {
+        Path file = file("enabled = false\n");
+        FileTime before = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(file, before);
+
+        ConfigFileWriter.write(configuration(file, "enabled", "false"));
+
+        assertEquals(before, Files.getLastModifiedTime(file));
+    }
+
+    @Test
+    public void aListValueLeavesTheFileAlone() throws Exception {
+        Path file = file("hosts = a\n");
+
+        ConfigFileWriter.write(configuration(file, "hosts", new String[] {"a", "b"}));
+
+        assertEquals("hosts = a\n", Files.readString(file));
+    }
+
+    @Test
+    public void aConfigurationWithoutFileIsNotWritten() throws Exception {
+        Path file = file("enabled = false\n");
+        Dictionary<String, Object> properties = configuration(file, "enabled", "true");
+        properties.remove(ConfigFileWriter.FILE_PROPERTY);
+
+        ConfigFileWriter.write(properties);
+
+        assertFalse(Files.readString(file).contains("true"));
+    }
+}
