@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.catalogarr.hoster.api.HosterException;
+import org.catalogarr.hoster.api.MediaSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -161,6 +162,32 @@ final class EmbedPages {
     /** {@code scheme://host[:port]}: hosters check that their media is requested from their own pages. */
     static String origin(URI page) {
         return page.getScheme() + "://" + page.getRawAuthority();
+    }
+
+    /** What every request for a hoster's media sends: hosters refuse requests that come from other pages. */
+    static Map<String, String> mediaHeaders(String userAgent, URI playerPage) {
+        String origin = origin(playerPage);
+        return Map.of("User-Agent", userAgent, "Referer", origin + "/", "Origin", origin);
+    }
+
+    /** A media URL as a page names it (relative, protocol-relative or absolute), when it is an http(s) URL. */
+    static Optional<URI> httpUrl(String raw, URI page) {
+        URI url;
+        try {
+            // Scripts often write JSON-escaped URLs (https:\/\/…).
+            url = page.resolve(new URI(raw.strip().replace("\\/", "/")));
+        } catch (URISyntaxException | IllegalArgumentException notAUrl) {
+            return Optional.empty();
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null ? Optional.of(url)
+                : Optional.empty();
+    }
+
+    /** HLS when the URL names a playlist, else one MP4 file. */
+    static MediaSource.Kind kindOf(URI media) {
+        String path = media.getPath() == null ? "" : media.getPath().toLowerCase(Locale.ROOT);
+        return path.endsWith(".m3u8") ? MediaSource.Kind.HLS : MediaSource.Kind.MP4;
     }
 
     /** Why a page is down for now, when it says so: maintenance, or an anti-bot challenge. */

@@ -33,6 +33,9 @@ final class PageFetcher {
     record Page(URI uri, int status, HttpHeaders headers, String body) {
     }
 
+    /** The languages the browser asks for; some hosters check them on media requests too. */
+    static final String ACCEPT_LANGUAGE = "en-US,en;q=0.8,de;q=0.5";
+
     private final String hoster;
     private final String userAgent;
     private final Duration timeout;
@@ -76,7 +79,7 @@ final class PageFetcher {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("User-Agent", userAgent)
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                .header("Accept-Language", "en-US,en;q=0.8,de;q=0.5");
+                .header("Accept-Language", ACCEPT_LANGUAGE);
         headers.forEach(request::setHeader);
         return request;
     }

@@ -3,7 +3,6 @@ package org.catalogarr.hosters;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.catalogarr.hoster.api.HosterException;
@@ -126,10 +125,7 @@ public class VoeResolver implements HosterResolver {
                 undecodable != null ? undecodable.getMessage() : "no player data, redirect or .m3u8 URL found");
     }
 
-    /** The CDN only serves pages of its own hoster: Referer and Origin name the player page's origin. */
     private MediaSource source(VoePlayerPage.Media media, URI playerPage) {
-        String origin = EmbedPages.origin(playerPage);
-        return new MediaSource(media.uri(), Map.of("User-Agent", userAgent, "Referer", origin + "/", "Origin", origin),
-                media.kind());
+        return new MediaSource(media.uri(), EmbedPages.mediaHeaders(userAgent, playerPage), media.kind());
     }
 }

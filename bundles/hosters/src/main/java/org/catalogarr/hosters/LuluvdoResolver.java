@@ -1,0 +1,61 @@
+package org.catalogarr.hosters;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.catalogarr.hoster.api.HosterException;
+import org.catalogarr.hoster.api.HosterResolver;
+import org.catalogarr.hoster.api.MediaSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Luluvdo (luluvdo.com, luluvdoo.com): the embed page ({@code /e/{id}}, or the older
+ * {@code /dl?op=embed&file_code={id}}) sets up a JWPlayer with the HLS playlist. Luluvdo serves its player to
+ * mobile browsers, and its CDN checks Origin, Referer and the browser's languages.
+ */
+@Component(service = HosterResolver.class, configurationPid = LuluvdoResolver.PID,
+        property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + LuluvdoResolver.NAME)
+@Designate(ocd = LuluvdoResolver.Config.class)
+public class LuluvdoResolver implements HosterResolver {
+
+    static final String PID = "org.catalogarr.hoster.luluvdo";
+    static final String NAME = "Luluvdo";
+
+    /** A current phone browser: Luluvdo's pages turn desktop browsers away. */
+    static final String MOBILE_USER_AGENT = "Mozilla/5.0 (Android 14; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0";
+
+    @ObjectClassDefinition(name = "Catalogarr hoster: Luluvdo", description = "Finds the HLS playlist on Luluvdo embed pages.")
+    public @interface Config {
+        @AttributeDefinition(name = "User agent",
+                description = "Sent with the embed page and the video requests; Luluvdo wants a mobile browser.")
+        String user__agent() default MOBILE_USER_AGENT;
+
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each page.", min = "1")
+        int timeout__seconds() default 20;
+    }
+
+    private final JwPlayerEmbeds embeds;
+
+    @Activate
+    public LuluvdoResolver(Config config) {
+        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
+    }
+
+    LuluvdoResolver(String userAgent, Duration timeout) {
+        this.embeds = new JwPlayerEmbeds(NAME, userAgent, timeout);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MediaSource resolve(URI embed) throws HosterException {
+        return embeds.resolve(embed);
+    }
+}
