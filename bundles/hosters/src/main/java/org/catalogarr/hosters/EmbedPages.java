@@ -104,6 +104,16 @@ final class EmbedPages {
         return unreadable(hoster, player.page(), player.document(), player.where(), missing);
     }
 
+    /**
+     * A media URL as the player page names it, resolved against the page.
+     *
+     * @param source what named it, for the message when it is no http(s) URL: then the hoster changed its pages
+     */
+    URI mediaUrl(Player player, String raw, String source) throws HosterException {
+        return httpUrl(raw, player.uri()).orElseThrow(() -> new HosterException(hoster + ": the page layout changed, "
+                + source + " \"" + raw + "\" is no http(s) URL, at " + player.where(), false));
+    }
+
     /** As {@link #unreadable(Player, String)}, for a page loaded otherwise. */
     static HosterException unreadable(String hoster, PageFetcher.Page page, Document document, String where,
             String missing) {

@@ -27,12 +27,10 @@ final class JwPlayerEmbeds {
     private static final Pattern FILE =
             Pattern.compile("\\bfile\\s*:\\s*[\"']([^\"']+\\.(?:m3u8|mp4)(?:\\?[^\"']*)?)[\"']");
 
-    private final String hoster;
     private final String userAgent;
     private final EmbedPages pages;
 
     JwPlayerEmbeds(String hoster, String userAgent, Duration timeout) {
-        this.hoster = hoster;
         this.userAgent = userAgent;
         this.pages = new EmbedPages(hoster, new PageFetcher(hoster, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES));
     }
@@ -43,9 +41,7 @@ final class JwPlayerEmbeds {
         EmbedPages.Player player = pages.load(embed, Map.of("Referer", origin + "/"));
         String raw = file(player.document()).orElseThrow(() -> pages.unreadable(player,
                 "no JWPlayer setup with sources: [{file: \"…\"}] or file: \"….m3u8\" found"));
-        URI media = EmbedPages.httpUrl(raw, player.uri()).orElseThrow(() -> new HosterException(hoster
-                + ": the page layout changed, the JWPlayer file \"" + raw + "\" is no http(s) URL, at " + player.where(),
-                false));
+        URI media = pages.mediaUrl(player, raw, "the JWPlayer file");
         Map<String, String> headers = new HashMap<>(EmbedPages.mediaHeaders(userAgent, player.uri()));
         headers.put("Accept-Language", PageFetcher.ACCEPT_LANGUAGE);
         return new MediaSource(media, headers, EmbedPages.kindOf(media));
