@@ -24,23 +24,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = DoodstreamResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + DoodstreamResolver.NAME)
 @Designate(ocd = DoodstreamResolver.Config.class)
-public class DoodstreamResolver implements HosterResolver {
+public class DoodstreamResolver extends PageResolver {
 
     static final String PID = "org.catalogarr.hoster.doodstream";
     static final String NAME = "Doodstream";
 
-    @ObjectClassDefinition(name = "Catalogarr hoster: Doodstream", description = "Builds the MP4 link of Doodstream embed pages.")
+    @ObjectClassDefinition(name = "Catalogarr hoster: Doodstream", description = "Builds the MP4 link of Doodstream embed pages().")
     public @interface Config {
-        @AttributeDefinition(name = "User agent", description = "Sent with the embed pages and the video requests.")
+        @AttributeDefinition(name = "User agent", description = "Sent with the embed page, pass_md5 and the MP4 requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting, for the embed page and for pass_md5.", min = "1")
         int timeout__seconds() default 20;
     }
 
-    private final String userAgent;
-    private final PageFetcher fetcher;
-    private final EmbedPages pages;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
@@ -50,26 +47,19 @@ public class DoodstreamResolver implements HosterResolver {
     }
 
     DoodstreamResolver(String userAgent, Duration timeout, Clock clock) {
-        this.userAgent = userAgent;
-        this.fetcher = new PageFetcher(NAME, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
-        this.pages = new EmbedPages(NAME, fetcher);
+        super(NAME, userAgent, timeout);
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
     public MediaSource resolve(URI embed) throws HosterException {
         URI playerPage = DoodLink.playerPage(embed);
-        EmbedPages.Player player = pages.load(playerPage, Map.of("Referer", EmbedPages.origin(playerPage) + "/"));
+        EmbedPages.Player player = pages().load(playerPage, Map.of("Referer", EmbedPages.origin(playerPage) + "/"));
         String body = player.page().body();
         String passMd5 = DoodLink.passMd5(body)
-                .orElseThrow(() -> pages.unreadable(player, "no $.get('/pass_md5/…') call found"));
+                .orElseThrow(() -> pages().unreadable(player, "no $.get('/pass_md5/…') call found"));
         URI passUrl = player.uri().resolve(passMd5);
-        PageFetcher.Page answer = fetcher.get(passUrl, Map.of("Referer", player.uri().toString()));
+        PageFetcher.Page answer = fetcher().get(passUrl, Map.of("Referer", player.uri().toString()));
         if (answer.status() != 200) {
             throw new HosterException(NAME + ": HTTP " + answer.status() + " from " + passUrl + " for " + player.where(),
                     false);
@@ -81,7 +71,7 @@ public class DoodstreamResolver implements HosterResolver {
                     + base.substring(0, Math.min(base.length(), 80)) + "\" for " + player.where(), false);
         }
         String link = DoodLink.link(base, DoodLink.randomPart(random), DoodLink.token(body, passMd5), clock.millis());
-        URI media = pages.mediaUrl(player, link, "the link made from the pass_md5 answer");
-        return new MediaSource(media, EmbedPages.mediaHeaders(userAgent, player.uri()), MediaSource.Kind.MP4);
+        URI media = pages().mediaUrl(player, link, "the link made from the pass_md5 answer");
+        return new MediaSource(media, mediaHeaders(player.uri()), MediaSource.Kind.MP4);
     }
 }

@@ -28,17 +28,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = HosterResolver.class, configurationPid = LoadXResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + LoadXResolver.NAME)
 @Designate(ocd = LoadXResolver.Config.class)
-public class LoadXResolver implements HosterResolver {
+public class LoadXResolver extends PageResolver {
 
     static final String PID = "org.catalogarr.hoster.loadx";
     static final String NAME = "LoadX";
 
     @ObjectClassDefinition(name = "Catalogarr hoster: LoadX", description = "Asks LoadX's player for the HLS playlist.")
     public @interface Config {
-        @AttributeDefinition(name = "User agent", description = "Sent with the embed pages and the video requests.")
+        @AttributeDefinition(name = "User agent", description = "Sent with the embed pages, the player's getVideo request and the playlist requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting, for each page and for the getVideo request.", min = "1")
         int timeout__seconds() default 20;
     }
 
@@ -46,9 +46,6 @@ public class LoadXResolver implements HosterResolver {
     private static final String COOKIE = "fireplayer_player";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String userAgent;
-    private final PageFetcher fetcher;
-    private final EmbedPages pages;
 
     @Activate
     public LoadXResolver(Config config) {
@@ -56,28 +53,21 @@ public class LoadXResolver implements HosterResolver {
     }
 
     LoadXResolver(String userAgent, Duration timeout) {
-        this.userAgent = userAgent;
-        this.fetcher = new PageFetcher(NAME, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
-        this.pages = new EmbedPages(NAME, fetcher);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, userAgent, timeout);
     }
 
     @Override
     public MediaSource resolve(URI embed) throws HosterException {
-        EmbedPages.Player player = pages.load(embed, Map.of());
+        EmbedPages.Player player = pages().load(embed, Map.of());
         Matcher hash = HASH.matcher(player.uri().getRawPath() == null ? "" : player.uri().getRawPath());
         if (!hash.find()) {
-            throw pages.unreadable(player, "no /video/{hash}/ in the player page's URL");
+            throw pages().unreadable(player, "no /video/{hash}/ in the player page's URL");
         }
         String session = player.cookie(COOKIE)
-                .orElseThrow(() -> pages.unreadable(player, "no " + COOKIE + " cookie set on the way to the player"));
+                .orElseThrow(() -> pages().unreadable(player, "no " + COOKIE + " cookie set on the way to the player"));
         String origin = EmbedPages.origin(player.uri());
         URI getVideo = URI.create(origin + "/player/index.php?data=" + hash.group(1) + "&do=getVideo");
-        PageFetcher.Page answer = fetcher.post(getVideo, Map.of("X-Requested-With", "XMLHttpRequest",
+        PageFetcher.Page answer = fetcher().post(getVideo, Map.of("X-Requested-With", "XMLHttpRequest",
                 "Cookie", COOKIE + "=" + session, "Accept", "*/*", "Referer", player.uri().toString(), "Origin", origin));
         String where = getVideo + " (for " + player.where() + ")";
         EmbedPages.open(NAME, answer, where);
@@ -86,8 +76,8 @@ public class LoadXResolver implements HosterResolver {
             throw new HosterException(NAME + ": the page layout changed, no videoSource in the JSON answer, at " + where,
                     false);
         }
-        URI media = pages.mediaUrl(player, source, "the videoSource");
-        Map<String, String> headers = new HashMap<>(EmbedPages.mediaHeaders(userAgent, player.uri()));
+        URI media = pages().mediaUrl(player, source, "the videoSource");
+        Map<String, String> headers = new HashMap<>(mediaHeaders(player.uri()));
         headers.put("Accept", "*/*");
         return new MediaSource(media, headers, EmbedPages.kindOf(media));
     }

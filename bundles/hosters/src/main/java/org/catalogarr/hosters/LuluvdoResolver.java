@@ -1,11 +1,8 @@
 package org.catalogarr.hosters;
 
-import java.net.URI;
 import java.time.Duration;
 
-import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
-import org.catalogarr.hoster.api.MediaSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -20,7 +17,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = LuluvdoResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + LuluvdoResolver.NAME)
 @Designate(ocd = LuluvdoResolver.Config.class)
-public class LuluvdoResolver implements HosterResolver {
+public class LuluvdoResolver extends JwPlayerResolver {
 
     static final String PID = "org.catalogarr.hoster.luluvdo";
     static final String NAME = "Luluvdo";
@@ -34,11 +31,9 @@ public class LuluvdoResolver implements HosterResolver {
                 description = "Sent with the embed page and the video requests; Luluvdo wants a mobile browser.")
         String user__agent() default MOBILE_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
         int timeout__seconds() default 20;
     }
-
-    private final JwPlayerEmbeds embeds;
 
     @Activate
     public LuluvdoResolver(Config config) {
@@ -46,16 +41,6 @@ public class LuluvdoResolver implements HosterResolver {
     }
 
     LuluvdoResolver(String userAgent, Duration timeout) {
-        this.embeds = new JwPlayerEmbeds(NAME, userAgent, timeout);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MediaSource resolve(URI embed) throws HosterException {
-        return embeds.resolve(embed);
+        super(NAME, userAgent, timeout);
     }
 }

@@ -22,22 +22,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = StreamtapeResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + StreamtapeResolver.NAME)
 @Designate(ocd = StreamtapeResolver.Config.class)
-public class StreamtapeResolver implements HosterResolver {
+public class StreamtapeResolver extends PageResolver {
 
     static final String PID = "org.catalogarr.hoster.streamtape";
     static final String NAME = "Streamtape";
 
-    @ObjectClassDefinition(name = "Catalogarr hoster: Streamtape", description = "Finds the MP4 link on Streamtape embed pages.")
+    @ObjectClassDefinition(name = "Catalogarr hoster: Streamtape", description = "Finds the MP4 link on Streamtape embed pages().")
     public @interface Config {
-        @AttributeDefinition(name = "User agent", description = "Sent with the embed page and the video requests.")
+        @AttributeDefinition(name = "User agent", description = "Sent with the embed page, the get_video link and the MP4 requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
         int timeout__seconds() default 20;
     }
 
-    private final String userAgent;
-    private final EmbedPages pages;
 
     @Activate
     public StreamtapeResolver(Config config) {
@@ -45,28 +43,22 @@ public class StreamtapeResolver implements HosterResolver {
     }
 
     StreamtapeResolver(String userAgent, Duration timeout) {
-        this.userAgent = userAgent;
-        this.pages = new EmbedPages(NAME, new PageFetcher(NAME, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, userAgent, timeout);
     }
 
     @Override
     public MediaSource resolve(URI embed) throws HosterException {
-        EmbedPages.Player player = pages.load(embed, Map.of());
+        EmbedPages.Player player = pages().load(embed, Map.of());
         String link = null;
         for (Element script : player.document().select("script")) {
             link = StreamtapeLink.robotlink(script.data()).orElse(link);
         }
         if (link == null) {
-            throw pages.unreadable(player, "no script that computes #robotlink"
+            throw pages().unreadable(player, "no script that computes #robotlink"
                     + " (document.getElementById('robotlink').innerHTML = '…' + ('…').substring(n)…) found");
         }
         // The player asks for the stream rather than the download page; only then does the link redirect to the MP4.
-        URI media = pages.mediaUrl(player, link + "&stream=1", "the #robotlink link");
-        return new MediaSource(media, EmbedPages.mediaHeaders(userAgent, player.uri()), MediaSource.Kind.MP4);
+        URI media = pages().mediaUrl(player, link + "&stream=1", "the #robotlink link");
+        return new MediaSource(media, mediaHeaders(player.uri()), MediaSource.Kind.MP4);
     }
 }

@@ -16,68 +16,39 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.catalogarr.hoster.api.HosterException;
-import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeDood;
-import org.catalogarr.testkit.FakeHoster;
 import org.catalogarr.testkit.FakeMp4Host;
-import org.junit.After;
 import org.junit.Test;
 
-public class DoodstreamResolverTest extends HosterFailureTests {
+public class DoodstreamResolverTest extends HosterFailureTests<FakeDood, FakeMp4Host, DoodstreamResolver> {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final FakeDood dood = new FakeDood();
-    private final FakeMp4Host cdn = new FakeMp4Host();
-    private final DoodstreamResolver resolver =
-            new DoodstreamResolver("TestBrowser/1.0", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC));
-
-    {
-        dood.start();
-        cdn.start();
-        dood.placeholder("CDN_BASE", cdn.baseUrl().toString());
-        cdn.refererOrigin(dood.baseUrl().toString());
-    }
-
-    @After
-    public void stopCdn() {
-        cdn.close();
-    }
-
-    @Override
-    protected FakeHoster hoster() {
-        return dood;
-    }
-
-    @Override
-    protected HosterResolver resolver() {
-        return resolver;
-    }
-
-    @Override
-    protected String marker() {
-        return "no $.get('/pass_md5/…') call";
+    public DoodstreamResolverTest() {
+        super(new FakeDood(), new FakeMp4Host(), new DoodstreamResolver("TestBrowser/1.0", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC)),
+                "no $.get('/pass_md5/…') call");
+        cdn.refererOrigin(hoster.baseUrl().toString());
     }
 
     @Test
     public void completesThePassMd5AnswerToTheVideoLink() throws Exception {
-        MediaSource media = resolver.resolve(dood.embedUrl("aot0104"));
+        MediaSource media = resolver.resolve(hoster.embedUrl("aot0104"));
 
         assertEquals("Doodstream", resolver.name());
         String link = media.uri().toString();
         assertTrue(link, link.matches(Pattern.quote(cdn.signedBase("aot0104").toString())
                 + "[A-Za-z0-9]{10}\\?token=" + FakeDood.TOKEN + "&expiry=" + NOW.toEpochMilli()));
         assertEquals(MediaSource.Kind.MP4, media.kind());
-        assertEquals(dood.baseUrl() + "/", media.headers().get("Referer"));
+        assertEquals(hoster.baseUrl() + "/", media.headers().get("Referer"));
         assertEquals("TestBrowser/1.0", media.headers().get("User-Agent"));
         assertEquals(List.of("GET /e/aot0104", "GET /pass_md5/aot0104-1767225600-a1b2c3/" + FakeDood.TOKEN),
-                dood.requests());
+                hoster.requests());
     }
 
     @Test
     public void theVideoLoadsWithTheHeaders() throws Exception {
-        MediaSource media = resolver.resolve(dood.embedUrl("aot0104"));
+        MediaSource media = resolver.resolve(hoster.embedUrl("aot0104"));
 
         HttpResponse<byte[]> video = firstBytes(media, true);
 
@@ -88,16 +59,16 @@ public class DoodstreamResolverTest extends HosterFailureTests {
 
     @Test
     public void goesFromTheDownloadPageToThePlayerPage() throws Exception {
-        resolver.resolve(dood.downloadUrl("aot0104"));
+        resolver.resolve(hoster.downloadUrl("aot0104"));
 
-        assertEquals("GET /e/aot0104", dood.requests().get(0));
+        assertEquals("GET /e/aot0104", hoster.requests().get(0));
     }
 
     @Test
     public void aFailingPassMd5IsTemporary() {
-        dood.placeholder("TOKEN", "othertoken");
+        hoster.placeholder("TOKEN", "othertoken");
 
-        HosterException failure = assertThrows(HosterException.class, () -> resolver.resolve(dood.embedUrl("aot0104")));
+        HosterException failure = assertThrows(HosterException.class, () -> resolver.resolve(hoster.embedUrl("aot0104")));
 
         assertFalse(failure.gone());
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("Doodstream: HTTP 404 from "));

@@ -13,29 +13,41 @@ import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeHoster;
+import org.catalogarr.testkit.FakeSite;
 import org.catalogarr.testkit.FakeSite.Scenario;
 import org.junit.After;
 import org.junit.Test;
 
 /**
  * How every resolver of a {@link FakeHoster} tells a file that is gone from a hoster that is down for now or
- * has changed its pages; a subclass names its resolver, its fake and what the resolver looks for.
+ * has changed its pages. A subclass gives its resolver, the fake hoster and the fake server of its media,
+ * which this starts and points the hoster's pages at.
  */
-public abstract class HosterFailureTests {
+public abstract class HosterFailureTests<H extends FakeHoster, C extends FakeSite, R extends HosterResolver> {
 
     private static final HttpClient MEDIA_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    protected abstract FakeHoster hoster();
+    protected final H hoster;
+    protected final C cdn;
+    protected final R resolver;
+    private final String marker;
 
-    protected abstract HosterResolver resolver();
-
-    /** A piece of the layout-changed message that names what the resolver did not find. */
-    protected abstract String marker();
+    /** @param marker a piece of the layout-changed message that names what the resolver did not find */
+    protected HosterFailureTests(H hoster, C cdn, R resolver, String marker) {
+        this.hoster = hoster;
+        this.cdn = cdn;
+        this.resolver = resolver;
+        this.marker = marker;
+        hoster.start();
+        cdn.start();
+        hoster.placeholder("CDN_BASE", cdn.baseUrl().toString());
+    }
 
     @After
-    public void stopHoster() {
-        hoster().close();
+    public void stopServers() {
+        hoster.close();
+        cdn.close();
     }
 
     /** The first bytes of the media, requested as the download engine does: with its headers, following redirects. */
@@ -49,22 +61,22 @@ public abstract class HosterFailureTests {
     }
 
     private HosterException failure(String id) {
-        return assertThrows(HosterException.class, () -> resolver().resolve(hoster().embedUrl(id)));
+        return assertThrows(HosterException.class, () -> resolver.resolve(hoster.embedUrl(id)));
     }
 
     private void assertGone(String id, String detail) {
         HosterException failure = failure(id);
         assertTrue(failure.getMessage(), failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith(resolver().name() + ": the file is gone"));
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith(resolver.name() + ": the file is gone"));
         assertTrue(failure.getMessage(), failure.getMessage().contains(detail));
-        assertTrue(failure.getMessage(), failure.getMessage().contains(hoster().embedUrl(id).toString()));
+        assertTrue(failure.getMessage(), failure.getMessage().contains(hoster.embedUrl(id).toString()));
     }
 
     private HosterException assertTemporary(String id) {
         HosterException failure = failure(id);
         assertFalse(failure.getMessage(), failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith(resolver().name() + ": "));
-        assertTrue(failure.getMessage(), failure.getMessage().contains(hoster().embedUrl(id).toString()));
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith(resolver.name() + ": "));
+        assertTrue(failure.getMessage(), failure.getMessage().contains(hoster.embedUrl(id).toString()));
         return failure;
     }
 
@@ -96,7 +108,7 @@ public abstract class HosterFailureTests {
 
     @Test
     public void aServerErrorIsTemporary() {
-        hoster().scenario(Scenario.ERROR_THEN_OK);
+        hoster.scenario(Scenario.ERROR_THEN_OK);
 
         assertTrue(assertTemporary("x1").getMessage().contains("HTTP 503"));
     }
@@ -104,7 +116,7 @@ public abstract class HosterFailureTests {
     @Test
     public void aChangedPageNamesTheHosterWhatIsMissingAndTheUrl() {
         String message = assertTemporary(FakeHoster.CHANGED).getMessage();
-        assertTrue(message, message.startsWith(resolver().name() + ": the page layout changed, "));
-        assertTrue(message, message.contains(marker()));
+        assertTrue(message, message.startsWith(resolver.name() + ": the page layout changed, "));
+        assertTrue(message, message.contains(marker));
     }
 }

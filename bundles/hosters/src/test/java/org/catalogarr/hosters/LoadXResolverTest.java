@@ -8,63 +8,36 @@ import java.time.Duration;
 import java.util.List;
 
 import org.catalogarr.hoster.api.HosterException;
-import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeHoster;
 import org.catalogarr.testkit.FakeLoadX;
-import org.junit.After;
 import org.junit.Test;
 
-public class LoadXResolverTest extends HosterFailureTests {
+public class LoadXResolverTest extends HosterFailureTests<FakeLoadX, FakeCdn, LoadXResolver> {
 
-    private final FakeLoadX loadx = new FakeLoadX();
-    private final FakeCdn cdn = new FakeCdn();
-    private final LoadXResolver resolver = new LoadXResolver("TestBrowser/1.0", Duration.ofSeconds(5));
-
-    {
-        loadx.start();
-        cdn.start();
-        loadx.placeholder("CDN_BASE", cdn.baseUrl().toString());
-        cdn.refererOrigin(loadx.baseUrl().toString());
-    }
-
-    @After
-    public void stopCdn() {
-        cdn.close();
-    }
-
-    @Override
-    protected FakeHoster hoster() {
-        return loadx;
-    }
-
-    @Override
-    protected HosterResolver resolver() {
-        return resolver;
-    }
-
-    @Override
-    protected String marker() {
-        return "no videoSource in the JSON answer";
+    public LoadXResolverTest() {
+        super(new FakeLoadX(), new FakeCdn(), new LoadXResolver("TestBrowser/1.0", Duration.ofSeconds(5)),
+                "no videoSource in the JSON answer");
+        cdn.refererOrigin(hoster.baseUrl().toString());
     }
 
     @Test
     public void followsTheRedirectAndAsksThePlayerWithItsCookie() throws Exception {
-        MediaSource media = resolver.resolve(loadx.embedUrl("a1b2c3d4"));
+        MediaSource media = resolver.resolve(hoster.embedUrl("a1b2c3d4"));
 
         assertEquals("LoadX", resolver.name());
         assertEquals(cdn.masterUrl("a1b2c3d4"), media.uri());
         assertEquals(MediaSource.Kind.HLS, media.kind());
         assertEquals(List.of("GET /e/a1b2c3d4", "GET /video/a1b2c3d4/watch",
-                "POST /player/index.php?data=a1b2c3d4&do=getVideo"), loadx.requests());
+                "POST /player/index.php?data=a1b2c3d4&do=getVideo"), hoster.requests());
     }
 
     @Test
     public void thePlaylistLoadsWithTheHeaders() throws Exception {
-        MediaSource media = resolver.resolve(loadx.embedUrl("a1b2c3d4"));
+        MediaSource media = resolver.resolve(hoster.embedUrl("a1b2c3d4"));
 
-        assertEquals(loadx.baseUrl() + "/", media.headers().get("Referer"));
+        assertEquals(hoster.baseUrl() + "/", media.headers().get("Referer"));
         assertEquals("TestBrowser/1.0", media.headers().get("User-Agent"));
         assertEquals("*/*", media.headers().get("Accept"));
         assertEquals(200, firstBytes(media, true).statusCode());
@@ -74,8 +47,8 @@ public class LoadXResolverTest extends HosterFailureTests {
     @Test
     public void aChangedAnswerNamesTheUrlThatGaveIt() {
         String message = assertThrows(HosterException.class,
-                () -> resolver.resolve(loadx.embedUrl(FakeHoster.CHANGED))).getMessage();
+                () -> resolver.resolve(hoster.embedUrl(FakeHoster.CHANGED))).getMessage();
 
-        assertTrue(message, message.contains(loadx.baseUrl() + "/player/index.php?data=" + FakeHoster.CHANGED));
+        assertTrue(message, message.contains(hoster.baseUrl() + "/player/index.php?data=" + FakeHoster.CHANGED));
     }
 }

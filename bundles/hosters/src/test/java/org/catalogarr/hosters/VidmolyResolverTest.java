@@ -8,61 +8,33 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeCdn;
-import org.catalogarr.testkit.FakeHoster;
 import org.catalogarr.testkit.FakeVidmoly;
-import org.junit.After;
 import org.junit.Test;
 
-public class VidmolyResolverTest extends HosterFailureTests {
+public class VidmolyResolverTest extends HosterFailureTests<FakeVidmoly, FakeCdn, VidmolyResolver> {
 
-    private final FakeVidmoly vidmoly = new FakeVidmoly();
-    private final FakeCdn cdn = new FakeCdn();
-    private final VidmolyResolver resolver = new VidmolyResolver("TestBrowser/1.0", Duration.ofSeconds(5));
-
-    {
-        vidmoly.start();
-        cdn.start();
-        vidmoly.placeholder("CDN_BASE", cdn.baseUrl().toString());
-        cdn.refererOrigin(vidmoly.baseUrl().toString());
-    }
-
-    @After
-    public void stopCdn() {
-        cdn.close();
-    }
-
-    @Override
-    protected FakeHoster hoster() {
-        return vidmoly;
-    }
-
-    @Override
-    protected HosterResolver resolver() {
-        return resolver;
-    }
-
-    @Override
-    protected String marker() {
-        return "no JWPlayer setup";
+    public VidmolyResolverTest() {
+        super(new FakeVidmoly(), new FakeCdn(), new VidmolyResolver("TestBrowser/1.0", Duration.ofSeconds(5)),
+                "no JWPlayer setup");
+        cdn.refererOrigin(hoster.baseUrl().toString());
     }
 
     @Test
     public void takesTheHlsPlaylistFromTheJwPlayerSources() throws Exception {
-        MediaSource media = resolver.resolve(vidmoly.embedUrl("aot0101"));
+        MediaSource media = resolver.resolve(hoster.embedUrl("aot0101"));
 
         assertEquals("Vidmoly", resolver.name());
         assertEquals(cdn.masterUrl("aot0101"), media.uri());
         assertEquals(MediaSource.Kind.HLS, media.kind());
-        assertEquals(vidmoly.baseUrl() + "/", media.headers().get("Referer"));
+        assertEquals(hoster.baseUrl() + "/", media.headers().get("Referer"));
         assertEquals("TestBrowser/1.0", media.headers().get("User-Agent"));
     }
 
     @Test
     public void thePlaylistAndItsSegmentsLoadOnlyWithTheHeaders() throws Exception {
-        MediaSource media = resolver.resolve(vidmoly.embedUrl("aot0101"));
+        MediaSource media = resolver.resolve(hoster.embedUrl("aot0101"));
 
         HttpResponse<byte[]> playlist = firstBytes(media, true);
         assertEquals(200, playlist.statusCode());
@@ -75,7 +47,7 @@ public class VidmolyResolverTest extends HosterFailureTests {
 
     @Test
     public void readsTheOlderFileSetup() throws Exception {
-        MediaSource media = resolver.resolve(vidmoly.embedUrl(FakeVidmoly.LEGACY));
+        MediaSource media = resolver.resolve(hoster.embedUrl(FakeVidmoly.LEGACY));
 
         assertEquals(cdn.masterUrl(FakeVidmoly.LEGACY), media.uri());
         assertEquals(MediaSource.Kind.HLS, media.kind());

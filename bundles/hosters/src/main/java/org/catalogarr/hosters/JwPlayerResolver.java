@@ -19,7 +19,7 @@ import org.jsoup.nodes.Element;
  * {@code sources: [{file:"…m3u8"}]}, or in older pages {@code file: "…"}. They check the Referer of the page
  * and of every media request, playlists and segments alike.
  */
-final class JwPlayerEmbeds {
+abstract class JwPlayerResolver extends PageResolver {
 
     private static final Pattern SOURCES =
             Pattern.compile("\\bsources\\s*:\\s*\\[\\s*\\{[^}]*?\\bfile\\s*:\\s*[\"']([^\"']+)[\"']");
@@ -27,22 +27,19 @@ final class JwPlayerEmbeds {
     private static final Pattern FILE =
             Pattern.compile("\\bfile\\s*:\\s*[\"']([^\"']+\\.(?:m3u8|mp4)(?:\\?[^\"']*)?)[\"']");
 
-    private final String userAgent;
-    private final EmbedPages pages;
-
-    JwPlayerEmbeds(String hoster, String userAgent, Duration timeout) {
-        this.userAgent = userAgent;
-        this.pages = new EmbedPages(hoster, new PageFetcher(hoster, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES));
+    JwPlayerResolver(String hoster, String userAgent, Duration timeout) {
+        super(hoster, userAgent, timeout);
     }
 
     /** Loads the embed page as if embedded by the hoster itself, and takes the player's media. */
-    MediaSource resolve(URI embed) throws HosterException {
+    @Override
+    public MediaSource resolve(URI embed) throws HosterException {
         String origin = EmbedPages.origin(embed);
-        EmbedPages.Player player = pages.load(embed, Map.of("Referer", origin + "/"));
-        String raw = file(player.document()).orElseThrow(() -> pages.unreadable(player,
+        EmbedPages.Player player = pages().load(embed, Map.of("Referer", origin + "/"));
+        String raw = file(player.document()).orElseThrow(() -> pages().unreadable(player,
                 "no JWPlayer setup with sources: [{file: \"…\"}] or file: \"….m3u8\" found"));
-        URI media = pages.mediaUrl(player, raw, "the JWPlayer file");
-        Map<String, String> headers = new HashMap<>(EmbedPages.mediaHeaders(userAgent, player.uri()));
+        URI media = pages().mediaUrl(player, raw, "the JWPlayer file");
+        Map<String, String> headers = new HashMap<>(mediaHeaders(player.uri()));
         headers.put("Accept-Language", PageFetcher.ACCEPT_LANGUAGE);
         return new MediaSource(media, headers, EmbedPages.kindOf(media));
     }
