@@ -22,7 +22,7 @@ public class LuluvdoResolver extends JwPlayerResolver {
     static final String PID = "org.catalogarr.hoster.luluvdo";
     static final String NAME = "Luluvdo";
 
-    /** A current phone browser: Luluvdo's pages turn desktop browsers away. */
+    /** A current phone browser: Luluvdo expects one, as the extractors that work with it send. */
     static final String MOBILE_USER_AGENT = "Mozilla/5.0 (Android 14; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0";
 
     @ObjectClassDefinition(name = "Catalogarr hoster: Luluvdo", description = "Finds the HLS playlist on Luluvdo embed pages.")
