@@ -58,7 +58,7 @@ public class DoodstreamResolver extends PageResolver {
         String body = player.page().body();
         String passMd5 = DoodLink.passMd5(body)
                 .orElseThrow(() -> pages().unreadable(player, "no $.get('/pass_md5/…') call found"));
-        URI passUrl = player.uri().resolve(passMd5);
+        URI passUrl = pages().mediaUrl(player, passMd5, "the pass_md5 path");
         PageFetcher.Page answer = fetcher().get(passUrl, Map.of("Referer", player.uri().toString()));
         if (answer.status() != 200) {
             throw new HosterException(NAME + ": HTTP " + answer.status() + " from " + passUrl + " for " + player.where(),

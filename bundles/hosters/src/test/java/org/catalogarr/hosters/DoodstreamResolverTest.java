@@ -73,4 +73,13 @@ public class DoodstreamResolverTest extends HosterFailureTests<FakeDood, FakeMp4
         assertFalse(failure.gone());
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("Doodstream: HTTP 404 from "));
     }
+
+    @Test
+    public void aRefusalInsteadOfTheLinkIsTemporary() {
+        HosterException failure = assertThrows(HosterException.class, () -> resolver.resolve(hoster.embedUrl(FakeDood.REFUSED)));
+
+        assertFalse(failure.gone());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("answered no video URL but \"RELOAD\""));
+        assertTrue(failure.getMessage(), failure.getMessage().contains(hoster.embedUrl(FakeDood.REFUSED).toString()));
+    }
 }

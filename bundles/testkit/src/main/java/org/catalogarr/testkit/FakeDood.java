@@ -9,12 +9,14 @@ import java.util.Map;
  * this host's {@code /e/} pages, the start of the video link, {@code {{CDN_BASE}}/dl/{id}~}, to which the
  * script appends ten random characters and {@code ?token=…&expiry=…} ({@link FakeMp4Host} serves such links).
  * There is no {@code /d/{id}} download page: a resolver must go to the player page. The failing ids of
- * {@link FakeHoster} apply to the player page.
+ * {@link FakeHoster} apply to the player page; for {@value #REFUSED}, pass_md5 answers 200 "RELOAD" as
+ * Doodstream does to sessions it distrusts.
  */
 public class FakeDood extends FakeHoster {
 
     /** The token the player page names. */
     public static final String TOKEN = "q8mw3xk2vd7rj5hn";
+    public static final String REFUSED = "refused";
 
     public FakeDood() {
         super("dood");
@@ -26,6 +28,9 @@ public class FakeDood extends FakeHoster {
         route("GET", "/pass_md5/([A-Za-z0-9_-]+?)-[0-9]+-[a-z0-9]+/" + TOKEN, (request, match) -> {
             if (!header(request, "Referer").startsWith(baseUrl() + "/e/")) {
                 return Response.status(403, "RELOAD");
+            }
+            if (REFUSED.equals(match.group(1))) {
+                return new Response(200, Map.of("Content-Type", "text/plain"), "RELOAD");
             }
             return new Response(200, Map.of("Content-Type", "text/plain"),
                     fill("{{CDN_BASE}}") + "/dl/" + match.group(1) + "~");
