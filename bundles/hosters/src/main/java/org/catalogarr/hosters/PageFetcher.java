@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,9 @@ final class PageFetcher {
     /** One answer: the status, the headers and the body read as UTF-8. */
     record Page(URI uri, int status, HttpHeaders headers, String body) {
     }
+
+    /** The languages the browser asks for; some hosters check them on media requests too. */
+    static final String ACCEPT_LANGUAGE = "en-US,en;q=0.8,de;q=0.5";
 
     private final String hoster;
     private final String userAgent;
@@ -53,6 +57,21 @@ final class PageFetcher {
      * @throws HosterException (not gone) when the page cannot be loaded completely within the timeout and size
      */
     Page fetch(URI url, URI referer) throws HosterException {
+        return get(url, referer == null ? Map.of() : Map.of("Referer", referer.toString()));
+    }
+
+    /** GETs a page with headers beyond the browser's usual ones, such as a Referer or a cookie. */
+    Page get(URI url, Map<String, String> headers) throws HosterException {
+        return send(request(url, headers).GET());
+    }
+
+    /** POSTs an empty form, as a player page's script asks its hoster for the video. */
+    Page post(URI url, Map<String, String> headers) throws HosterException {
+        return send(request(url, headers).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(URI url, Map<String, String> headers) throws HosterException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new HosterException(hoster + ": will not load " + url + ", it is no http(s) URL", false);
@@ -60,12 +79,16 @@ final class PageFetcher {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("User-Agent", userAgent)
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                .header("Accept-Language", "en-US,en;q=0.8,de;q=0.5");
-        if (referer != null) {
-            request.header("Referer", referer.toString());
-        }
+                .header("Accept-Language", ACCEPT_LANGUAGE);
+        headers.forEach(request::setHeader);
+        return request;
+    }
+
+    private Page send(HttpRequest.Builder builder) throws HosterException {
+        HttpRequest request = builder.build();
+        URI url = request.uri();
         BoundedBody body = new BoundedBody(maxBytes);
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request.GET().build(), info -> body);
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> body);
         try {
             HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Page(url, response.statusCode(), response.headers(), response.body());

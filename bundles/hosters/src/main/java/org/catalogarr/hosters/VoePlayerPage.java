@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,17 +121,8 @@ final class VoePlayerPage {
     }
 
     private static URI httpUrl(String raw, URI base) throws UndecodableException {
-        URI url;
-        try {
-            url = base.resolve(new URI(raw.strip()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new UndecodableException("the player data names no valid URL: " + abbreviate(raw));
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new UndecodableException("the player data names no http(s) URL: " + abbreviate(raw));
-        }
-        return url;
+        return EmbedPages.httpUrl(raw, base)
+                .orElseThrow(() -> new UndecodableException("the player data names no http(s) URL: " + abbreviate(raw)));
     }
 
     private static String abbreviate(String text) {

@@ -1,18 +1,14 @@
 package org.catalogarr.hosters;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.hosters.VoeDecoder.UndecodableException;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,9 +28,6 @@ public class VoeResolver implements HosterResolver {
 
     static final String PID = "org.catalogarr.hoster.voe";
     static final String NAME = "VOE";
-
-    /** Real player pages are a few hundred KB; anything far beyond is not one. */
-    static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
     @ObjectClassDefinition(name = "Catalogarr hoster: VOE",
             description = "Follows VOE's redirects to its current mirror and decodes the player data there.")
@@ -56,11 +49,6 @@ public class VoeResolver implements HosterResolver {
         String junk__separators() default VoeDecoder.DEFAULT_SEPARATOR_SETTING;
     }
 
-    private static final List<String> DELETED_MARKERS =
-            List.of("file not found", "file was deleted", "video not found", "has been deleted", "no longer available");
-    /** Not "challenge-platform": Cloudflare puts that script into ordinary pages too. */
-    private static final List<String> CHALLENGE_MARKERS = List.of("cf-turnstile", "_cf_chl_opt", "g-recaptcha", "grecaptcha");
-
     private final String userAgent;
     private final int maxRedirects;
     private final PageFetcher pages;
@@ -78,7 +66,7 @@ public class VoeResolver implements HosterResolver {
         }
         this.userAgent = userAgent;
         this.maxRedirects = maxRedirects;
-        this.pages = new PageFetcher(NAME, userAgent, timeout, MAX_PAGE_BYTES);
+        this.pages = new PageFetcher(NAME, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
         this.players = new VoePlayerPage(new VoeDecoder(junkSeparators));
     }
 
@@ -111,27 +99,11 @@ public class VoeResolver implements HosterResolver {
     }
 
     private Step read(PageFetcher.Page page, URI embed) throws HosterException {
-        int status = page.status();
-        String where = page.uri().equals(embed) ? page.uri().toString() : page.uri() + " (from " + embed + ")";
-        if (status == 404 || status == 410) {
-            throw new HosterException(NAME + ": the file is gone (HTTP " + status + ") at " + where, true);
+        String where = EmbedPages.where(page.uri(), embed);
+        if (EmbedPages.isRedirect(page)) {
+            return new Step(null, EmbedPages.location(NAME, page, where));
         }
-        if (status >= 300 && status < 400) {
-            String location = page.headers().firstValue("Location").orElse("").strip();
-            if (location.isEmpty()) {
-                throw new HosterException(NAME + ": HTTP " + status + " without a Location at " + where, false);
-            }
-            try {
-                return new Step(null, page.uri().resolve(new URI(location)));
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new HosterException(NAME + ": HTTP " + status + " to no valid Location (\"" + location + "\") at "
-                        + where, false);
-            }
-        }
-        Document document = Jsoup.parse(page.body(), page.uri().toString());
-        if (status != 200) {
-            throw new HosterException(NAME + ": " + trouble(page, document).orElse("HTTP " + status) + " at " + where, false);
-        }
+        Document document = EmbedPages.open(NAME, page, where);
         UndecodableException undecodable = null;
         try {
             Optional<VoePlayerPage.Media> media = players.playerData(document);
@@ -149,40 +121,11 @@ public class VoeResolver implements HosterResolver {
         if (bareHls.isPresent()) {
             return new Step(source(new VoePlayerPage.Media(bareHls.get(), MediaSource.Kind.HLS), page.uri()), null);
         }
-        Optional<String> trouble = trouble(page, document);
-        if (trouble.isPresent()) {
-            throw new HosterException(NAME + ": " + trouble.get() + " at " + where, false);
-        }
-        if (isDeletedNotice(document)) {
-            throw new HosterException(NAME + ": the file is gone (\"" + document.title() + "\") at " + where, true);
-        }
-        throw new HosterException(NAME + ": the page layout changed, "
-                + (undecodable != null ? undecodable.getMessage() : "no player data, redirect or .m3u8 URL found")
-                + ", at " + where, false);
+        throw EmbedPages.unreadable(NAME, page, document, where,
+                undecodable != null ? undecodable.getMessage() : "no player data, redirect or .m3u8 URL found");
     }
 
-    /** Why a page is down for now, when it says so: maintenance, or an anti-bot challenge. */
-    private static Optional<String> trouble(PageFetcher.Page page, Document document) {
-        String status = " (HTTP " + page.status() + ")";
-        String title = document.title().toLowerCase(Locale.ROOT);
-        if (title.contains("maintenance")) {
-            return Optional.of("the hoster is in maintenance mode" + status);
-        }
-        boolean challenge = page.headers().firstValue("cf-mitigated").filter("challenge"::equalsIgnoreCase).isPresent()
-                || title.contains("just a moment") || title.contains("attention required")
-                || CHALLENGE_MARKERS.stream().anyMatch(page.body()::contains);
-        return challenge ? Optional.of("a Cloudflare/captcha challenge instead of the player" + status) : Optional.empty();
-    }
-
-    private static boolean isDeletedNotice(Document document) {
-        String visible = (document.title() + " " + document.body().text()).toLowerCase(Locale.ROOT);
-        return DELETED_MARKERS.stream().anyMatch(visible::contains);
-    }
-
-    /** The CDN only serves pages of its own hoster: Referer and Origin name the player page's origin. */
     private MediaSource source(VoePlayerPage.Media media, URI playerPage) {
-        String origin = playerPage.getScheme() + "://" + playerPage.getRawAuthority();
-        return new MediaSource(media.uri(), Map.of("User-Agent", userAgent, "Referer", origin + "/", "Origin", origin),
-                media.kind());
+        return new MediaSource(media.uri(), EmbedPages.mediaHeaders(userAgent, playerPage), media.kind());
     }
 }

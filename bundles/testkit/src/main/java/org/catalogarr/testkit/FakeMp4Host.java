@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  * first media connection after {@link #DROP_AFTER} bytes; {@code stalling} falls silent there on its first
  * connection, keeping it open; {@code norange} ignores {@code Range} and
  * always sends the whole file; {@code mislabelled} answers ranges with a wrong total in
- * {@code Content-Range}. The media needs a {@code Referer} on this host, as real hosters demand.
+ * {@code Content-Range}. The media needs a {@code Referer} on this host (or on the origin set with
+ * {@link #refererOrigin(String)}), as real hosters demand.
+ * <p>
+ * The same videos are also served as Doodstream-like links, {@code /dl/{id}~<10 random characters>}, which
+ * answer 403 unless their query has {@code token=} and {@code expiry=}.
  */
 public class FakeMp4Host extends FakeSite {
 
@@ -37,11 +41,27 @@ public class FakeMp4Host extends FakeSite {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    private volatile String origin;
 
     public FakeMp4Host() {
         super("mp4host");
+        origin = baseUrl().toString();
         route("GET", "/embed-([A-Za-z0-9_-]+)\\.html", (request, match) -> embed(match.group(1)));
         route("GET", "/mp4/([A-Za-z0-9_-]+)\\.mp4", (request, match) -> media(match.group(1), request));
+        route("GET", "/dl/([A-Za-z0-9_-]+)~[A-Za-z0-9]{10}", (request, match) -> signed(match.group(1), request));
+    }
+
+    /**
+     * The origin whose pages may use this host's media, for a test that stands it in for another hoster's
+     * CDN: requests need a {@code Referer} that starts with it.
+     */
+    public void refererOrigin(String newOrigin) {
+        origin = newOrigin;
+    }
+
+    /** The start of a video's Doodstream-like link, to which the player page's script appends the rest. */
+    public URI signedBase(String id) {
+        return URI.create(baseUrl() + "/dl/" + id + "~");
     }
 
     /** The embed page of a video, as a catalogue site's redirect would lead to it. */
@@ -85,7 +105,7 @@ public class FakeMp4Host extends FakeSite {
         if ("deleted".equals(id)) {
             return Response.status(404, fixture("deleted.html"));
         }
-        if (!first(request.headers().get("Referer")).startsWith(baseUrl().toString())) {
+        if (!first(request.headers().get("Referer")).startsWith(origin)) {
             return Response.status(403, "<html><body>Hotlinking is not allowed</body></html>");
         }
         byte[] video = content(id);
@@ -106,6 +126,13 @@ public class FakeMp4Host extends FakeSite {
             return whole.droppedAfter(DROP_AFTER);
         }
         return "stalling".equals(id) && dropped.add(id) ? whole.stalledAfter(DROP_AFTER) : whole;
+    }
+
+    private Response signed(String id, Request request) throws IOException {
+        if (request.query().get("token") == null || request.query().get("expiry") == null) {
+            return Response.status(403, "<html><body>Invalid or expired link</body></html>");
+        }
+        return media(id, request);
     }
 
     private static String first(List<String> values) {

@@ -71,4 +71,26 @@ public class FakeMp4HostTest {
         assertThrows(IOException.class, () -> get(host.mediaUrl("dropping"), "Referer", referer));
         assertArrayEquals(FakeMp4Host.content("dropping"), get(host.mediaUrl("dropping"), "Referer", referer).body());
     }
+
+    @Test
+    public void standsInForAnotherHostersCdn() throws Exception {
+        host.refererOrigin("http://hoster.test");
+
+        assertEquals(200, get(host.mediaUrl("abc"), "Referer", "http://hoster.test/").statusCode());
+        assertEquals(403, get(host.mediaUrl("abc"), "Referer", host.baseUrl() + "/").statusCode());
+    }
+
+    @Test
+    public void aSignedLinkNeedsItsTokenAndExpiry() throws Exception {
+        String link = host.signedBase("abc") + "Ab3dE6gH9k";
+        String referer = host.baseUrl() + "/";
+
+        HttpResponse<byte[]> video = get(URI.create(link + "?token=t0k&expiry=1767225600000"), "Referer", referer);
+
+        assertEquals(200, video.statusCode());
+        assertArrayEquals(FakeMp4Host.content("abc"), video.body());
+        assertEquals(403, get(URI.create(link + "?token=t0k"), "Referer", referer).statusCode());
+        assertEquals(404, get(URI.create(host.signedBase("abc") + "short?token=t&expiry=1"), "Referer", referer)
+                .statusCode());
+    }
 }

@@ -1,0 +1,46 @@
+package org.catalogarr.hosters;
+
+import java.time.Duration;
+
+import org.catalogarr.hoster.api.HosterResolver;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Luluvdo (luluvdo.com, luluvdoo.com): the embed page ({@code /e/{id}}, or the older
+ * {@code /dl?op=embed&file_code={id}}) sets up a JWPlayer with the HLS playlist. Luluvdo serves its player to
+ * mobile browsers, and its CDN checks Origin, Referer and the browser's languages.
+ */
+@Component(service = HosterResolver.class, configurationPid = LuluvdoResolver.PID,
+        property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + LuluvdoResolver.NAME)
+@Designate(ocd = LuluvdoResolver.Config.class)
+public class LuluvdoResolver extends JwPlayerResolver {
+
+    static final String PID = "org.catalogarr.hoster.luluvdo";
+    static final String NAME = "Luluvdo";
+
+    /** A current phone browser: Luluvdo expects one, as the extractors that work with it send. */
+    static final String MOBILE_USER_AGENT = "Mozilla/5.0 (Android 14; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0";
+
+    @ObjectClassDefinition(name = "Catalogarr hoster: Luluvdo", description = "Finds the HLS playlist on Luluvdo embed pages.")
+    public @interface Config {
+        @AttributeDefinition(name = "User agent",
+                description = "Sent with the embed page and the video requests; Luluvdo wants a mobile browser.")
+        String user__agent() default MOBILE_USER_AGENT;
+
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
+        int timeout__seconds() default 20;
+    }
+
+    @Activate
+    public LuluvdoResolver(Config config) {
+        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
+    }
+
+    LuluvdoResolver(String userAgent, Duration timeout) {
+        super(NAME, userAgent, timeout);
+    }
+}
