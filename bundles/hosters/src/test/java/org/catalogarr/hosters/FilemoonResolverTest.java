@@ -145,6 +145,15 @@ public class FilemoonResolverTest {
     }
 
     @Test
+    public void theSpaShellIsGoneWhenTheApiDoesNotKnowTheVideo() {
+        HosterException failure = failure(FakeFilemoon.SHELL_GONE);
+
+        assertTrue(failure.gone());
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: the page gives no media (SPA shell"));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("the API gave no media either: HTTP 404"));
+    }
+
+    @Test
     public void aBrokenPackedScriptNamesTheStepAndThePage() {
         HosterException failure = failure(FakeFilemoon.BROKEN_PACK);
 
@@ -174,6 +183,23 @@ public class FilemoonResolverTest {
 
         assertFalse(failure.gone());
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: no complete answer within 1 s"));
+    }
+
+    @Test
+    public void aUrlThatIsNoHttpIsRefusedWithoutAsking() {
+        HosterException failure = assertThrows(HosterException.class,
+                () -> resolver.resolve(URI.create("ftp://127.0.0.1/e/" + CODE)));
+
+        assertFalse(failure.gone());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("it is no http(s) URL"));
+    }
+
+    @Test
+    public void aRefererOriginThatIsNoHttpOriginIsRefused() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> resolver("ftp://filemoon.to", 5));
+
+        assertTrue(failure.getMessage(), failure.getMessage().contains("ftp://filemoon.to"));
     }
 
     private HosterException failure(String code) {

@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * Codes that behave differently: {@value #API_ONLY} (the embed page is the "Byse Frontend" SPA shell, only the
  * API has the media), {@value #LEGACY_ONLY} (the API answers 404), {@value #SPA_SHELL} (the SPA shell, and an
- * API answer without playback), {@value #BAD_KEY} (key parts that do not decrypt the payload; the page works),
+ * API answer without playback), {@value #SHELL_GONE} (the SPA shell, and 404 from the API), {@value #BAD_KEY} (key parts that do not decrypt the payload; the page works),
  * {@value #BROKEN_PACK} (a packed script cut short, and no API), {@value #GONE} (404 "File Not Found" from page
  * and API) and {@value #MAINTENANCE} (a maintenance page, and 503 from the API). Every other code works both ways.
  */
@@ -36,6 +36,7 @@ public class FakeFilemoon extends FakeSite {
     public static final String API_ONLY = "apionly";
     public static final String LEGACY_ONLY = "legacyonly";
     public static final String SPA_SHELL = "spashell";
+    public static final String SHELL_GONE = "shellgone";
     public static final String BAD_KEY = "badkey";
     public static final String BROKEN_PACK = "brokenpack";
     public static final String GONE = "gone";
@@ -107,6 +108,7 @@ public class FakeFilemoon extends FakeSite {
                 return Response.html(fixture("maintenance.html"));
             case API_ONLY:
             case SPA_SHELL:
+            case SHELL_GONE:
                 return Response.html(fixture("spa-shell.html"));
             default:
                 return Response.html(fixture("embed.html").replace("{{CODE}}", code));
@@ -128,6 +130,7 @@ public class FakeFilemoon extends FakeSite {
     private Response api(String code) {
         switch (code) {
             case GONE:
+            case SHELL_GONE:
             case LEGACY_ONLY:
             case BROKEN_PACK:
                 return new Response(404, Map.of("Content-Type", "application/json"), "{\"error\":\"Video not found\"}");
