@@ -45,6 +45,8 @@ public class FilemoonResolver implements HosterResolver {
 
     /** Player pages and API answers are small; a few MB leaves room for long packed scripts. */
     static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
+    /** Filemoon moves its files between domains with HTTP redirects, one or two at a time. */
+    static final int MAX_REDIRECTS = 5;
 
     @ObjectClassDefinition(name = "Catalogarr hoster: Filemoon",
             description = "Asks Filemoon's video API, else unpacks the player script of the embed page's iframe.")
@@ -120,8 +122,8 @@ public class FilemoonResolver implements HosterResolver {
     }
 
     private ApiAnswer api(URI embed, String code) throws HosterException {
-        URI url = URI.create(origin(embed) + "/api/videos/" + code);
-        PageFetcher.Page answer = pages.fetch(url, embed);
+        PageFetcher.Page answer = fetch(URI.create(origin(embed) + "/api/videos/" + code), embed, ApiAnswer.NOT_ASKED);
+        URI url = answer.uri();
         int status = answer.status();
         if (status == 404 || status == 410) {
             return ApiAnswer.failed("HTTP " + status + " at " + url, true);
@@ -142,26 +144,39 @@ public class FilemoonResolver implements HosterResolver {
                     message.toLowerCase(Locale.ROOT).contains("not found"));
         }
         try {
-            return new ApiAnswer(source(FilemoonPlayback.mediaUrl(playback, url), embed), null, false);
+            return new ApiAnswer(source(FilemoonPlayback.mediaUrl(playback, url), url), null, false);
         } catch (PlaybackException e) {
             return ApiAnswer.failed(e.getMessage() + " at " + url, false);
         }
     }
 
     private MediaSource legacy(URI embed, ApiAnswer api) throws HosterException {
-        PageFetcher.Page page = pages.fetch(embed, null);
+        PageFetcher.Page page = fetch(embed, null, api);
         Document document = checked(page, api);
         Element iframe = document.selectFirst("#iframe-holder iframe[src]");
         PageFetcher.Page player = page;
         if (iframe != null) {
-            URI frame = resolve(page.uri(), iframe.attr("src"), api);
-            player = pages.fetch(frame, embed);
+            player = fetch(resolve(page.uri(), iframe.attr("src"), "player iframe", api), page.uri(), api);
             checked(player, api);
-        } else if (page.body().contains(SPA_SHELL_MARKER) && !page.body().contains("eval(function(p,a,c,k,e,")) {
+        } else if (page.body().contains(SPA_SHELL_MARKER) && !JsUnpacker.hasPackedBlock(page.body())) {
             throw new HosterException(NAME + ": the page gives no media (SPA shell \"" + SPA_SHELL_MARKER
-                    + "\" without data) at " + embed + api.note(), api.gone());
+                    + "\" without data) at " + page.uri() + api.note(), api.gone());
         }
         return source(packedMedia(player, api), player.uri());
+    }
+
+    /** A page or API answer, after the HTTP redirects that lead to it. */
+    private PageFetcher.Page fetch(URI url, URI referer, ApiAnswer api) throws HosterException {
+        PageFetcher.Page page = pages.fetch(url, referer);
+        for (int hops = 0; page.status() >= 300 && page.status() < 400; hops++) {
+            String location = page.headers().firstValue("Location").orElse("").strip();
+            if (location.isEmpty() || hops == MAX_REDIRECTS) {
+                throw new HosterException(NAME + ": HTTP " + page.status() + (location.isEmpty() ? " without a Location"
+                        : " still after " + MAX_REDIRECTS + " redirects") + " at " + page.uri() + api.note(), false);
+            }
+            page = pages.fetch(resolve(page.uri(), location, "redirect", api), referer);
+        }
+        return page;
     }
 
     /** The page as a document once it is known to be a player page, or why it is none. */
@@ -179,7 +194,7 @@ public class FilemoonResolver implements HosterResolver {
                 || CHALLENGE_MARKERS.stream().anyMatch(page.body()::contains)) {
             reason = "a Cloudflare/captcha challenge instead of the player";
         } else if (status != 200) {
-            reason = "HTTP " + status;
+            reason = "an error page instead of the player";
         }
         if (reason != null) {
             throw new HosterException(NAME + ": " + reason + " (HTTP " + status + ") at " + page.uri() + api.note(), false);
@@ -216,11 +231,11 @@ public class FilemoonResolver implements HosterResolver {
                 + ", at " + player.uri() + api.note(), false);
     }
 
-    private static URI resolve(URI page, String target, ApiAnswer api) throws HosterException {
+    private static URI resolve(URI page, String target, String what, ApiAnswer api) throws HosterException {
         try {
             return page.resolve(new URI(target.strip()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new HosterException(NAME + ": the player iframe names no valid URL (\"" + target + "\") at " + page
+            throw new HosterException(NAME + ": the " + what + " names no valid URL (\"" + target + "\") at " + page
                     + api.note(), false);
         }
     }

@@ -42,6 +42,11 @@ final class JsUnpacker {
     private JsUnpacker() {
     }
 
+    /** Whether the text holds a packed block at all, which pages without player data do not. */
+    static boolean hasPackedBlock(String text) {
+        return PACKED.matcher(text).find();
+    }
+
     /** Every packed block in the text, unpacked, in page order. */
     static List<String> unpackAll(String text) throws UnpackException {
         if (text.length() > MAX_INPUT_CHARS) {

@@ -81,6 +81,16 @@ public class FilemoonResolverTest {
     }
 
     @Test
+    public void followsRedirectsOfTheApiAndThePage() throws Exception {
+        String moved = FakeFilemoon.MOVED;
+        String target = FakeFilemoon.LEGACY_ONLY;
+
+        assertEquals(filemoon.hlsUrl(target), resolver.resolve(filemoon.embedUrl(moved)).uri());
+        assertEquals(List.of("GET /api/videos/" + moved, "GET /api/videos/" + target, "GET /e/" + moved, "GET /e/" + target,
+                "GET /bkg/" + target + "?ref=embed"), filemoon.requests());
+    }
+
+    @Test
     public void fallsBackToThePageWhenThePayloadDoesNotDecrypt() throws Exception {
         assertEquals(filemoon.hlsUrl(FakeFilemoon.BAD_KEY), resolver.resolve(filemoon.embedUrl(FakeFilemoon.BAD_KEY)).uri());
         assertTrue(filemoon.requests().toString(), filemoon.requests().contains("GET /bkg/" + FakeFilemoon.BAD_KEY + "?ref=embed"));

@@ -29,7 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * API has the media), {@value #LEGACY_ONLY} (the API answers 404), {@value #SPA_SHELL} (the SPA shell, and an
  * API answer without playback), {@value #SHELL_GONE} (the SPA shell, and 404 from the API), {@value #BAD_KEY} (key parts that do not decrypt the payload; the page works),
  * {@value #BROKEN_PACK} (a packed script cut short, and no API), {@value #GONE} (404 "File Not Found" from page
- * and API) and {@value #MAINTENANCE} (a maintenance page, and 503 from the API). Every other code works both ways.
+ * and API), {@value #MAINTENANCE} (a maintenance page, and 503 from the API) and {@value #MOVED} (page and API
+ * answer 301 to those of {@value #LEGACY_ONLY}, as Filemoon moves files between domains). Every other code works
+ * both ways.
  */
 public class FakeFilemoon extends FakeSite {
 
@@ -41,6 +43,7 @@ public class FakeFilemoon extends FakeSite {
     public static final String BROKEN_PACK = "brokenpack";
     public static final String GONE = "gone";
     public static final String MAINTENANCE = "maintenance";
+    public static final String MOVED = "moved";
 
     /** The radix of the packed player scripts, the one Filemoon used. */
     public static final int RADIX = 62;
@@ -106,6 +109,8 @@ public class FakeFilemoon extends FakeSite {
                 return Response.status(404, fixture("not-found.html"));
             case MAINTENANCE:
                 return Response.html(fixture("maintenance.html"));
+            case MOVED:
+                return Response.redirect(301, "/e/" + LEGACY_ONLY);
             case API_ONLY:
             case SPA_SHELL:
             case SHELL_GONE:
@@ -134,6 +139,8 @@ public class FakeFilemoon extends FakeSite {
             case LEGACY_ONLY:
             case BROKEN_PACK:
                 return new Response(404, Map.of("Content-Type", "application/json"), "{\"error\":\"Video not found\"}");
+            case MOVED:
+                return Response.redirect(301, baseUrl() + "/api/videos/" + LEGACY_ONLY);
             case MAINTENANCE:
                 return new Response(503, Map.of("Content-Type", "application/json"), "{\"error\":\"Maintenance\"}");
             case SPA_SHELL:
