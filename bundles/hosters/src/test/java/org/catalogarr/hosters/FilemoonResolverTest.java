@@ -1,7 +1,6 @@
 package org.catalogarr.hosters;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -128,59 +127,40 @@ public class FilemoonResolverTest {
 
     @Test
     public void aMissingFileIsGone() {
-        HosterException failure = failure(FakeFilemoon.GONE);
-
-        assertTrue(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: the file is gone (HTTP 404) at "
-                + filemoon.embedUrl(FakeFilemoon.GONE)));
+        assertFailure(failure(FakeFilemoon.GONE), true, "Filemoon: the file is gone (HTTP 404) at "
+                + filemoon.embedUrl(FakeFilemoon.GONE));
     }
 
     @Test
     public void maintenanceIsTemporary() {
-        HosterException failure = failure(FakeFilemoon.MAINTENANCE);
-
-        assertFalse(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: the hoster is in maintenance mode"));
-        assertTrue(failure.getMessage(), failure.getMessage().contains("the API gave no media either: HTTP 503"));
+        assertFailure(failure(FakeFilemoon.MAINTENANCE), false, "Filemoon: the hoster is in maintenance mode",
+                "the API gave no media either: HTTP 503");
     }
 
     @Test
     public void theSpaShellWithoutDataIsTemporaryAndSaysSo() {
-        HosterException failure = failure(FakeFilemoon.SPA_SHELL);
-
-        assertFalse(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: the page gives no media (SPA shell"));
-        assertTrue(failure.getMessage(), failure.getMessage().contains(filemoon.embedUrl(FakeFilemoon.SPA_SHELL).toString()));
-        assertTrue(failure.getMessage(), failure.getMessage().contains("no playback at "));
+        assertFailure(failure(FakeFilemoon.SPA_SHELL), false, "Filemoon: the page gives no media (SPA shell",
+                filemoon.embedUrl(FakeFilemoon.SPA_SHELL).toString(), "no playback at ");
     }
 
     @Test
     public void theSpaShellIsGoneWhenTheApiDoesNotKnowTheVideo() {
-        HosterException failure = failure(FakeFilemoon.SHELL_GONE);
-
-        assertTrue(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: the page gives no media (SPA shell"));
-        assertTrue(failure.getMessage(), failure.getMessage().contains("the API gave no media either: HTTP 404"));
+        assertFailure(failure(FakeFilemoon.SHELL_GONE), true, "Filemoon: the page gives no media (SPA shell",
+                "the API gave no media either: HTTP 404");
     }
 
     @Test
     public void aBrokenPackedScriptNamesTheStepAndThePage() {
-        HosterException failure = failure(FakeFilemoon.BROKEN_PACK);
-
-        assertFalse(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: cannot unpack the player script: "));
-        assertTrue(failure.getMessage(), failure.getMessage().contains(filemoon.playerUrl(FakeFilemoon.BROKEN_PACK).toString()));
-        assertTrue(failure.getMessage(), failure.getMessage().contains("the API gave no media either: HTTP 404"));
+        assertFailure(failure(FakeFilemoon.BROKEN_PACK), false, "Filemoon: cannot unpack the player script: ",
+                filemoon.playerUrl(FakeFilemoon.BROKEN_PACK).toString(), "the API gave no media either: HTTP 404");
     }
 
     @Test
     public void aServerErrorIsTemporary() {
         filemoon.scenario(Scenario.ERROR_THEN_OK);
 
-        HosterException failure = failure(CODE);
-
-        assertFalse(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().contains("HTTP 503"));
+        assertFailure(failure(CODE), false, "Filemoon: an error page instead of the player (HTTP 503)",
+                "the API gave no media either: HTTP 503");
     }
 
     @Test
@@ -188,20 +168,15 @@ public class FilemoonResolverTest {
         filemoon.scenario(Scenario.SLOW);
         filemoon.slowDelayMillis(3_000);
 
-        HosterException failure = assertThrows(HosterException.class,
-                () -> resolver(FilemoonResolver.DEFAULT_REFERER_ORIGIN, 1).resolve(filemoon.embedUrl(CODE)));
-
-        assertFalse(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Filemoon: no complete answer within 1 s"));
+        assertFailure(assertThrows(HosterException.class,
+                () -> resolver(FilemoonResolver.DEFAULT_REFERER_ORIGIN, 1).resolve(filemoon.embedUrl(CODE))), false,
+                "Filemoon: no complete answer within 1 s");
     }
 
     @Test
     public void aUrlThatIsNoHttpIsRefusedWithoutAsking() {
-        HosterException failure = assertThrows(HosterException.class,
-                () -> resolver.resolve(URI.create("ftp://127.0.0.1/e/" + CODE)));
-
-        assertFalse(failure.gone());
-        assertTrue(failure.getMessage(), failure.getMessage().contains("it is no http(s) URL"));
+        assertFailure(assertThrows(HosterException.class, () -> resolver.resolve(URI.create("ftp://127.0.0.1/e/" + CODE))),
+                false, "Filemoon: will not load ftp://127.0.0.1/e/" + CODE + ", it is no http(s) URL");
     }
 
     @Test
@@ -214,6 +189,14 @@ public class FilemoonResolverTest {
 
     private HosterException failure(String code) {
         return assertThrows(HosterException.class, () -> resolver.resolve(filemoon.embedUrl(code)));
+    }
+
+    private static void assertFailure(HosterException failure, boolean gone, String start, String... parts) {
+        assertEquals(failure.getMessage(), gone, failure.gone());
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith(start));
+        for (String part : parts) {
+            assertTrue(failure.getMessage(), failure.getMessage().contains(part));
+        }
     }
 
     /** The download engine's first request: the master playlist, with the headers the resolver returned. */
