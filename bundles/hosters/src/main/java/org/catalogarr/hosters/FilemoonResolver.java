@@ -68,6 +68,9 @@ public class FilemoonResolver implements HosterResolver {
     private static final Pattern SOURCES_FILE =
             Pattern.compile("sources\\s*:\\s*\\[\\s*\\{[^}]{0,2000}?\\bfile\\s*:\\s*[\"']([^\"']{1,2048})[\"']");
     private static final List<String> CHALLENGE_MARKERS = List.of("cf-turnstile", "_cf_chl_opt", "g-recaptcha");
+    /** Whole phrases: titles carry the file name, which may well contain "deleted" or "not found". */
+    private static final List<String> GONE_MARKERS = List.of("file not found", "video not found", "page not found",
+            "file was deleted", "has been deleted", "no longer available");
     private static final String SPA_SHELL_MARKER = "Byse Frontend";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -201,7 +204,7 @@ public class FilemoonResolver implements HosterResolver {
         }
         Element heading = document.selectFirst("h1");
         String headline = (title + " " + (heading == null ? "" : heading.text())).toLowerCase(Locale.ROOT);
-        if (headline.contains("not found") || headline.contains("deleted")) {
+        if (GONE_MARKERS.stream().anyMatch(headline::contains)) {
             throw new HosterException(NAME + ": the file is gone (\"" + document.title() + "\") at " + page.uri(), true);
         }
         return document;

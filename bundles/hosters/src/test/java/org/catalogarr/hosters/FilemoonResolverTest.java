@@ -132,6 +132,12 @@ public class FilemoonResolverTest {
     }
 
     @Test
+    public void aNotFoundPageIsGoneWhateverItsStatus() {
+        assertFailure(failure(FakeFilemoon.DELETED), true, "Filemoon: the file is gone (\"File Not Found - Filemoon\") at "
+                + filemoon.embedUrl(FakeFilemoon.DELETED));
+    }
+
+    @Test
     public void maintenanceIsTemporary() {
         assertFailure(failure(FakeFilemoon.MAINTENANCE), false, "Filemoon: the hoster is in maintenance mode",
                 "the API gave no media either: HTTP 503");

@@ -27,11 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * Codes that behave differently: {@value #API_ONLY} (the embed page is the "Byse Frontend" SPA shell, only the
  * API has the media), {@value #LEGACY_ONLY} (the API answers 404), {@value #SPA_SHELL} (the SPA shell, and an
- * API answer without playback), {@value #SHELL_GONE} (the SPA shell, and 404 from the API), {@value #BAD_KEY} (key parts that do not decrypt the payload; the page works),
- * {@value #BROKEN_PACK} (a packed script cut short, and no API), {@value #GONE} (404 "File Not Found" from page
- * and API), {@value #MAINTENANCE} (a maintenance page, and 503 from the API) and {@value #MOVED} (page and API
- * answer 301 to those of {@value #LEGACY_ONLY}, as Filemoon moves files between domains). Every other code works
- * both ways.
+ * API answer without playback), {@value #SHELL_GONE} (the SPA shell, and 404 from the API), {@value #BAD_KEY}
+ * (key parts that do not decrypt the payload; the page works), {@value #BROKEN_PACK} (a packed script cut
+ * short, and no API), {@value #GONE} (404 "File Not Found" from page and API), {@value #DELETED} (the same page
+ * with status 200), {@value #MAINTENANCE} (a maintenance page, and 503 from the API) and {@value #MOVED} (page
+ * and API answer 301 to those of {@value #LEGACY_ONLY}, as Filemoon moves files between domains). Every other
+ * code works both ways.
  */
 public class FakeFilemoon extends FakeSite {
 
@@ -42,6 +43,7 @@ public class FakeFilemoon extends FakeSite {
     public static final String BAD_KEY = "badkey";
     public static final String BROKEN_PACK = "brokenpack";
     public static final String GONE = "gone";
+    public static final String DELETED = "deleted";
     public static final String MAINTENANCE = "maintenance";
     public static final String MOVED = "moved";
 
@@ -93,7 +95,7 @@ public class FakeFilemoon extends FakeSite {
     }
 
     /** AES-256-GCM as the API uses it: the tag appended to the cipher text. */
-    public static byte[] encrypt(byte[] key, byte[] iv, byte[] plain) {
+    private static byte[] encrypt(byte[] key, byte[] iv, byte[] plain) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, iv));
@@ -107,6 +109,8 @@ public class FakeFilemoon extends FakeSite {
         switch (code) {
             case GONE:
                 return Response.status(404, fixture("not-found.html"));
+            case DELETED:
+                return Response.html(fixture("not-found.html"));
             case MAINTENANCE:
                 return Response.html(fixture("maintenance.html"));
             case MOVED:
@@ -135,6 +139,7 @@ public class FakeFilemoon extends FakeSite {
     private Response api(String code) {
         switch (code) {
             case GONE:
+            case DELETED:
             case SHELL_GONE:
             case LEGACY_ONLY:
             case BROKEN_PACK:

@@ -67,7 +67,7 @@ public final class JsPacker {
     }
 
     /** Index {@code n} as the packer writes it. */
-    public static String encode(int n, int radix) {
+    private static String encode(int n, int radix) {
         return (n < radix ? "" : encode(n / radix, radix)) + DIGITS.charAt(n % radix);
     }
 
