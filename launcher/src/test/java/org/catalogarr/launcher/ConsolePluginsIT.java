@@ -53,6 +53,7 @@ public class ConsolePluginsIT {
         installation.start();
         http.awaitHealth(h -> "ok".equals(h.path("status").asText()) && catalogue(h, "sto") != null
                 && catalogue(h, "sto").path("enabled").asBoolean()
+                && catalogue(h, "aniworld") != null
                 && catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, START);
         password = awaitPassword();
     }

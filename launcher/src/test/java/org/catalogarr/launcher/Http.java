@@ -128,7 +128,7 @@ final class Http {
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() / 100 == 2) {
                     JsonNode health = JSON.readTree(response.body());
-                    if (condition.test(health)) {
+                    if (satisfies(condition, health)) {
                         return health;
                     }
                 }
@@ -138,6 +138,15 @@ final class Http {
             Thread.sleep(200);
         }
         throw new AssertionError("/health did not reach the expected state within " + timeout + "; last answer: " + last);
+    }
+
+    /** A condition that looks at a catalogue not registered yet (null) is not met yet. */
+    private static boolean satisfies(Predicate<JsonNode> condition, JsonNode health) {
+        try {
+            return condition.test(health);
+        } catch (NullPointerException notThereYet) {
+            return false;
+        }
     }
 
     /** The catalogue entry of /health with this id, or null. */
