@@ -4,23 +4,19 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.catalogarr.core.servlet.RecordedResponse;
 import org.junit.Test;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The servlet only adapts; these check that the adaptation loses nothing on the way in or out. */
 public class QbitApiServletTest {
@@ -39,17 +35,7 @@ public class QbitApiServletTest {
     }
 
     /** A response that remembers what was written to it. */
-    private static final class Answer {
-        int status = 200;
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-        String text() {
-            return body.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private Answer send(String method, String pathInfo, String query, String contentType, byte[] body,
+    private RecordedResponse send(String method, String pathInfo, String query, String contentType, byte[] body,
             Map<String, String> headers, Cookie... cookies) throws Exception {
         ByteArrayInputStream in = new ByteArrayInputStream(body);
         ServletInputStream input = new ServletInputStream() {
@@ -86,43 +72,13 @@ public class QbitApiServletTest {
                     case "getHeader" -> headers.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
-        Answer answer = new Answer();
-        ServletOutputStream output = new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-                answer.body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] { HttpServletResponse.class }, (proxy, m, args) -> {
-                    switch (m.getName()) {
-                        case "setStatus" -> answer.status = (Integer) args[0];
-                        case "setHeader" -> answer.headers.put((String) args[0], (String) args[1]);
-                        case "setContentType" -> answer.headers.put("Content-Type", (String) args[0]);
-                        case "setContentLength" -> answer.headers.put("Content-Length", args[0].toString());
-                        case "getOutputStream" -> {
-                            return output;
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    }
-                    return null;
-                });
-        servlet.service(request, response);
+        RecordedResponse answer = new RecordedResponse();
+        servlet.service(request, answer.response());
         return answer;
     }
 
     private String login() throws Exception {
-        Answer a = send("POST", "/auth/login", null, "application/x-www-form-urlencoded",
+        RecordedResponse a = send("POST", "/auth/login", null, "application/x-www-form-urlencoded",
                 "username=admin&password=secret".getBytes(StandardCharsets.UTF_8), Map.of());
         String cookie = a.headers.get("Set-Cookie");
         return cookie.substring("SID=".length(), cookie.indexOf(';'));
@@ -130,7 +86,7 @@ public class QbitApiServletTest {
 
     @Test
     public void loginSetsTheCookieAndTheBodyLength() throws Exception {
-        Answer a = send("POST", "/auth/login", null, "application/x-www-form-urlencoded; charset=UTF-8",
+        RecordedResponse a = send("POST", "/auth/login", null, "application/x-www-form-urlencoded; charset=UTF-8",
                 "username=admin&password=secret".getBytes(StandardCharsets.UTF_8),
                 Map.of("Authorization", "Basic YWRtaW46c2VjcmV0"));
 
@@ -146,12 +102,12 @@ public class QbitApiServletTest {
         String sid = login();
         byte[] body = FormParametersTest.multipart("urls", FakeJobs.magnet(1, "A"), "stopped", "False");
 
-        Answer a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
+        RecordedResponse a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
                 body, Map.of("Authorization", "Basic YWRtaW46c2VjcmV0"), new Cookie("SID", sid));
 
         assertEquals("Ok.", a.text());
         assertEquals(1, jobs.all().size());
-        Answer info = send("GET", "/torrents/info", "category=", null, new byte[0], Map.of(), new Cookie("SID", sid));
+        RecordedResponse info = send("GET", "/torrents/info", "category=", null, new byte[0], Map.of(), new Cookie("SID", sid));
         assertEquals("application/json", info.headers.get("Content-Type"));
         assertTrue(info.text().contains("\"hash\":\"" + QbitApiTest.H1 + "\""));
     }
@@ -162,7 +118,7 @@ public class QbitApiServletTest {
         byte[] body = FormParametersTest.multipart(List.of(new FilePart("torrents", "big.torrent",
                 new byte[FormParameters.MAX_FILE_BYTES + 1])), "urls", FakeJobs.magnet(1, "A"));
 
-        Answer a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
+        RecordedResponse a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
                 body, Map.of(), new Cookie("SID", sid));
 
         assertEquals(413, a.status);
@@ -173,7 +129,7 @@ public class QbitApiServletTest {
 
     @Test
     public void aBrokenMultipartBodyIs400() throws Exception {
-        Answer a = send("POST", "/auth/login", null, "multipart/form-data", "x".getBytes(StandardCharsets.UTF_8),
+        RecordedResponse a = send("POST", "/auth/login", null, "multipart/form-data", "x".getBytes(StandardCharsets.UTF_8),
                 Map.of());
 
         assertEquals(400, a.status);
@@ -182,7 +138,7 @@ public class QbitApiServletTest {
 
     @Test
     public void withoutACookieTheAnswerIs403() throws Exception {
-        Answer a = send("GET", "/torrents/info", null, null, new byte[0], Map.of());
+        RecordedResponse a = send("GET", "/torrents/info", null, null, new byte[0], Map.of());
 
         assertEquals(403, a.status);
         assertEquals("Forbidden", a.text());

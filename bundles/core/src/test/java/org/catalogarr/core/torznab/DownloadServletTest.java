@@ -4,10 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -17,15 +15,13 @@ import java.util.Map;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.torrent.Bencode;
+import org.catalogarr.core.servlet.RecordedResponse;
 import org.catalogarr.core.torrent.Bencoded;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.Torrents;
 import org.junit.Test;
 
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 public class DownloadServletTest {
 
@@ -42,19 +38,13 @@ public class DownloadServletTest {
     }
 
     /** A response that remembers what was written to it. */
-    private static final class Answer {
-        int status = 200;
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    }
-
     private static FeedRules.Item feedItem() throws Exception {
         ByteArrayOutputStream feed = new ByteArrayOutputStream();
         FeedWriter.write(feed, List.of(ENTRY), List.of(), URI.create("http://catalogarr.lan:8282"), "Catalogarr");
         return FeedRules.assertValidFeed(feed.toByteArray(), CapsTest.caps()).get(0);
     }
 
-    private static Answer get(DownloadServlet servlet, String url) throws Exception {
+    private static RecordedResponse get(DownloadServlet servlet, String url) throws Exception {
         Map<String, String[]> parameters = new HashMap<>();
         UrlParameters.decode(URI.create(url).getRawQuery())
                 .forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
@@ -64,44 +54,8 @@ public class DownloadServletTest {
                     case "getParameterMap" -> parameters;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
-        Answer answer = new Answer();
-        ServletOutputStream output = new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-                answer.body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        PrintWriter writer = new PrintWriter(answer.body, true, StandardCharsets.UTF_8);
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
-                DownloadServletTest.class.getClassLoader(), new Class<?>[] { HttpServletResponse.class },
-                (proxy, m, args) -> {
-                    switch (m.getName()) {
-                        case "setStatus" -> answer.status = (Integer) args[0];
-                        case "setHeader" -> answer.headers.put((String) args[0], (String) args[1]);
-                        case "setContentType" -> answer.headers.put("Content-Type", (String) args[0]);
-                        case "setContentLength" -> answer.headers.put("Content-Length", args[0].toString());
-                        case "getOutputStream" -> {
-                            return output;
-                        }
-                        case "getWriter" -> {
-                            return writer;
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    }
-                    return null;
-                });
-        servlet.doGet(request, response);
-        writer.flush();
+        RecordedResponse answer = new RecordedResponse();
+        servlet.doGet(request, answer.response());
         return answer;
     }
 
@@ -109,7 +63,7 @@ public class DownloadServletTest {
     public void redirectsToTheItemsMagnetByDefault() throws Exception {
         FeedRules.Item item = feedItem();
 
-        Answer answer = get(new DownloadServlet(config("magnet")), item.enclosureUrl());
+        RecordedResponse answer = get(new DownloadServlet(config("magnet")), item.enclosureUrl());
 
         assertEquals(302, answer.status);
         assertEquals(item.attr("magneturl"), answer.headers.get("Location"));
@@ -119,18 +73,18 @@ public class DownloadServletTest {
     public void answersTheTorrentFileWhoseInfohashIsTheItemsInfohash() throws Exception {
         FeedRules.Item item = feedItem();
 
-        Answer answer = get(new DownloadServlet(config("Torrent")), item.enclosureUrl());
+        RecordedResponse answer = get(new DownloadServlet(config("Torrent")), item.enclosureUrl());
 
         assertEquals(200, answer.status);
         assertEquals("application/x-bittorrent", answer.headers.get("Content-Type"));
-        assertEquals(Integer.toString(answer.body.size()), answer.headers.get("Content-Length"));
+        assertEquals(Integer.toString(answer.bytes().length), answer.headers.get("Content-Length"));
         assertEquals("attachment; filename=\"" + item.title() + ".torrent\"; filename*=UTF-8''" + item.title()
                 + ".torrent", answer.headers.get("Content-Disposition"));
-        Bencoded.Dict torrent = (Bencoded.Dict) Bencode.decode(answer.body.toByteArray());
+        Bencoded.Dict torrent = (Bencoded.Dict) Bencode.decode(answer.bytes());
         byte[] info = Bencode.encode(torrent.dict("info").orElseThrow());
         assertEquals(item.attr("infohash"), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(info)));
-        assertEquals(item.attr("infohash"), Torrents.infohash(answer.body.toByteArray()));
-        assertEquals(item.title(), TorrentFiles.read(answer.body.toByteArray()).orElseThrow().title());
+        assertEquals(item.attr("infohash"), Torrents.infohash(answer.bytes()));
+        assertEquals(item.title(), TorrentFiles.read(answer.bytes()).orElseThrow().title());
     }
 
     @Test
@@ -147,12 +101,12 @@ public class DownloadServletTest {
     @Test
     public void refusesABrokenLinkInEitherMode() throws Exception {
         for (String enclosure : List.of("magnet", "torrent")) {
-            Answer answer = get(new DownloadServlet(config(enclosure)),
+            RecordedResponse answer = get(new DownloadServlet(config(enclosure)),
                     "http://host/torznab/download?site=aniworld&slug=x&season=1&episode=one&lang=german-dub&title=t");
 
             assertEquals(400, answer.status);
             assertEquals("Not a Catalogarr download link: Parameter 'episode' must be a whole number, not 'one'",
-                    answer.body.toString(StandardCharsets.UTF_8).strip());
+                    answer.text().strip());
         }
     }
 
