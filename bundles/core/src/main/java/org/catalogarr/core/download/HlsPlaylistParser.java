@@ -59,6 +59,8 @@ final class HlsPlaylistParser {
             String line = raw.strip();
             if (line.startsWith("#EXT-X-STREAM-INF:")) {
                 pending = attributes(location, line.substring("#EXT-X-STREAM-INF:".length()));
+            } else if (line.startsWith("#EXT-X-MEDIA:")) {
+                refuseSeparateAudio(location, attributes(location, line.substring("#EXT-X-MEDIA:".length())));
             } else if (!line.isEmpty() && !line.startsWith("#") && pending != null) {
                 variants.add(variant(location, line, pending));
                 pending = null;
@@ -72,6 +74,17 @@ final class HlsPlaylistParser {
             throw new UnusableMediaException("master playlist " + location + " names no variant URI");
         }
         return new HlsPlaylist.Master(variants);
+    }
+
+    /**
+     * Audio in a rendition of its own would have to be fetched and merged with the video; the video
+     * variant alone makes a file without sound, which Sonarr would import as if it were fine.
+     */
+    private static void refuseSeparateAudio(URI location, Map<String, String> media) throws UnusableMediaException {
+        if ("AUDIO".equals(media.get("TYPE")) && media.containsKey("URI")) {
+            throw new UnusableMediaException("master playlist " + location + " keeps the sound in a separate audio"
+                    + " rendition, which Catalogarr cannot merge into the video yet");
+        }
     }
 
     private static HlsPlaylist.Variant variant(URI location, String uri, Map<String, String> attributes)

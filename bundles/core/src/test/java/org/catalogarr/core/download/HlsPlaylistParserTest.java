@@ -131,6 +131,20 @@ public class HlsPlaylistParserTest {
     }
 
     @Test
+    public void audioInASeparateRenditionIsRefusedRatherThanLeftOut() throws UnusableMediaException {
+        String separate = refusal(MASTER, "#EXTM3U",
+                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Deutsch\",URI=\"audio/de.m3u8\"",
+                "#EXT-X-STREAM-INF:BANDWIDTH=800000,AUDIO=\"aud\"", "720p/index.m3u8");
+        assertTrue(separate, separate.contains("separate audio rendition"));
+
+        HlsPlaylist muxed = parse(MASTER, "#EXTM3U",
+                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Deutsch\",DEFAULT=YES",
+                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"sub\",NAME=\"de\",URI=\"subs/de.m3u8\"",
+                "#EXT-X-STREAM-INF:BANDWIDTH=800000,AUDIO=\"aud\"", "720p/index.m3u8");
+        assertTrue("sound inside the variant, subtitles aside: fine", muxed instanceof HlsPlaylist.Master);
+    }
+
+    @Test
     public void brokenPlaylistsAreRefusedWithTheReason() {
         assertTrue(refusal(MEDIA, "<html>404</html>").contains("no #EXTM3U header"));
         assertTrue(refusal(MEDIA, "#EXTM3U", "#EXT-X-ENDLIST").contains("no segments"));
