@@ -119,6 +119,8 @@ final class HlsFetcher {
                 String what = "segment " + (index + 1) + " of " + segments.size() + " (" + segment.uri() + ")";
                 // A fresh cipher per attempt: a broken attempt leaves the old one in the middle of a block chain.
                 retrying(what, () -> copy(segment.uri(), media, cipher(segment, media, keys), out, start, meter));
+                // On disk before the checkpoint names it: after a power cut the checkpoint is never ahead of the bytes.
+                out.force(false);
                 checkpoint = new HlsCheckpoint(index + 1, out.position(), segments.size(), chosen.variant());
                 checkpoint.write(output.checkpoint());
                 meter.estimate(estimatedTotal(checkpoint.bytes(), checkpoint.segments(), segments.size()));
