@@ -2,6 +2,7 @@ package org.catalogarr.console.plugin;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.catalogarr.core.admin.DownloadRow;
 
@@ -9,6 +10,9 @@ import org.catalogarr.core.admin.DownloadRow;
 final class DownloadsPage {
 
     static final String HASH_FIELD = "hash";
+    static final int REFRESH_SECONDS = 5;
+
+    private static final Set<String> ACTIVE = Set.of("queued", "downloading");
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
@@ -16,8 +20,14 @@ final class DownloadsPage {
     }
 
     static String render(List<DownloadRow> downloads, String target, String token) {
-        Html html = new Html().raw("<p class=\"statline\">").text(downloads.size() + " downloads, oldest first.")
-                .raw("</p>");
+        boolean running = downloads.stream().anyMatch(row -> ACTIVE.contains(row.state()));
+        Html html = new Html();
+        if (running) {
+            // Watching a download means seeing it move; an idle page is left alone.
+            html.raw("<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">");
+        }
+        html.raw("<p class=\"statline\">").text(downloads.size() + " downloads, oldest first."
+                + (running ? " The page refreshes every " + REFRESH_SECONDS + " s while some run." : "")).raw("</p>");
         html.tableHead("Name", "Site", "Language", "State", "Progress", "Speed", "Size", "Category", "Message",
                 "Actions");
         for (DownloadRow row : downloads) {
@@ -28,7 +38,7 @@ final class DownloadsPage {
                     .cell(row.category()).cell(row.message().orElse("")).raw("<td>");
             if ("paused".equals(row.state())) {
                 html.actionButton(target, token, HASH_FIELD, row.hash(), "resume", "Resume");
-            } else if ("queued".equals(row.state()) || "downloading".equals(row.state())) {
+            } else if (ACTIVE.contains(row.state())) {
                 html.actionButton(target, token, HASH_FIELD, row.hash(), "pause", "Pause")
                         .actionButton(target, token, HASH_FIELD, row.hash(), "top", "Top priority");
             }

@@ -66,6 +66,17 @@ public class PagesTest {
     }
 
     @Test
+    public void thePageRefreshesItselfOnlyWhileDownloadsRun() {
+        DownloadRow running = new DownloadRow("ab12", "Show.S01E01", "aniworld", "german-dub", "downloading", 0.5, 10,
+                10, OptionalLong.empty(), "", Optional.empty());
+        DownloadRow done = new DownloadRow("cd34", "Show.S01E02", "aniworld", "german-dub", "completed", 1, 0, 20,
+                OptionalLong.of(20), "", Optional.empty());
+
+        assertTrue(DownloadsPage.render(List.of(done, running), "/p", "t").contains("http-equiv=\"refresh\""));
+        assertFalse(DownloadsPage.render(List.of(done), "/p", "t").contains("http-equiv"));
+    }
+
+    @Test
     public void sizesUseBinaryUnits() {
         assertEquals("0 B", DownloadsPage.size(0));
         assertEquals("1023 B", DownloadsPage.size(1023));
