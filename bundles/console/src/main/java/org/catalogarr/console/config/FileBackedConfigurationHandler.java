@@ -14,10 +14,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Keeps a console edit tied to its {@code .cfg} file. The Web Console saves only the properties of
- * its form and so drops FileInstall's file marker; without it FileInstall would not write the edit
- * back to the file, and the file would overwrite the edit at the next start. Numbers and booleans are
- * saved as text, so that FileInstall writes the file back as plain {@code key = value} lines that a
- * person can keep editing; the components convert them to their types as before.
+ * its form and so drops FileInstall's file marker; without it the edit would not be written back to the
+ * file (core's {@code ConfigFileWriter} writes file-backed configurations only), and the file would
+ * overwrite the edit at the next start. Numbers and booleans are saved as text, as FileInstall reads
+ * them from a file, so the file keeps plain {@code key = value} lines that a person can keep editing and
+ * reading it back changes nothing; the components convert them to their types as before.
  */
 @Component
 public class FileBackedConfigurationHandler implements ConfigurationHandler {

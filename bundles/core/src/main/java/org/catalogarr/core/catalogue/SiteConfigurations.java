@@ -34,9 +34,9 @@ final class SiteConfigurations {
     }
 
     /**
-     * Sets the values and keeps all other properties, FileInstall's file marker among them, so that
-     * FileInstall writes the change back to the site's {@code .cfg} file. Values are text, as FileInstall
-     * reads them from such a file, so the file keeps plain {@code key = value} lines.
+     * Sets the values and keeps all other properties, FileInstall's file marker among them, so that the
+     * change is written back to the site's {@code .cfg} file (see {@code ConfigFileWriter}). Values are
+     * text, as FileInstall reads them from such a file, so the file keeps plain {@code key = value} lines.
      */
     void update(String siteId, Map<String, String> values) throws AdminException {
         String pid = pid(siteId);
