@@ -80,12 +80,13 @@ public class ConsolePluginsIT {
         HttpResponse<String> moved = post(CATALOGUES, Map.of("token", token, "action", "up", "site", "sto"));
         assertEquals(303, moved.statusCode());
         assertEquals(CATALOGUES, moved.headers().firstValue("Location").orElse(""));
-        JsonNode reordered = http.awaitHealth(h -> catalogue(h, "sto").path("priority").asInt() == 1
-                && catalogue(h, "aniworld").path("priority").asInt() == 2, CHANGE);
+        // AniWorld, overtaken, moves behind s.to (2) to the next free priority; s.to's file is not touched.
+        JsonNode reordered = http.awaitHealth(h -> catalogue(h, "sto").path("priority").asInt() == 2
+                && catalogue(h, "aniworld").path("priority").asInt() == 3, CHANGE);
         assertEquals("no state in between was refused", "ok", reordered.path("status").asText());
         assertEquals("sto", reordered.path("catalogues").get(0).path("id").asText());
-        awaitFile("org.catalogarr.site.sto.cfg", "search_priority = 1\n");
-        awaitFile("org.catalogarr.site.aniworld.cfg", "search_priority = 2\n");
+        awaitFile("org.catalogarr.site.aniworld.cfg", "search_priority = 3\n");
+        assertTrue(read("org.catalogarr.site.sto.cfg").contains("search_priority = 2\n"));
 
         FakeSite sto = FakeCatalogues.site("sto");
         sto.clearRequests();
@@ -103,7 +104,8 @@ public class ConsolePluginsIT {
         assertEquals(303, post(CATALOGUES, Map.of("token", token, "action", "enable", "site", "sto")).statusCode());
         JsonNode back = http.awaitHealth(h -> catalogue(h, "sto").path("enabled").asBoolean(), CHANGE);
         assertEquals("ok", back.path("status").asText());
-        assertEquals(1, catalogue(back, "sto").path("priority").asInt());
+        assertEquals("its own priority, still free", 2, catalogue(back, "sto").path("priority").asInt());
+        assertEquals("sto", back.path("catalogues").get(0).path("id").asText());
     }
 
     @Test

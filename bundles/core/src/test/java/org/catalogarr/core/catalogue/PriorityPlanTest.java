@@ -32,14 +32,19 @@ public class PriorityPlanTest {
         return now;
     }
 
+    /** Each site at most once: a second write of one file could be undone by FileInstall reading it back. */
+    private static void assertEachSiteOnce(List<Step> steps) {
+        assertEquals(steps.toString(), steps.size(), steps.stream().map(Step::siteId).distinct().count());
+    }
+
     @Test
-    public void aSwapParksOneSiteOnAFreePriorityFirst() {
+    public void aSwapMovesTheOvertakenSiteIntoAFreePlace() {
         Map<String, Integer> current = priorities("aniworld", 1, "sto", 2);
 
         List<Step> steps = PriorityPlan.reorder(current, List.of("sto", "aniworld"));
 
-        assertEquals(List.of(new Step("sto", 3), new Step("aniworld", 2), new Step("sto", 1)), steps);
-        assertEquals(priorities("aniworld", 2, "sto", 1), applyCheckingUniqueness(current, steps));
+        assertEquals(List.of(new Step("aniworld", 3)), steps);
+        assertEquals(priorities("aniworld", 3, "sto", 2), applyCheckingUniqueness(current, steps));
     }
 
     @Test
@@ -48,18 +53,29 @@ public class PriorityPlanTest {
 
         List<Step> steps = PriorityPlan.reorder(current, List.of("a", "c", "b"));
 
-        assertEquals(priorities("a", 10, "b", 30, "c", 20), applyCheckingUniqueness(current, steps));
-        assertTrue("the site that keeps its place is not touched", steps.stream().noneMatch(s -> s.siteId().equals("a")));
+        assertEquals(List.of(new Step("c", 11)), steps);
+        assertEquals(priorities("a", 10, "b", 20, "c", 11), applyCheckingUniqueness(current, steps));
     }
 
     @Test
-    public void aRotationNeedsOnlyOneParkedSite() {
+    public void whenNoSingleMoveFitsEverySiteIsRenumberedOnceAboveTheHighest() {
         Map<String, Integer> current = priorities("a", 1, "b", 2, "c", 3, "d", 4);
 
-        List<Step> steps = PriorityPlan.reorder(current, List.of("d", "a", "b", "c"));
+        List<Step> steps = PriorityPlan.reorder(current, List.of("b", "a", "d", "c"));
 
-        assertEquals(priorities("a", 2, "b", 3, "c", 4, "d", 1), applyCheckingUniqueness(current, steps));
-        assertEquals(5, steps.size());
+        assertEachSiteOnce(steps);
+        assertEquals(priorities("a", 24, "b", 14, "c", 44, "d", 34), applyCheckingUniqueness(current, steps));
+    }
+
+    @Test
+    public void aRotationMovesTheOneSiteThatChangedPlace() {
+        Map<String, Integer> current = priorities("a", 1, "b", 2, "c", 3, "d", 4);
+
+        List<Step> steps = PriorityPlan.reorder(current, List.of("a", "b", "d", "c"));
+
+        assertEachSiteOnce(steps);
+        assertEquals(List.of(new Step("c", 5)), steps);
+        applyCheckingUniqueness(current, steps);
     }
 
     @Test
