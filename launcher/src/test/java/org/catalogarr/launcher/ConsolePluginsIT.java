@@ -51,9 +51,7 @@ public class ConsolePluginsIT {
         http = installation.http;
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, true);
         installation.start();
-        http.awaitHealth(h -> "ok".equals(h.path("status").asText()) && catalogue(h, "sto") != null
-                && catalogue(h, "sto").path("enabled").asBoolean()
-                && catalogue(h, "aniworld") != null
+        http.awaitHealth(h -> "ok".equals(h.path("status").asText()) && catalogue(h, "sto").path("enabled").asBoolean()
                 && catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, START);
         password = awaitPassword();
     }

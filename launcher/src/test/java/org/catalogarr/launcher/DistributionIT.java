@@ -1,6 +1,7 @@
 package org.catalogarr.launcher;
 
 import static org.catalogarr.launcher.Http.catalogue;
+import static org.catalogarr.launcher.Http.listed;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -138,8 +139,8 @@ public class DistributionIT {
 
     /** Ready: both sites registered with their configuration files applied. */
     private static boolean bothSitesUp(JsonNode health) {
-        return "ok".equals(health.path("status").asText()) && catalogue(health, "aniworld") != null
-                && catalogue(health, "sto") != null;
+        return "ok".equals(health.path("status").asText()) && listed(health, "aniworld")
+                && listed(health, "sto");
     }
 
     private void consoleNeedsTheGeneratedPassword() throws Exception {
@@ -175,10 +176,10 @@ public class DistributionIT {
         Path parked = temp.getRoot().toPath().resolve(deployed.getFileName());
 
         Files.move(deployed, parked);
-        http.awaitHealth(h -> catalogue(h, "sto") == null && catalogue(h, "aniworld") != null, CHANGE);
+        http.awaitHealth(h -> !listed(h, "sto") && listed(h, "aniworld"), CHANGE);
 
         Files.copy(parked, deployed);
-        JsonNode back = http.awaitHealth(h -> catalogue(h, "sto") != null, CHANGE);
+        JsonNode back = http.awaitHealth(h -> listed(h, "sto"), CHANGE);
         assertEquals(2, catalogue(back, "sto").path("priority").asInt());
     }
 

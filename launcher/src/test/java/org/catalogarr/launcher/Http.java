@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** A small HTTP client for the tests that talk to a running Catalogarr. */
 final class Http {
@@ -128,7 +129,7 @@ final class Http {
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() / 100 == 2) {
                     JsonNode health = JSON.readTree(response.body());
-                    if (satisfies(condition, health)) {
+                    if (condition.test(health)) {
                         return health;
                     }
                 }
@@ -140,22 +141,21 @@ final class Http {
         throw new AssertionError("/health did not reach the expected state within " + timeout + "; last answer: " + last);
     }
 
-    /** A condition that looks at a catalogue not registered yet (null) is not met yet. */
-    private static boolean satisfies(Predicate<JsonNode> condition, JsonNode health) {
-        try {
-            return condition.test(health);
-        } catch (NullPointerException notThereYet) {
-            return false;
-        }
-    }
-
-    /** The catalogue entry of /health with this id, or null. */
+    /**
+     * The catalogue entry of /health with this id, or a missing node whose fields read as absent, so that a
+     * condition on a site not registered yet is simply not met.
+     */
     static JsonNode catalogue(JsonNode health, String id) {
         for (JsonNode catalogue : health.path("catalogues")) {
             if (id.equals(catalogue.path("id").asText())) {
                 return catalogue;
             }
         }
-        return null;
+        return MissingNode.getInstance();
+    }
+
+    /** Whether /health lists the catalogue. */
+    static boolean listed(JsonNode health, String id) {
+        return !catalogue(health, id).isMissingNode();
     }
 }

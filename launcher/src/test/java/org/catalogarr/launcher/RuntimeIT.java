@@ -1,6 +1,7 @@
 package org.catalogarr.launcher;
 
 import static org.catalogarr.launcher.Http.catalogue;
+import static org.catalogarr.launcher.Http.listed;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -75,7 +76,7 @@ public class RuntimeIT {
         context.registerService(EventHandler.class, events::add, topic);
 
         Http http = new Http(Integer.parseInt(System.getProperty(PaxDistribution.PORT_PROPERTY)));
-        JsonNode before = http.awaitHealth(h -> catalogue(h, "sto") != null && catalogue(h, "aniworld") != null
+        JsonNode before = http.awaitHealth(h -> listed(h, "sto") && listed(h, "aniworld")
                 && "ok".equals(h.path("status").asText()), WAIT);
         assertEquals("up", before.path("database").path("status").asText());
         assertEquals(4, before.path("database").path("schema_version").asInt());

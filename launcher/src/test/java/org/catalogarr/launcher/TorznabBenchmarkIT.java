@@ -50,7 +50,7 @@ public class TorznabBenchmarkIT {
             Files.writeString(search, "result_cache_seconds = 0\n");
             installation.start();
             installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
-                    && Http.catalogue(h, "sto") != null
+                    && Http.listed(h, "sto")
                     && Http.catalogue(h, "sto").path("index").path("titles").asInt() > 0
                     && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
             String base = "http://127.0.0.1:" + installation.port;

@@ -68,7 +68,7 @@ public class TorznabIT {
     }
 
     private static boolean indexed(com.fasterxml.jackson.databind.JsonNode health, String site) {
-        return catalogue(health, site) != null && catalogue(health, site).path("index").path("titles").asInt() > 0;
+        return catalogue(health, site).path("index").path("titles").asInt() > 0;
     }
 
     @AfterClass
