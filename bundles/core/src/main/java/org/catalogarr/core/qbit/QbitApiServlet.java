@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.catalogarr.core.jobs.Jobs;
+import org.catalogarr.core.login.LoginThrottle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -74,9 +75,10 @@ public class QbitApiServlet extends HttpServlet {
     @Activate
     public QbitApiServlet(@Reference Jobs jobs, Config config) {
         Clock clock = Clock.systemUTC();
-        Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()),
+        Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()));
+        LoginThrottle throttle = new LoginThrottle(clock, Authentication.MAX_FAILURES,
                 Duration.ofSeconds(config.ban__duration()));
-        this.authentication = new Authentication(sessions, clock, credentials(config));
+        this.authentication = new Authentication(sessions, throttle, clock, credentials(config));
         this.api = new QbitApi(jobs, authentication, clock);
     }
 
