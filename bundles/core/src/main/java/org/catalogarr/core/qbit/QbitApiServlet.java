@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Designate(ocd = QbitApiServlet.Config.class)
 public class QbitApiServlet extends HttpServlet {
 
-    static final String PID = "org.catalogarr.qbit";
+    public static final String PID = "org.catalogarr.qbit";
 
     @ObjectClassDefinition(name = "Catalogarr qBittorrent API",
             description = "The qBittorrent WebUI API v2 that Sonarr adds as a download client.")
@@ -59,6 +59,13 @@ public class QbitApiServlet extends HttpServlet {
         @AttributeDefinition(name = "Ban duration (seconds)",
                 description = "How long an address is refused after 5 failed logins in a row.")
         long ban__duration() default 3600;
+
+        @AttributeDefinition(name = "Server domains",
+                description = "Host names this server is reached under besides IP addresses, localhost, names"
+                        + " without a dot, .local/.home.arpa/.internal names and the machine's own name, e.g."
+                        + " the name of a reverse proxy; comma-separated, *.example.com for subdomains, * for any."
+                        + " Requests for other names are refused (DNS rebinding).")
+        String server__domains() default "";
     }
 
     private static final long serialVersionUID = 1L;
