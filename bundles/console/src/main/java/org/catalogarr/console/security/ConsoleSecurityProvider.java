@@ -61,6 +61,7 @@ public class ConsoleSecurityProvider implements SecurityProvider {
     }
 
     static final int MAX_FAILURES = 5;
+    private static final Duration DEFAULT_BAN = Duration.ofHours(1);
     static final String BANNED = "Too many failed logins from your address; try again later.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityProvider.class);
@@ -73,7 +74,13 @@ public class ConsoleSecurityProvider implements SecurityProvider {
     @Activate
     @Modified
     void configure(BundleContext context, Config config) throws IOException {
-        Duration ban = Duration.ofSeconds(Math.max(1, config.ban__duration()));
+        Duration ban = Duration.ofSeconds(config.ban__duration());
+        if (ban.isNegative() || ban.isZero()) {
+            // A ban of no length would switch the throttle off; the setting's default stands instead.
+            LOG.warn("Ignoring ban_duration = {} of {}: it must be at least 1 second; using {}",
+                    config.ban__duration(), PID, DEFAULT_BAN.toSeconds());
+            ban = DEFAULT_BAN;
+        }
         if (throttle == null || !throttle.banDuration().equals(ban)) {
             throttle = new LoginThrottle(Clock.systemUTC(), MAX_FAILURES, ban);
         }

@@ -109,4 +109,14 @@ public class ConsoleSecurityProviderTest {
             assertEquals("admin", login("10.0.0.9", basic("admin", "s3cret"))[0]);
         }
     }
+
+    @Test
+    public void aBanOfNoLengthDoesNotSwitchTheThrottleOff() throws Exception {
+        provider.configure(null, config("admin", "s3cret", -6));
+        for (int i = 0; i < 5; i++) {
+            login("10.0.0.9", basic("admin", "guess" + i));
+        }
+
+        assertEquals(403, ((Answer) login("10.0.0.9", basic("admin", "s3cret"))[1]).status);
+    }
 }
