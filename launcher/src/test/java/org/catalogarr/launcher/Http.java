@@ -47,9 +47,15 @@ final class Http {
         return get(path, Map.of("Authorization", basic(user, password)));
     }
 
+    /** A form posted by a page of the admin console, as a browser sends it: Basic credentials, our Origin. */
     HttpResponse<String> postForm(String path, String user, String password, Map<String, String> form)
             throws IOException, InterruptedException {
-        return postForm(path, Map.of("Authorization", basic(user, password)), form);
+        return postForm(path, Map.of("Authorization", basic(user, password), "Origin", origin()), form);
+    }
+
+    /** The origin of this server's own pages, as a browser names it in {@code Origin}. */
+    String origin() {
+        return base;
     }
 
     /** An {@code Authorization} header value with Basic credentials. */

@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +54,19 @@ final class Installation implements AutoCloseable {
         long started = System.nanoTime();
         process = builder.start();
         return started;
+    }
+
+    /** The admin console's password, which the first start generates into the data folder. */
+    String awaitAdminPassword(Duration timeout) throws IOException, InterruptedException {
+        Path file = data.resolve("admin-password");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file) || Files.size(file) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no admin password was generated within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     Process process() {

@@ -3,10 +3,14 @@ package org.catalogarr.console.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
 import org.apache.felix.webconsole.spi.SecurityProvider;
+import org.catalogarr.core.login.LogLimiter;
+import org.catalogarr.core.login.LoginThrottle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,6 +29,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * Guards the Web Console with the operator's admin credentials. The launcher names this provider in
  * {@code felix.webconsole.security.providers}, which makes the console refuse everyone, its built-in
  * admin/admin included, until this provider is registered.
+ *
+ * <p>Logins are throttled like the qBittorrent API's: {@value #MAX_FAILURES} wrong credentials in a row
+ * from one address ban it for {@code ban_duration} seconds, during which it gets 403 whatever it sends.
+ * Failures and bans are logged with the address (never the password); refusals of a banned address at
+ * most once a minute. A request without credentials (a browser's first) is only asked for them.
  */
 @Component(configurationPid = ConsoleSecurityProvider.PID,
         property = SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.PROVIDER_ID)
@@ -45,16 +54,36 @@ public class ConsoleSecurityProvider implements SecurityProvider {
         @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD,
                 description = "Empty: use the generated password from the data folder.")
         String password() default "";
+
+        @AttributeDefinition(name = "Ban duration (seconds)",
+                description = "How long an address is refused after 5 failed logins in a row.")
+        long ban__duration() default 3600;
     }
+
+    static final int MAX_FAILURES = 5;
+    private static final Duration DEFAULT_BAN = Duration.ofHours(1);
+    static final String BANNED = "Too many failed logins from your address; try again later.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityProvider.class);
 
+    private final LogLimiter warnings = new LogLimiter(Clock.systemUTC(), Duration.ofMinutes(1));
     private volatile String username;
     private volatile AdminPassword password;
+    private volatile LoginThrottle throttle;
 
     @Activate
     @Modified
     void configure(BundleContext context, Config config) throws IOException {
+        Duration ban = Duration.ofSeconds(config.ban__duration());
+        if (ban.isNegative() || ban.isZero()) {
+            // A ban of no length would switch the throttle off; the setting's default stands instead.
+            LOG.warn("Ignoring ban_duration = {} of {}: it must be at least 1 second; using {}",
+                    config.ban__duration(), PID, DEFAULT_BAN.toSeconds());
+            ban = DEFAULT_BAN;
+        }
+        if (throttle == null || !throttle.banDuration().equals(ban)) {
+            throttle = new LoginThrottle(Clock.systemUTC(), MAX_FAILURES, ban);
+        }
         username = config.username().strip();
         if (!config.password().isEmpty()) {
             password = AdminPassword.of(config.password());
@@ -83,15 +112,57 @@ public class ConsoleSecurityProvider implements SecurityProvider {
 
     @Override
     public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
-        String user = BasicCredentials.parse(request.getHeader("Authorization"))
-                .filter(c -> c.username().equals(username) && password.matches(c.password()))
-                .map(BasicCredentials::username)
-                .orElse(null);
-        if (user == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Catalogarr\", charset=\"UTF-8\"");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        String address = request.getRemoteAddr();
+        LoginThrottle current = throttle;
+        if (current.banned(address)) {
+            refuseBanned(address, response);
+            return null;
         }
-        return user;
+        Optional<BasicCredentials> sent = BasicCredentials.parse(request.getHeader("Authorization"));
+        if (sent.isEmpty()) {
+            challenge(response);
+            return null;
+        }
+        boolean match = sent.get().username().equals(username) & password.matches(sent.get().password());
+        switch (current.attempt(address, match)) {
+            case OK:
+                return sent.get().username();
+            case FAILED:
+                LOG.warn("Failed admin console login from {}", address);
+                challenge(response);
+                return null;
+            case BANNED_NOW:
+                LOG.warn("Failed admin console login from {}; the address is banned for {} s after {} failures in a"
+                        + " row", address, current.banDuration().toSeconds(), MAX_FAILURES);
+                write(response, HttpServletResponse.SC_FORBIDDEN, BANNED);
+                return null;
+            default:
+                refuseBanned(address, response);
+                return null;
+        }
+    }
+
+    private static void challenge(HttpServletResponse response) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Catalogarr\", charset=\"UTF-8\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    private void refuseBanned(String address, HttpServletResponse response) {
+        if (warnings.allow("banned")) {
+            LOG.warn("Refused an admin console request from {}: the address is banned after too many failed logins"
+                    + " (logged at most once a minute)", address);
+        }
+        write(response, HttpServletResponse.SC_FORBIDDEN, BANNED);
+    }
+
+    private static void write(HttpServletResponse response, int status, String text) {
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=UTF-8");
+        try {
+            response.getWriter().write(text);
+        } catch (IOException e) {
+            // The client went away; the status is all it would have read.
+        }
     }
 
     @Override

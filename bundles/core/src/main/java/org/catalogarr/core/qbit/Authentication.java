@@ -4,10 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+
+import org.catalogarr.core.login.LogLimiter;
+import org.catalogarr.core.login.LoginThrottle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,26 +18,35 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With an empty password, qBittorrent's "bypass authentication for clients on localhost" applies:
  * loopback clients need no login (and a login from there always succeeds), every other client is
- * refused with 403 and a warning in the log, at most once a minute, says how to set a password.
+ * refused with 403, whatever SID it shows, and a warning in the log, at most once a minute, says how to
+ * set a password. Failed logins and bans are logged with the address, never with what was sent.
+ *
+ * <p>The SID cookie is {@code SameSite=Strict}, as qBittorrent sets it: a browser does not send it with a
+ * request another site starts.
  */
 public final class Authentication {
 
+    /** Failed logins in a row after which an address is banned, as in qBittorrent. */
+    static final int MAX_FAILURES = 5;
     static final String BANNED = "Your IP address has been banned after too many failed authentication attempts.";
 
     private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    private static final String NO_PASSWORD_WARNING = "no-password";
+    private static final String BANNED_WARNING = "banned";
     /** Only a well-formed IPv4 literal; anything else would make {@link InetAddress} ask DNS. */
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
     private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
     private final Sessions sessions;
-    private final Clock clock;
-    private final AtomicReference<Instant> lastPasswordWarning = new AtomicReference<>();
+    private final LoginThrottle throttle;
+    private final LogLimiter warnings;
     private volatile Credentials credentials;
 
-    public Authentication(Sessions sessions, Clock clock, Credentials credentials) {
+    public Authentication(Sessions sessions, LoginThrottle throttle, Clock clock, Credentials credentials) {
         this.sessions = sessions;
-        this.clock = clock;
+        this.throttle = throttle;
+        this.warnings = new LogLimiter(clock, WARNING_INTERVAL);
         this.credentials = credentials;
     }
 
@@ -52,23 +62,28 @@ public final class Authentication {
         return credentials.username();
     }
 
-    /** The session of the request's SID cookie, or the lasting one of a loopback client without password. */
+    /**
+     * The session of the request's SID cookie, or the lasting one of a loopback client without password.
+     * Without a password, a client that is not on this machine has no session even with a SID a loopback
+     * client obtained: being on this machine is the only credential then.
+     */
     public Optional<Sessions.Session> session(ApiRequest request) {
-        Optional<Sessions.Session> session = sessions.find(request.cookies().get("SID"));
-        if (session.isPresent() || !credentials.loopbackOnly()) {
-            return session;
+        if (!credentials.loopbackOnly()) {
+            return sessions.find(request.cookies().get("SID"));
         }
-        if (loopback(request.remoteAddress())) {
-            return Optional.of(sessions.bypass(request.remoteAddress()));
+        if (!loopback(request.remoteAddress())) {
+            warnAboutMissingPassword(request.remoteAddress());
+            return Optional.empty();
         }
-        warnAboutMissingPassword(request.remoteAddress());
-        return Optional.empty();
+        return sessions.find(request.cookies().get("SID"))
+                .or(() -> Optional.of(sessions.bypass(request.remoteAddress())));
     }
 
     /** 200 {@code Ok.} with the SID cookie, 200 {@code Fails.}, or 403 for a banned or refused address. */
     public ApiResponse login(ApiRequest request) {
         String address = request.remoteAddress();
-        if (sessions.banned(address)) {
+        if (throttle.banned(address)) {
+            warnAboutBannedAddress(address);
             return ApiResponse.text(403, BANNED);
         }
         Credentials current = credentials;
@@ -78,11 +93,22 @@ public final class Authentication {
         }
         boolean match = current.loopbackOnly()
                 || current.match(request.parameters().text("username"), request.parameters().text("password"));
-        return switch (sessions.attempt(address, match)) {
+        return switch (throttle.attempt(address, match)) {
             case OK -> ApiResponse.ok("Ok.").withHeader("Set-Cookie",
-                    "SID=" + sessions.open().sid() + "; HttpOnly; path=/");
-            case WRONG_CREDENTIALS -> ApiResponse.ok("Fails.");
-            case BANNED -> ApiResponse.text(403, BANNED);
+                    "SID=" + sessions.open().sid() + "; HttpOnly; SameSite=Strict; path=/");
+            case FAILED -> {
+                LOG.warn("Failed qBittorrent API login from {}", address);
+                yield ApiResponse.ok("Fails.");
+            }
+            case BANNED_NOW -> {
+                LOG.warn("Failed qBittorrent API login from {}; the address is banned for {} s after {} failures"
+                        + " in a row", address, throttle.banDuration().toSeconds(), MAX_FAILURES);
+                yield ApiResponse.ok("Fails.");
+            }
+            case BANNED -> {
+                warnAboutBannedAddress(address);
+                yield ApiResponse.text(403, BANNED);
+            }
         };
     }
 
@@ -91,11 +117,15 @@ public final class Authentication {
         return ApiResponse.ok("");
     }
 
+    private void warnAboutBannedAddress(String address) {
+        if (warnings.allow(BANNED_WARNING)) {
+            LOG.warn("Refused a qBittorrent API login from {}: the address is banned after too many failed logins"
+                    + " (logged at most once a minute)", address);
+        }
+    }
+
     private void warnAboutMissingPassword(String address) {
-        Instant now = clock.instant();
-        Instant last = lastPasswordWarning.get();
-        if ((last == null || !now.isBefore(last.plus(WARNING_INTERVAL)))
-                && lastPasswordWarning.compareAndSet(last, now)) {
+        if (warnings.allow(NO_PASSWORD_WARNING)) {
             LOG.warn("Refused a qBittorrent API request from {}: without a password only clients on this machine"
                     + " are served. Set a password in the configuration org.catalogarr.qbit (password=...) and"
                     + " enter it, with the username, in the download client's settings.", address);

@@ -23,6 +23,13 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
     /** Far above any torrent file of ours, which has a few hundred bytes, and above most torrents of thousands of files. */
     public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+    /** RFC 2046's limit; a longer boundary is no client's and only makes searching dearer. */
+    static final int MAX_BOUNDARY_LENGTH = 70;
+    /** Far above the few fields and files of a {@code torrents/add}; keeps a body of tiny parts from piling up. */
+    static final int MAX_PARTS = 1000;
+    private static final BytePattern CRLF_CRLF = new BytePattern("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    private static final BytePattern LF_LF = new BytePattern("\n\n".getBytes(StandardCharsets.ISO_8859_1));
+
     /** A file part larger than {@link #MAX_FILE_BYTES}. */
     public static final class PartTooLarge extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
@@ -53,7 +60,8 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
      * @param query the raw query string, or null
      * @param contentType the body's content type, or null
      * @param body the body's bytes, empty when there is none
-     * @throws IllegalArgumentException when a multipart body has no boundary or is cut short
+     * @throws IllegalArgumentException when a multipart body has no boundary, one longer than
+     *         {@value #MAX_BOUNDARY_LENGTH} characters, more than {@value #MAX_PARTS} parts, or is cut short
      * @throws PartTooLarge when a file part is larger than {@link #MAX_FILE_BYTES}
      */
     public static FormParameters parse(String query, String contentType, byte[] body) {
@@ -112,7 +120,12 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
         for (String part : contentType.split(";")) {
             String p = part.strip();
             if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
-                return unquote(p.substring("boundary=".length()));
+                String boundary = unquote(p.substring("boundary=".length()));
+                if (boundary.isEmpty() || boundary.length() > MAX_BOUNDARY_LENGTH) {
+                    throw new IllegalArgumentException("multipart boundary must have 1 to " + MAX_BOUNDARY_LENGTH
+                            + " characters");
+                }
+                return boundary;
             }
         }
         throw new IllegalArgumentException("multipart/form-data without a boundary");
@@ -120,18 +133,22 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
 
     private static void readMultipart(String boundary, byte[] body, Map<String, List<String>> values,
             List<FilePart> files) {
-        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        int at = indexOf(body, delimiter, 0);
+        BytePattern delimiter = new BytePattern(("--" + boundary).getBytes(StandardCharsets.ISO_8859_1));
+        int at = delimiter.indexIn(body, 0);
+        int parts = 0;
         if (at < 0) {
             throw new IllegalArgumentException("multipart body without its boundary");
         }
         while (true) {
-            int partStart = at + delimiter.length;
+            int partStart = at + delimiter.length();
             if (startsWith(body, partStart, "--")) {
                 return;
             }
+            if (++parts > MAX_PARTS) {
+                throw new IllegalArgumentException("multipart body with more than " + MAX_PARTS + " parts");
+            }
             partStart = skipLineBreak(body, partStart);
-            int next = indexOf(body, delimiter, partStart);
+            int next = delimiter.indexIn(body, partStart);
             if (next < 0) {
                 throw new IllegalArgumentException("multipart body cut short");
             }
@@ -147,10 +164,10 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
     }
 
     private static void readPart(byte[] part, Map<String, List<String>> values, List<FilePart> files) {
-        int headerEnd = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        int headerEnd = CRLF_CRLF.indexIn(part, 0);
         int bodyStart = headerEnd + 4;
         if (headerEnd < 0) {
-            headerEnd = indexOf(part, "\n\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            headerEnd = LF_LF.indexIn(part, 0);
             bodyStart = headerEnd + 2;
         }
         if (headerEnd < 0) {
@@ -227,18 +244,5 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -124,31 +124,49 @@ public final class QbitApi {
         read("transfer/info", (r, s) -> json(transferInfo(jobs.all())));
     }
 
+    /** Whether a request may reach its endpoint: the refusal to answer, or the session it runs in. */
+    private record Admission(ApiResponse refusal, Sessions.Session session) {
+    }
+
+    /**
+     * The answer to a request that may go no further (unknown method 404, wrong HTTP method 405, no session
+     * 403), judged on its path, method, cookies and address alone: the servlet asks before it reads a byte
+     * of the body, so that a request nobody may make costs no parsing.
+     */
+    public Optional<ApiResponse> refusal(ApiRequest request) {
+        return Optional.ofNullable(admit(request).refusal());
+    }
+
     public ApiResponse handle(ApiRequest request) {
-        Endpoint endpoint = endpoints.get(request.path());
-        if (endpoint == null) {
-            return ApiResponse.text(404, "Not Found");
-        }
-        if (endpoint.postOnly() && !"POST".equals(request.method())) {
-            return ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "POST");
-        }
-        if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
-            return ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "GET, POST");
-        }
-        Sessions.Session session = null;
-        if (!endpoint.open()) {
-            session = authentication.session(request).orElse(null);
-            if (session == null) {
-                return ApiResponse.text(403, "Forbidden");
-            }
+        Admission admission = admit(request);
+        if (admission.refusal() != null) {
+            return admission.refusal();
         }
         try {
-            return endpoint.handler().handle(request, session);
+            return endpoints.get(request.path()).handler().handle(request, admission.session());
         } catch (IllegalArgumentException e) {
             return ApiResponse.text(400, e.getMessage());
         } catch (JobException e) {
             return ApiResponse.text(409, e.getMessage());
         }
+    }
+
+    private Admission admit(ApiRequest request) {
+        Endpoint endpoint = endpoints.get(request.path());
+        if (endpoint == null) {
+            return new Admission(ApiResponse.text(404, "Not Found"), null);
+        }
+        if (endpoint.postOnly() && !"POST".equals(request.method())) {
+            return new Admission(ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "POST"), null);
+        }
+        if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
+            return new Admission(ApiResponse.text(405, "Method Not Allowed").withHeader("Allow", "GET, POST"), null);
+        }
+        if (endpoint.open()) {
+            return new Admission(null, null);
+        }
+        return authentication.session(request).map(session -> new Admission(null, session))
+                .orElseGet(() -> new Admission(ApiResponse.text(403, "Forbidden"), null));
     }
 
     private void read(String path, Handler handler) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.catalogarr.core.jobs.Jobs;
+import org.catalogarr.core.login.LoginThrottle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -39,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Designate(ocd = QbitApiServlet.Config.class)
 public class QbitApiServlet extends HttpServlet {
 
-    static final String PID = "org.catalogarr.qbit";
+    public static final String PID = "org.catalogarr.qbit";
 
     @ObjectClassDefinition(name = "Catalogarr qBittorrent API",
             description = "The qBittorrent WebUI API v2 that Sonarr adds as a download client.")
@@ -58,12 +59,21 @@ public class QbitApiServlet extends HttpServlet {
         @AttributeDefinition(name = "Ban duration (seconds)",
                 description = "How long an address is refused after 5 failed logins in a row.")
         long ban__duration() default 3600;
+
+        @AttributeDefinition(name = "Server domains",
+                description = "Host names this server is reached under besides IP addresses, localhost, names"
+                        + " without a dot, .local/.home.arpa/.internal names and the machine's own name, e.g."
+                        + " the name of a reverse proxy; comma-separated, *.example.com for subdomains, * for any."
+                        + " Requests for other names are refused (DNS rebinding).")
+        String server__domains() default "";
     }
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(QbitApiServlet.class);
-    /** Far above a magnet or a torrent file; a larger body is not a client of ours. */
-    private static final int MAX_BODY = 8 * 1024 * 1024;
+    /** Far above a magnet or a torrent file; a larger {@code torrents/add} is not a client of ours. */
+    static final int MAX_ADD_BODY = 8 * 1024 * 1024;
+    /** Every other method takes a few short fields (a login, a list of hashes). */
+    static final int MAX_BODY = 64 * 1024;
 
     private final transient Authentication authentication;
     private final transient QbitApi api;
@@ -72,9 +82,10 @@ public class QbitApiServlet extends HttpServlet {
     @Activate
     public QbitApiServlet(@Reference Jobs jobs, Config config) {
         Clock clock = Clock.systemUTC();
-        Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()),
+        Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()));
+        LoginThrottle throttle = new LoginThrottle(clock, Authentication.MAX_FAILURES,
                 Duration.ofSeconds(config.ban__duration()));
-        this.authentication = new Authentication(sessions, clock, credentials(config));
+        this.authentication = new Authentication(sessions, throttle, clock, credentials(config));
         this.api = new QbitApi(jobs, authentication, clock);
     }
 
@@ -87,20 +98,31 @@ public class QbitApiServlet extends HttpServlet {
         return new Credentials(config.username().strip(), config.password());
     }
 
+    /**
+     * Refuses what may go no further before the body is read, then reads the body within the method's
+     * limit; an unauthenticated request therefore costs no parsing, and an oversized one is answered 413
+     * from its {@code Content-Length} alone.
+     */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiResponse answer;
-        try {
-            answer = api.handle(toApiRequest(request));
-        } catch (FormParameters.PartTooLarge e) {
-            answer = ApiResponse.text(413, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            answer = ApiResponse.text(400, e.getMessage());
-        } catch (BodyTooLarge e) {
-            answer = ApiResponse.text(413, "Request body larger than " + MAX_BODY + " bytes");
-        } catch (RuntimeException e) {
-            LOG.error("qBittorrent API {} {} failed", request.getMethod(), request.getPathInfo(), e);
-            answer = ApiResponse.text(500, "Internal error: " + e.getMessage());
+        ApiRequest head = toApiRequest(request, FormParameters.of());
+        ApiResponse answer = api.refusal(head).orElse(null);
+        if (answer == null) {
+            int limit = "torrents/add".equals(head.path()) ? MAX_ADD_BODY : MAX_BODY;
+            try {
+                FormParameters parameters = FormParameters.parse(request.getQueryString(), request.getContentType(),
+                        body(request, limit));
+                answer = api.handle(toApiRequest(request, parameters));
+            } catch (FormParameters.PartTooLarge e) {
+                answer = ApiResponse.text(413, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                answer = ApiResponse.text(400, e.getMessage());
+            } catch (BodyTooLarge e) {
+                answer = ApiResponse.text(413, "Request body larger than " + limit + " bytes");
+            } catch (RuntimeException e) {
+                LOG.error("qBittorrent API {} {} failed", request.getMethod(), request.getPathInfo(), e);
+                answer = ApiResponse.text(500, "Internal error: " + e.getMessage());
+            }
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());
@@ -111,10 +133,8 @@ public class QbitApiServlet extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private static ApiRequest toApiRequest(HttpServletRequest request) throws IOException {
+    private static ApiRequest toApiRequest(HttpServletRequest request, FormParameters parameters) {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
-        FormParameters parameters = FormParameters.parse(request.getQueryString(), request.getContentType(),
-                body(request));
         Map<String, String> cookies = new HashMap<>();
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
@@ -124,13 +144,13 @@ public class QbitApiServlet extends HttpServlet {
         return new ApiRequest(request.getMethod(), path, parameters, cookies, request.getRemoteAddr());
     }
 
-    private static byte[] body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
+    private static byte[] body(HttpServletRequest request, int limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
             throw new BodyTooLarge();
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
                 throw new BodyTooLarge();
             }
             return body;

@@ -4,89 +4,46 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The WebUI sessions (SID cookies) and the login throttle. Like qBittorrent, a session expires after a
- * period without requests, and an address that fails to log in {@value #MAX_FAILURES} times in a row is
- * banned for a while; a successful login clears its count.
+ * The WebUI sessions (SID cookies). Like qBittorrent, a session expires after a period without requests.
+ * At most {@value #MAX_SESSIONS} are kept: a new login then pushes out the session that has been idle
+ * longest, rather than being refused, because a client whose session is gone gets 403 and logs in again
+ * (Sonarr does), while a refused login would lock every client out until some session timed out.
  */
 public final class Sessions {
 
-    static final int MAX_FAILURES = 5;
-
-    /** What a login attempt came to. */
-    public enum Login {
-        OK, WRONG_CREDENTIALS, BANNED
-    }
+    static final int MAX_SESSIONS = 256;
 
     private static final char[] SID_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Clock clock;
     private final Duration timeout;
-    private final Duration ban;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Map<String, Session> bypassed = new ConcurrentHashMap<>();
 
-    /** Failed logins in a row from one address, the last one's time, and the ban if there is one. */
-    private record Failures(int count, Instant last, Instant bannedUntil) {
-    }
-
-    public Sessions(Clock clock, Duration timeout, Duration ban) {
+    public Sessions(Clock clock, Duration timeout) {
         this.clock = clock;
         this.timeout = timeout;
-        this.ban = ban;
-    }
-
-    /** Whether the address is banned now; a ban that ran out is forgotten together with its count. */
-    public boolean banned(String address) {
-        Failures f = failures.get(address);
-        if (f == null || f.bannedUntil() == null) {
-            return false;
-        }
-        if (clock.instant().isBefore(f.bannedUntil())) {
-            return true;
-        }
-        failures.remove(address, f);
-        return false;
-    }
-
-    /** Records the outcome of checking credentials sent from the address. */
-    public Login attempt(String address, boolean credentialsMatch) {
-        if (banned(address)) {
-            return Login.BANNED;
-        }
-        if (credentialsMatch) {
-            failures.remove(address);
-            return Login.OK;
-        }
-        Instant now = clock.instant();
-        forgetQuietFailures(now);
-        Failures after = failures.merge(address, new Failures(1, now, null),
-                (old, one) -> new Failures(old.count() + 1, now, null));
-        if (after.count() >= MAX_FAILURES) {
-            failures.put(address, new Failures(after.count(), now, now.plus(ban)));
-        }
-        return Login.WRONG_CREDENTIALS;
     }
 
     /**
-     * Forgets the counts of addresses that stayed quiet for a ban's length, so that the table does not
-     * grow with every address that ever mistyped a password.
+     * Opens a session and returns it; expired sessions are dropped on the way, and when
+     * {@value #MAX_SESSIONS} are still open, the one idle longest (the first to expire) is closed.
      */
-    private void forgetQuietFailures(Instant now) {
-        failures.values().removeIf(f -> f.bannedUntil() == null && !now.isBefore(f.last().plus(ban)));
-    }
-
-    /** Opens a session and returns it; expired sessions are dropped on the way. */
-    public Session open() {
+    public synchronized Session open() {
         Instant now = clock.instant();
         sessions.values().removeIf(s -> s.expired(now));
+        while (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().stream().min(Comparator.comparing(Session::expiresAt))
+                    .ifPresent(idlest -> sessions.remove(idlest.sid(), idlest));
+        }
         Session session = new Session(newSid(), now.plus(timeout));
         sessions.put(session.sid(), session);
         return session;
@@ -115,6 +72,10 @@ public final class Sessions {
      * that client's {@code sync/maindata} deltas work like a logged-in one's.
      */
     public Session bypass(String address) {
+        if (bypassed.size() >= MAX_SESSIONS && !bypassed.containsKey(address)) {
+            // Only loopback addresses get here, but 127/8 has millions: starting the deltas over is harmless.
+            bypassed.clear();
+        }
         return bypassed.computeIfAbsent(address, a -> new Session("", Instant.MAX));
     }
 
@@ -151,6 +112,10 @@ public final class Sessions {
 
         public String sid() {
             return sid;
+        }
+
+        Instant expiresAt() {
+            return expiresAt;
         }
 
         boolean expired(Instant now) {

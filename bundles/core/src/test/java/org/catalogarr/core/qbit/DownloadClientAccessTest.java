@@ -36,6 +36,11 @@ public class DownloadClientAccessTest {
             public long ban__duration() {
                 return 3600;
             }
+
+            @Override
+            public String server__domains() {
+                return "";
+            }
         };
     }
 

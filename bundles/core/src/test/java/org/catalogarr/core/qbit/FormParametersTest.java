@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -161,5 +162,54 @@ public class FormParametersTest {
 
         assertThrows(IllegalArgumentException.class,
                 () -> FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, body));
+    }
+
+    @Test
+    public void aBoundaryOfSeventyCharactersIsTheLongestTaken() {
+        String boundary = "b".repeat(FormParameters.MAX_BOUNDARY_LENGTH);
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--" + boundary
+                + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertEquals("1", FormParameters.parse(null, "multipart/form-data; boundary=" + boundary, body).text("a"));
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> FormParameters.parse(null, "multipart/form-data; boundary=" + boundary + "b", body));
+        assertEquals("multipart boundary must have 1 to 70 characters", tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> FormParameters.parse(null, "multipart/form-data; boundary=\"\"", body));
+    }
+
+    /** An 8 MiB part that almost repeats the longest boundary everywhere: the worst case of a naive search. */
+    @Test
+    public void aWorstCaseBodyParsesWellUnderASecond() {
+        String boundary = "-".repeat(FormParameters.MAX_BOUNDARY_LENGTH - 1) + "x";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = new byte[head.length + 8 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        Arrays.fill(body, head.length, body.length - tail.length, (byte) '-');
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+
+        long started = System.nanoTime();
+        FormParameters p = FormParameters.parse(null, "multipart/form-data; boundary=" + boundary, body);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(8 * 1024 * 1024, p.text("a").length());
+        assertTrue("took " + millis + " ms", millis < 1000);
+    }
+
+    @Test
+    public void aBodyOfTooManyPartsIsRefused() {
+        String[] fields = new String[2 * (FormParameters.MAX_PARTS + 1)];
+        for (int i = 0; i < fields.length; i += 2) {
+            fields[i] = "f";
+            fields[i + 1] = "v";
+        }
+        assertEquals(FormParameters.MAX_PARTS, FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY,
+                multipart(Arrays.copyOf(fields, 2 * FormParameters.MAX_PARTS))).values().get("f").size());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, multipart(fields)));
+        assertEquals("multipart body with more than 1000 parts", e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.catalogarr.core.qbit;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,8 @@ public class QbitApiServletTest {
 
     private final FakeJobs jobs = new FakeJobs(Instant.parse("2026-11-26T10:00:00Z"));
     private final QbitApiServlet servlet = new QbitApiServlet(jobs, config("admin", "secret"));
+    /** Whether the servlet read any of the last request's body. */
+    private boolean bodyRead;
 
     private static QbitApiServlet.Config config(String username, String password) {
         return (QbitApiServlet.Config) Proxy.newProxyInstance(QbitApiServlet.Config.class.getClassLoader(),
@@ -41,7 +44,14 @@ public class QbitApiServletTest {
         ServletInputStream input = new ServletInputStream() {
             @Override
             public int read() {
+                bodyRead = true;
                 return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                bodyRead = true;
+                return in.read(b, off, len);
             }
 
             @Override
@@ -147,5 +157,48 @@ public class QbitApiServletTest {
     @Test
     public void theBareApiPathIsNotAnEndpoint() throws Exception {
         assertEquals(404, send("GET", null, null, null, new byte[0], Map.of()).status);
+    }
+
+    @Test
+    public void anUnauthenticatedRequestIsRefusedBeforeItsBodyIsRead() throws Exception {
+        byte[] unparseable = "--x\r\nno headers, never closed".getBytes(StandardCharsets.UTF_8);
+
+        RecordedResponse a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=x", unparseable,
+                Map.of());
+
+        assertEquals(403, a.status);
+        assertFalse("the body was read", bodyRead);
+    }
+
+    @Test
+    public void aBodyOverTheSmallLimitIs413WithoutBeingRead() throws Exception {
+        String sid = login();
+        byte[] body = ("hashes=" + "a".repeat(QbitApiServlet.MAX_BODY)).getBytes(StandardCharsets.UTF_8);
+        bodyRead = false;
+
+        RecordedResponse a = send("POST", "/torrents/delete", null, "application/x-www-form-urlencoded", body,
+                Map.of(), new Cookie("SID", sid));
+
+        assertEquals(413, a.status);
+        assertEquals("Request body larger than 65536 bytes", a.text());
+        assertFalse("the body was read", bodyRead);
+        RecordedResponse login = send("POST", "/auth/login", null, "application/x-www-form-urlencoded", body, Map.of());
+        assertEquals("a login is small too", 413, login.status);
+    }
+
+    @Test
+    public void onlyTorrentsAddTakesLargeBodies() throws Exception {
+        String sid = login();
+        byte[] body = FormParametersTest.multipart("urls", FakeJobs.magnet(1, "A"), "padding",
+                "x".repeat(2 * 1024 * 1024));
+
+        RecordedResponse a = send("POST", "/torrents/add", null, "multipart/form-data; boundary=" + FormParametersTest.BOUNDARY,
+                body, Map.of(), new Cookie("SID", sid));
+
+        assertEquals("Ok.", a.text());
+        assertEquals(1, jobs.all().size());
+        byte[] tooLarge = new byte[QbitApiServlet.MAX_ADD_BODY + 1];
+        assertEquals(413, send("POST", "/torrents/add", null, "application/x-www-form-urlencoded", tooLarge, Map.of(),
+                new Cookie("SID", sid)).status);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.catalogarr.core.jobs.AddOptions;
 import org.catalogarr.core.jobs.JobStatus;
 import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.login.LoginThrottle;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.torrent.Bencoded;
 import org.catalogarr.core.torznab.TorrentFiles;
@@ -35,8 +36,9 @@ public class QbitApiTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final FakeJobs jobs = new FakeJobs(clock.instant());
-    private final Sessions sessions = new Sessions(clock, Duration.ofHours(1), Duration.ofHours(1));
-    private final Authentication authentication = new Authentication(sessions, clock,
+    private final Sessions sessions = new Sessions(clock, Duration.ofHours(1));
+    private final Authentication authentication = new Authentication(sessions,
+            new LoginThrottle(clock, Authentication.MAX_FAILURES, Duration.ofHours(1)), clock,
             new Credentials("admin", "secret"));
     private final QbitApi api = new QbitApi(jobs, authentication, clock);
 
@@ -101,7 +103,7 @@ public class QbitApiTest {
 
         assertEquals(200, r.status());
         assertEquals("Ok.", r.body());
-        assertTrue(r.headers().get("Set-Cookie").matches("SID=[A-Za-z0-9]{32}; HttpOnly; path=/"));
+        assertTrue(r.headers().get("Set-Cookie").matches("SID=[A-Za-z0-9]{32}; HttpOnly; SameSite=Strict; path=/"));
         assertEquals(200, get("app/version", sid(r)).status());
     }
 
@@ -203,6 +205,36 @@ public class QbitApiTest {
         assertEquals(403, post("auth/login", null, "username", "admin", "password", "").status());
         assertEquals(403, call("GET", "torrents/info", null, "localhost", FormParameters.of()).status());
         assertEquals(200, get("app/webapiVersion", null).status());
+    }
+
+    @Test
+    public void withoutAPasswordASidFromALoopbackClientDoesNotLetAnotherAddressIn() {
+        authentication.configure(new Credentials("admin", ""));
+        String localSid = sid(call("POST", "auth/login", null, "127.0.0.1", FormParameters.of()));
+        assertEquals(200, call("GET", "torrents/info", localSid, "127.0.0.1", FormParameters.of()).status());
+
+        assertEquals(403, call("GET", "torrents/info", localSid, REMOTE, FormParameters.of()).status());
+        assertEquals(403, call("POST", "torrents/delete", localSid, REMOTE,
+                FormParameters.of("hashes", "all", "deleteFiles", "true")).status());
+    }
+
+    @Test
+    public void theOldestIdleSessionMakesWayWhenTheCapIsReached() {
+        String idlest = login();
+        clock.advance(Duration.ofSeconds(1));
+        String busy = login();
+        for (int i = 2; i < Sessions.MAX_SESSIONS; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            login();
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("a request keeps a session in use", 200, get("torrents/info", busy).status());
+
+        String newest = login();
+
+        assertEquals(200, get("torrents/info", newest).status());
+        assertEquals(200, get("torrents/info", busy).status());
+        assertEquals("the session idle longest was closed", 403, get("torrents/info", idlest).status());
     }
 
     @Test

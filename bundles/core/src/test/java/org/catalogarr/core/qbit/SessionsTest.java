@@ -8,15 +8,16 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-import org.catalogarr.core.qbit.Sessions.Login;
 import org.junit.Test;
 
 public class SessionsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private final Sessions sessions = new Sessions(clock, Duration.ofMinutes(60), Duration.ofMinutes(30));
+    private final Sessions sessions = new Sessions(clock, Duration.ofMinutes(60));
 
     @Test
     public void opensSessionsWithDistinctSids() {
@@ -65,55 +66,20 @@ public class SessionsTest {
     }
 
     @Test
-    public void fiveFailuresInARowBanTheAddress() {
-        for (int i = 0; i < 5; i++) {
-            assertEquals(Login.WRONG_CREDENTIALS, sessions.attempt("10.0.0.9", false));
+    public void atTheCapTheSessionIdleLongestIsClosed() {
+        List<String> sids = new ArrayList<>();
+        for (int i = 0; i < Sessions.MAX_SESSIONS; i++) {
+            sids.add(sessions.open().sid());
+            clock.advance(Duration.ofSeconds(1));
         }
+        assertTrue(sessions.find(sids.get(0)).isPresent());
 
-        assertTrue(sessions.banned("10.0.0.9"));
-        assertEquals(Login.BANNED, sessions.attempt("10.0.0.9", true));
-        assertFalse(sessions.banned("10.0.0.10"));
-        assertEquals(Login.OK, sessions.attempt("10.0.0.10", true));
-    }
+        String newest = sessions.open().sid();
 
-    @Test
-    public void aSuccessClearsTheCount() {
-        for (int i = 0; i < 4; i++) {
-            sessions.attempt("10.0.0.9", false);
-        }
-        assertEquals(Login.OK, sessions.attempt("10.0.0.9", true));
-
-        for (int i = 0; i < 4; i++) {
-            assertEquals(Login.WRONG_CREDENTIALS, sessions.attempt("10.0.0.9", false));
-        }
-        assertFalse(sessions.banned("10.0.0.9"));
-    }
-
-    @Test
-    public void failuresSpreadOverLongQuietSpellsDoNotAddUp() {
-        for (int i = 0; i < 4; i++) {
-            sessions.attempt("10.0.0.9", false);
-        }
-        clock.advance(Duration.ofMinutes(30));
-
-        sessions.attempt("10.0.0.9", false);
-
-        assertFalse(sessions.banned("10.0.0.9"));
-    }
-
-    @Test
-    public void theBanEndsAfterItsDuration() {
-        for (int i = 0; i < 5; i++) {
-            sessions.attempt("10.0.0.9", false);
-        }
-        clock.advance(Duration.ofMinutes(29));
-        assertTrue(sessions.banned("10.0.0.9"));
-
-        clock.advance(Duration.ofMinutes(1));
-
-        assertFalse(sessions.banned("10.0.0.9"));
-        assertEquals(Login.WRONG_CREDENTIALS, sessions.attempt("10.0.0.9", false));
-        assertFalse("the count starts again after a ban", sessions.banned("10.0.0.9"));
+        assertTrue(sessions.find(newest).isPresent());
+        assertTrue("just used, so no longer the idlest", sessions.find(sids.get(0)).isPresent());
+        assertFalse(sessions.find(sids.get(1)).isPresent());
+        assertEquals(Sessions.MAX_SESSIONS - 1, sids.stream().filter(s -> sessions.find(s).isPresent()).count());
     }
 
     @Test
