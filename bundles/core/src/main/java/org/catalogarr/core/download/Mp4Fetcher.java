@@ -78,6 +78,8 @@ final class Mp4Fetcher {
             ProgressMeter meter = new ProgressMeter(progress, start, total);
             copy(body, part, resumed, meter, media.uri());
             meter.finish();
+            // Everything after the download goes through the folder's name again.
+            folder.checked();
             long size = Files.size(part);
             if (total >= 0 && size != total) {
                 // A part file longer or shorter than the server's own total cannot be resumed sensibly.

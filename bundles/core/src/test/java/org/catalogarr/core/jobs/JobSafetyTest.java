@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import org.catalogarr.catalogue.api.Language;
@@ -24,6 +24,7 @@ import org.catalogarr.core.download.DownloadRequest;
 import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
+import org.catalogarr.core.store.StoreException;
 import org.catalogarr.core.store.TestDatabases;
 import org.catalogarr.core.torznab.MagnetInfo;
 import org.junit.After;
@@ -182,6 +183,44 @@ public class JobSafetyTest {
         DownloadJob failed = await(broken.infoHash(), j -> j.status() == JobStatus.FAILED);
         assertEquals("Unexpected failure: java.lang.StackOverflowError: parser recursion", failed.message().orElseThrow());
         await(next.infoHash(), j -> j.status() == JobStatus.COMPLETED);
+    }
+
+    /** A database that refuses to record the next failure of a job, as a full disk would. */
+    private static final class RefusingStore extends JobStore {
+        final AtomicBoolean refuseFailure = new AtomicBoolean(true);
+
+        RefusingStore(Database database) {
+            super(database);
+        }
+
+        @Override
+        public void updateState(DownloadJob job) {
+            if (job.status() == JobStatus.FAILED && refuseFailure.getAndSet(false)) {
+                throw new StoreException("Job " + job.id() + " could not be written",
+                        new SQLException("A write to the disk failed", "XSDG1"));
+            }
+            super.updateState(job);
+        }
+    }
+
+    @Test
+    public void aJobWhoseFailureCannotBeWrittenIsQueuedAgainNotLeftDownloading() throws Exception {
+        jobs.stop();
+        RefusingStore refusing = new RefusingStore(database);
+        jobs = new JobService(refusing, engine, root, config());
+        AtomicBoolean crashed = new AtomicBoolean();
+        engine.behaviour = (request, progress) -> {
+            if (crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("resolver bug");
+            }
+            return Engine.writeFile(request, progress);
+        };
+
+        DownloadJob added = jobs.add(episode(1), options("", "", false));
+
+        await(added.infoHash(), j -> j.status() == JobStatus.COMPLETED);
+        assertFalse("the failure was refused", refusing.refuseFailure.get());
+        assertEquals("started again after the worker ended without its end written", 2, engine.calls);
     }
 
     @Test
