@@ -122,7 +122,7 @@ public class JobService implements Jobs {
         Map<String, String> categories = categories();
         String category = options.category();
         if (!category.isEmpty() && !categories.containsKey(category)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(category));
         }
         String folder = options.savePath().isBlank() ? categories.getOrDefault(category, "") : options.savePath();
         JobValues.savePath(folder);
@@ -195,7 +195,7 @@ public class JobService implements Jobs {
     @Override
     public synchronized void setCategory(Collection<String> hashes, String category) throws JobException {
         if (!category.isEmpty() && !categories().containsKey(category)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(category));
         }
         for (DownloadJob job : find(hashes)) {
             store.updateCategory(job.id(), category, Instant.now());
@@ -292,7 +292,7 @@ public class JobService implements Jobs {
     @Override
     public synchronized void editCategory(String name, String savePath) throws JobException {
         if (!categories().containsKey(name)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + name + "'");
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(name));
         }
         saveCategory(name, savePath);
     }

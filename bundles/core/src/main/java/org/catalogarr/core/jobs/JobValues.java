@@ -57,6 +57,11 @@ final class JobValues {
         return name;
     }
 
+    /** A value as an error message quotes it: in quotes, and cut, so that a huge value is not echoed back. */
+    static String quoted(String value) {
+        return "'" + Columns.cut(value, 100) + "'";
+    }
+
     private static void fits(String value, int max, String what) throws JobException {
         if (!Columns.fits(value, max)) {
             throw new JobException(JobException.Reason.BAD_VALUE, what + " is " + value.length()
