@@ -86,7 +86,7 @@ public class AvailabilityCache implements EventHandler {
             // Every language is recorded, the missing ones as unavailable, so that an episode without
             // languages or without a page (not yet released) is not asked for again within the TTL.
             store.record(siteId, slug, season, episode, offered, EnumSet.allOf(Language.class), now);
-        } catch (StoreException e) {
+        } catch (StoreException | IllegalArgumentException e) {
             throw new CatalogueException(Reason.SITE_ERROR, "Availability of " + siteId + " " + slug + " could not be"
                     + " stored: " + e.getMessage(), e);
         }

@@ -337,15 +337,18 @@ public class JobService implements Jobs {
             return;
         }
         try {
-            for (DownloadJob stored : store.all()) {
-                if (stored.status() == JobStatus.DOWNLOADING && !scheduler.running(stored.id())) {
-                    LOG.warn("Job {} ({}, site {}) is downloading without a worker; queueing it again", stored.id(),
-                            stored.name(), stored.sourceSite());
-                    transition(stored, JobStatus.QUEUED, Optional.of("The download stopped without its end being"
+            List<DownloadJob> queued = new ArrayList<>();
+            for (DownloadJob job : store.all()) {
+                if (job.status() == JobStatus.DOWNLOADING && !scheduler.running(job.id())) {
+                    LOG.warn("Job {} ({}, site {}) is downloading without a worker; queueing it again", job.id(),
+                            job.name(), job.sourceSite());
+                    job = transition(job, JobStatus.QUEUED, Optional.of("The download stopped without its end being"
                             + " recorded; started again"));
                 }
+                if (job.status() == JobStatus.QUEUED) {
+                    queued.add(job);
+                }
             }
-            List<DownloadJob> queued = all().stream().filter(j -> j.status() == JobStatus.QUEUED).toList();
             scheduler.dispatch(queued, Instant.now(), this::run);
         } catch (RuntimeException e) {
             LOG.warn("Queued jobs could not be started now: {}", e.toString());

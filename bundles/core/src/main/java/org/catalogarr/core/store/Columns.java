@@ -20,6 +20,8 @@ public final class Columns {
     public static final int CATEGORY_NAME = 200;
     public static final int CATEGORY_SAVE_PATH = 4000;
     public static final int SITE_ID = 32;
+    public static final int SITE_NAME = 200;
+    public static final int SITE_BASE_URL = 2000;
     public static final int SLUG = 300;
 
     /** What marks a cut value; it counts towards the limit. */

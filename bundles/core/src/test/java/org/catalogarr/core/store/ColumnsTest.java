@@ -36,6 +36,9 @@ public class ColumnsTest {
                     Map.entry("download_category.name", Columns.CATEGORY_NAME),
                     Map.entry("download_category.save_path", Columns.CATEGORY_SAVE_PATH),
                     Map.entry("title_mapping.site_id", Columns.SITE_ID),
+                    Map.entry("catalogue_site.site_id", Columns.SITE_ID),
+                    Map.entry("catalogue_site.display_name", Columns.SITE_NAME),
+                    Map.entry("catalogue_site.base_url", Columns.SITE_BASE_URL),
                     Map.entry("title_mapping.slug", Columns.SLUG),
                     Map.entry("availability_record.slug", Columns.SLUG));
             limits.forEach((column, limit) -> {
