@@ -77,6 +77,18 @@ public class JobStoreTest {
     }
 
     @Test
+    public void lookingUpOrRemovingByAnOverLongKeyFindsNothingInsteadOfFailing() {
+        store.insert(job("Show.S01E01", "", JobStatus.QUEUED));
+        store.saveCategory("tv", "tv");
+
+        assertTrue(store.byHash("0123456789abcdef0123456789abcdef01234567" + "0".repeat(100)).isEmpty());
+        store.deleteCategory("tv" + "x".repeat(Columns.CATEGORY_NAME));
+
+        assertEquals(1, store.all().size());
+        assertEquals(1, store.categories().size());
+    }
+
+    @Test
     public void progressIsWrittenOnlyWhileTheRowIsDownloading() {
         store.insert(job("Show.S01E01", "", JobStatus.DOWNLOADING));
         DownloadJob running = stored();
