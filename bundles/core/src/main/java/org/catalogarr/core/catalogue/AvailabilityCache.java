@@ -1,6 +1,5 @@
 package org.catalogarr.core.catalogue;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -13,6 +12,7 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.store.AvailabilityStore;
 import org.catalogarr.core.store.AvailabilityStore.Availability;
+import org.catalogarr.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,7 +68,7 @@ public class AvailabilityCache implements EventHandler {
                 Instant checkedAt = known.stream().map(Availability::checkedAt).min(Instant::compareTo).orElseThrow();
                 return new EpisodeAvailability(languages, checkedAt);
             }
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             LOG.warn("Availability records of {} {} S{}E{} could not be read, asking the site: {}", siteId, slug,
                     season, episode, e.getMessage());
         }
@@ -86,7 +86,7 @@ public class AvailabilityCache implements EventHandler {
             // Every language is recorded, the missing ones as unavailable, so that an episode without
             // languages or without a page (not yet released) is not asked for again within the TTL.
             store.record(siteId, slug, season, episode, offered, EnumSet.allOf(Language.class), now);
-        } catch (SQLException e) {
+        } catch (StoreException | IllegalArgumentException e) {
             throw new CatalogueException(Reason.SITE_ERROR, "Availability of " + siteId + " " + slug + " could not be"
                     + " stored: " + e.getMessage(), e);
         }
@@ -103,7 +103,7 @@ public class AvailabilityCache implements EventHandler {
         try {
             int dropped = store.forgetSite(siteId);
             LOG.debug("Dropped {} availability records of '{}' after its settings changed", dropped, siteId);
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             LOG.warn("Could not drop the availability records of '{}': {}", siteId, e.getMessage());
         }
     }

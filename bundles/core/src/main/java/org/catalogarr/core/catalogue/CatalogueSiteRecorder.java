@@ -1,8 +1,7 @@
 package org.catalogarr.core.catalogue;
 
-import java.sql.SQLException;
-
 import org.catalogarr.core.store.CatalogueSiteStore;
+import org.catalogarr.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +38,7 @@ public class CatalogueSiteRecorder implements EventHandler {
         entry.site().ifPresent(site -> {
             try {
                 store.save(site);
-            } catch (SQLException e) {
+            } catch (StoreException | IllegalArgumentException e) {
                 LOG.warn("Could not record the settings of catalogue site '{}': {}", site.siteId(), e.getMessage());
             }
         });

@@ -1,6 +1,5 @@
 package org.catalogarr.core.catalogue;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.AvailabilityCache.EpisodeAvailability;
 import org.catalogarr.core.store.AvailabilityStore;
 import org.catalogarr.core.store.AvailabilityStore.Seen;
+import org.catalogarr.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -320,7 +320,7 @@ public class SearchService implements EventHandler {
                             seen.language(), SizeEstimate.of(seen.season()), seen.checkedAt()));
                 }
             }
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw new CatalogueException(Reason.SITE_ERROR, "Recently seen episodes could not be read: "
                     + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.catalogarr.core.catalogue;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.catalogarr.core.catalogue.TitleMatcher.Candidate;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.IndexState;
 import org.catalogarr.core.store.TitleMappingStore.Mapping;
+import org.catalogarr.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -134,14 +134,14 @@ public class TitleIndex implements EventHandler {
         IndexState state;
         try {
             state = store.state(siteId);
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             return new Status(0, Optional.empty(), Optional.of("database: " + e.getMessage()));
         }
         return new Status(state.titles(), state.refreshedAt(), Optional.ofNullable(lastErrors.get(siteId)));
     }
 
     /** Fetches the site's index now; the old one stays when this fails. */
-    public int refresh(String siteId) throws CatalogueException, SQLException {
+    public int refresh(String siteId) throws CatalogueException {
         synchronized (refreshLocks.computeIfAbsent(siteId, id -> new Object())) {
             CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
                     .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
@@ -159,7 +159,7 @@ public class TitleIndex implements EventHandler {
                 LOG.info("Indexed {} series ({} titles) of catalogue site '{}' in {} ms", titles.size(), stored, siteId,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return stored;
-            } catch (CatalogueException | SQLException e) {
+            } catch (CatalogueException | StoreException e) {
                 lastErrors.put(siteId, e.getMessage());
                 throw e;
             }
@@ -195,7 +195,7 @@ public class TitleIndex implements EventHandler {
                 known = stored.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList();
                 candidates.putIfAbsent(siteId, known);
             }
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw new CatalogueException(CatalogueException.Reason.SITE_ERROR,
                     "The title index of '" + siteId + "' could not be read: " + e.getMessage(), e);
         }
@@ -230,7 +230,7 @@ public class TitleIndex implements EventHandler {
                 }
                 refreshed = stored.get();
                 refreshedAt.putIfAbsent(entry.siteId(), refreshed);
-            } catch (SQLException e) {
+            } catch (StoreException e) {
                 return false;
             }
         }
@@ -241,7 +241,7 @@ public class TitleIndex implements EventHandler {
         String siteId = entry.siteId();
         try {
             refresh(siteId);
-        } catch (CatalogueException | SQLException e) {
+        } catch (CatalogueException | StoreException e) {
             Status kept = status(siteId);
             LOG.warn("Could not refresh the title index of catalogue site '{}': {}; {}", siteId, e.getMessage(),
                     kept.titles() > 0 ? "keeping the " + kept.titles() + " titles from " + kept.refreshedAt().orElseThrow()

@@ -172,7 +172,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     }
 
     private Path attempt(CatalogueProvider provider, HosterResolver resolver, Offer offer, DownloadRequest request,
-            Progress progress) throws OfferFailure, InterruptedException {
+            Progress progress) throws OfferFailure, DownloadException, InterruptedException {
         URI embed;
         try {
             embed = provider.resolve(offer.redirect());
@@ -194,9 +194,12 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         String origin = offer.hoster() + " " + offer.redirect();
         try {
             return switch (media.kind()) {
-                case MP4 -> mp4.fetch(media, request.folder(), request.name(), origin, progress);
-                case HLS -> hls.fetch(media, request.folder(), request.name(), origin, progress);
+                case MP4 -> mp4.fetch(media, request.target(), request.name(), origin, progress);
+                case HLS -> hls.fetch(media, request.target(), request.name(), origin, progress);
             };
+        } catch (UnsafeFolderException e) {
+            // Not the offer's fault: every other offer would write to the same place.
+            throw new DownloadException(e.getMessage(), false, e);
         } catch (MediaGoneException | UnusableMediaException e) {
             throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), false, e);
         } catch (IOException e) {

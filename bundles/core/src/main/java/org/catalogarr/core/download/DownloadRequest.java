@@ -15,9 +15,10 @@ import org.catalogarr.catalogue.api.Language;
  * @param language the wanted language
  * @param name the file name without extension (the release name)
  * @param folder where the file goes
+ * @param root the download root (its real path) the folder must still lie below when the file is written
  */
 public record DownloadRequest(String siteId, String slug, int season, int episode, Language language, String name,
-        Path folder) {
+        Path folder, Path root) {
 
     public DownloadRequest {
         Objects.requireNonNull(siteId, "siteId");
@@ -25,5 +26,11 @@ public record DownloadRequest(String siteId, String slug, int season, int episod
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(root, "root");
+    }
+
+    /** The folder with the root it must stay below. */
+    public TargetFolder target() {
+        return new TargetFolder(root, folder);
     }
 }

@@ -77,6 +77,7 @@ final class HlsFetcher {
     }
 
     /**
+     * @param folder where the file goes; checked against the download root before every write through its name
      * @param origin what the media stands for (hoster and site link), not its URL, which expires; a part
      *        file of another origin is discarded
      * @return the finished file
@@ -85,7 +86,7 @@ final class HlsFetcher {
      * @throws IOException when the download broke off (the part file stays for a resume) or was refused
      * @throws InterruptedException when the thread was interrupted; the part file stays for a resume
      */
-    Path fetch(MediaSource media, Path folder, String name, String origin, DownloadEngine.Progress progress)
+    Path fetch(MediaSource media, TargetFolder folder, String name, String origin, DownloadEngine.Progress progress)
             throws IOException, InterruptedException {
         Chosen chosen = mediaPlaylist(media);
         HlsPlaylist.Media playlist = chosen.playlist();
@@ -93,8 +94,9 @@ final class HlsFetcher {
             throw new UnusableMediaException("the HLS playlist " + chosen.uri() + " has no #EXT-X-ENDLIST: it is a live"
                     + " stream, not an episode");
         }
-        Output output = Output.of(folder, name, playlist.map().isPresent() ? "mp4" : "ts");
-        Files.createDirectories(folder);
+        Path directory = folder.checked();
+        Output output = Output.of(directory, name, playlist.map().isPresent() ? "mp4" : "ts");
+        Files.createDirectories(directory);
         // Mp4Fetcher writes the same .mp4.part for a plain MP4 of this offer; the marker keeps the two apart.
         String recordedOrigin = "HLS " + origin;
         HlsCheckpoint checkpoint = resumePoint(output, recordedOrigin, playlist.segments().size(), chosen.variant());
@@ -111,6 +113,7 @@ final class HlsFetcher {
                 URI map = playlist.map().get();
                 retrying("the initialisation section " + map, () -> copy(map, media, Optional.empty(), out, 0, meter));
                 checkpoint = new HlsCheckpoint(0, out.position(), segments.size(), chosen.variant());
+                folder.checked();
                 checkpoint.write(output.checkpoint());
             }
             for (int index = checkpoint.segments(); index < segments.size(); index++) {
@@ -122,11 +125,13 @@ final class HlsFetcher {
                 // On disk before the checkpoint names it: after a power cut the checkpoint is never ahead of the bytes.
                 out.force(false);
                 checkpoint = new HlsCheckpoint(index + 1, out.position(), segments.size(), chosen.variant());
+                folder.checked();
                 checkpoint.write(output.checkpoint());
                 meter.estimate(estimatedTotal(checkpoint.bytes(), checkpoint.segments(), segments.size()));
             }
         }
         meter.finish();
+        folder.checked();
         Files.move(output.part(), output.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(output.checkpoint());
         Files.deleteIfExists(output.origin());

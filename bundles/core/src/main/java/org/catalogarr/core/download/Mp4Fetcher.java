@@ -47,6 +47,7 @@ final class Mp4Fetcher {
     }
 
     /**
+     * @param folder where the file goes; checked against the download root before it is written to
      * @param origin what the media stands for (hoster and site link); a part file of another origin is discarded
      * @return the finished file
      * @throws MediaGoneException when the media server no longer has the file
@@ -54,13 +55,14 @@ final class Mp4Fetcher {
      *         unless it cannot be trusted
      * @throws InterruptedException when the thread was interrupted; the part file stays for a resume
      */
-    Path fetch(MediaSource media, Path folder, String name, String origin, DownloadEngine.Progress progress)
+    Path fetch(MediaSource media, TargetFolder folder, String name, String origin, DownloadEngine.Progress progress)
             throws IOException, InterruptedException {
-        List<Path> files = files(folder, name);
+        Path directory = folder.checked();
+        List<Path> files = files(directory, name);
         Path target = files.get(0);
         Path part = files.get(1);
         Path originFile = files.get(2);
-        Files.createDirectories(folder);
+        Files.createDirectories(directory);
         long offset = resumableBytes(part, originFile, origin);
         Files.writeString(originFile, origin, StandardCharsets.UTF_8);
 
@@ -68,7 +70,7 @@ final class Mp4Fetcher {
         try (TimedBody body = new TimedBody(timeout)) {
             response.body().subscribe(body);
             if (alreadyComplete(response, offset)) {
-                return finish(part, target, originFile);
+                return finish(folder, part, target, originFile);
             }
             long total = expectedTotal(media.uri(), response, offset);
             boolean resumed = response.statusCode() == 206;
@@ -76,6 +78,8 @@ final class Mp4Fetcher {
             ProgressMeter meter = new ProgressMeter(progress, start, total);
             copy(body, part, resumed, meter, media.uri());
             meter.finish();
+            // Everything after the download goes through the folder's name again.
+            folder.checked();
             long size = Files.size(part);
             if (total >= 0 && size != total) {
                 // A part file longer or shorter than the server's own total cannot be resumed sensibly.
@@ -84,10 +88,12 @@ final class Mp4Fetcher {
                         + total);
             }
         }
-        return finish(part, target, originFile);
+        return finish(folder, part, target, originFile);
     }
 
-    private static Path finish(Path part, Path target, Path originFile) throws IOException {
+    private static Path finish(TargetFolder folder, Path part, Path target, Path originFile) throws IOException {
+        // The folder may have been swapped for a link during the download; the rename goes through its name.
+        folder.checked();
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(originFile);
         return target;

@@ -55,13 +55,13 @@ public final class DownloadRoot {
             }
         } catch (IOException e) {
             throw new JobException(JobException.Reason.PATH_OUTSIDE_ROOT,
-                    "Save path '" + savePath + "' cannot be created below " + root + ": " + e.getMessage());
+                    "Save path " + JobValues.quoted(savePath) + " cannot be created below " + root + ": " + e.getMessage());
         }
         return wanted;
     }
 
     private JobException outside(String savePath) {
         return new JobException(JobException.Reason.PATH_OUTSIDE_ROOT,
-                "Save path '" + savePath + "' is outside the download folder " + root);
+                "Save path " + JobValues.quoted(savePath) + " is outside the download folder " + root);
     }
 }

@@ -10,7 +10,9 @@ public class JobException extends Exception {
         /** The category is unknown, or its name is empty. */
         BAD_CATEGORY,
         /** A save path outside the download root (.., absolute elsewhere, symlinks). */
-        PATH_OUTSIDE_ROOT
+        PATH_OUTSIDE_ROOT,
+        /** A name, tag or path longer than the database keeps. */
+        BAD_VALUE
     }
 
     private final Reason reason;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.catalogarr.core.threads.DaemonThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which queued jobs run: in queue order, at most {@code limit} at once, as qBittorrent's
@@ -24,6 +28,8 @@ final class JobScheduler {
 
     /** How often the queue is looked at without a reason, in case a start was missed. */
     private static final long CHECK_SECONDS = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
 
     private record Slot(FutureTask<Void> task, boolean forced) {
     }
@@ -73,6 +79,7 @@ final class JobScheduler {
         FutureTask<Void> task = new FutureTask<>(() -> run.accept(id), null) {
             @Override
             protected void done() {
+                reportFailure(id, this);
                 if (running.remove(id, new Slot(this, forced))) {
                     slotFreed.run();
                 }
@@ -80,6 +87,25 @@ final class JobScheduler {
         };
         running.put(id, new Slot(task, forced));
         workers.execute(task);
+    }
+
+    /**
+     * A FutureTask keeps what its work threw to itself; the workers catch everything they can handle, and
+     * whatever still gets through is at least logged.
+     */
+    private static void reportFailure(String id, FutureTask<Void> task) {
+        try {
+            task.get();
+        } catch (CancellationException | InterruptedException stopped) {
+            // Stopped on purpose (pause, delete, shutdown); a done task's get() does not wait.
+        } catch (ExecutionException e) {
+            LOG.error("The download worker of job {} ended with an error", id, e.getCause());
+        }
+    }
+
+    /** Whether a worker runs (or is about to run) the job. */
+    boolean running(String id) {
+        return running.containsKey(id);
     }
 
     /** Stops the job's worker, if it has one; its slot is free at once. */

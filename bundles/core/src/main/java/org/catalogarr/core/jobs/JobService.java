@@ -3,7 +3,6 @@ package org.catalogarr.core.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.catalogarr.core.download.DownloadEngine;
 import org.catalogarr.core.download.DownloadException;
 import org.catalogarr.core.download.DownloadRequest;
+import org.catalogarr.core.download.UnsafeFolderException;
+import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
 import org.catalogarr.core.torznab.MagnetInfo;
@@ -37,9 +38,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Download jobs: added from our magnets (one job per info-hash), run by at most
  * {@code max_concurrent_downloads} workers, each with the catalogue of its own site. Every transition
- * is written to the database before it is visible; progress is kept in memory and written at most
- * every few seconds. Jobs that were running when the service stopped (or was killed) start again by
- * themselves and resume their part files.
+ * is written to the database before it is visible; progress is kept in memory ({@link LiveJobs}) and
+ * written at most every few seconds. Jobs that were running when the service stopped (or was killed)
+ * start again by themselves and resume their part files. A worker that ends without its job's end
+ * being written is noticed at the next look at the queue and its job is queued again, so that no job
+ * stays {@code downloading} without a worker.
  */
 @Component(service = {JobService.class, Jobs.class}, configurationPid = JobService.PID)
 @Designate(ocd = JobService.Config.class)
@@ -67,23 +70,23 @@ public class JobService implements Jobs {
     private final DownloadEngine engine;
     private final DownloadRoot root;
     private final JobScheduler scheduler;
-    private final long flushNanos;
-    private final Map<String, DownloadJob> live = new ConcurrentHashMap<>();
-    private final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
+    private final LiveJobs live;
+    private final JobFiles files;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     @Activate
     public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context, Config config)
-            throws IOException, SQLException {
+            throws IOException {
         this(store, engine, rootFolder(config, context.getProperty(Database.DATA_FOLDER_PROPERTY)), config);
     }
 
-    JobService(JobStore store, DownloadEngine engine, Path rootFolder, Config config) throws IOException, SQLException {
+    JobService(JobStore store, DownloadEngine engine, Path rootFolder, Config config) throws IOException {
         this.store = store;
         this.engine = engine;
         this.root = new DownloadRoot(rootFolder);
-        this.flushNanos = TimeUnit.SECONDS.toNanos(config.progress__flush__seconds());
+        this.live = new LiveJobs(store, TimeUnit.SECONDS.toNanos(config.progress__flush__seconds()));
+        this.files = new JobFiles(engine);
         this.scheduler = new JobScheduler(config.max__concurrent__downloads(), this::dispatch);
         for (DownloadJob job : store.all()) {
             if (job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED) {
@@ -114,25 +117,24 @@ public class JobService implements Jobs {
         if (existing.isPresent()) {
             return existing.get();
         }
+        JobValues.episode(info);
+        JobValues.tags(options.tags());
         Map<String, String> categories = categories();
         String category = options.category();
         if (!category.isEmpty() && !categories.containsKey(category)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(category));
         }
         String folder = options.savePath().isBlank() ? categories.getOrDefault(category, "") : options.savePath();
+        JobValues.savePath(folder);
         Path target = root.folder(folder);
+        JobValues.savePath(target.toString());
         Instant now = Instant.now();
-        DownloadJob job;
-        try {
-            job = new DownloadJob(UUID.randomUUID().toString(), info.infohash(), info.title(), info.siteId(),
-                    info.slug(), info.season(), info.episode(), info.language(), Magnets.magnetMetadataJson(info),
-                    options.paused() ? JobStatus.PAUSED : JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(),
-                    category, options.tags(), target.toString(), Optional.empty(), now, now, Optional.empty(),
-                    options.shareLimits(), store.nextQueuePosition(), false);
-            store.insert(job);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The job for " + info.title() + " could not be stored: " + e.getMessage(), e);
-        }
+        DownloadJob job = new DownloadJob(UUID.randomUUID().toString(), info.infohash(), info.title(), info.siteId(),
+                info.slug(), info.season(), info.episode(), info.language(), Magnets.magnetMetadataJson(info),
+                options.paused() ? JobStatus.PAUSED : JobStatus.QUEUED, 0, Optional.empty(), 0, Optional.empty(),
+                category, options.tags(), target.toString(), Optional.empty(), now, now, Optional.empty(),
+                options.shareLimits(), store.nextQueuePosition(), false);
+        store.insert(job);
         LOG.info("Job {} added: {} from site {} ({}), {}", job.id(), job.name(), job.sourceSite(),
                 job.language().code(), job.status().code());
         dispatch();
@@ -141,20 +143,12 @@ public class JobService implements Jobs {
 
     @Override
     public List<DownloadJob> all() {
-        try {
-            return store.all().stream().map(job -> live.getOrDefault(job.id(), job)).toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Jobs could not be read: " + e.getMessage(), e);
-        }
+        return store.all().stream().map(live::current).toList();
     }
 
     @Override
     public Optional<DownloadJob> byHash(String hash) {
-        try {
-            return store.byHash(hash.toLowerCase(Locale.ROOT)).map(job -> live.getOrDefault(job.id(), job));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Jobs could not be read: " + e.getMessage(), e);
-        }
+        return store.byHash(hash.toLowerCase(Locale.ROOT)).map(live::current);
     }
 
     @Override
@@ -187,58 +181,34 @@ public class JobService implements Jobs {
     public synchronized void delete(Collection<String> hashes, boolean deleteFiles) {
         for (DownloadJob job : find(hashes)) {
             scheduler.stop(job.id());
-            try {
-                store.delete(job.id());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Job " + job.id() + " could not be deleted: " + e.getMessage(), e);
-            }
-            live.remove(job.id());
+            store.delete(job.id());
+            live.left(job.id());
             LOG.info("Job {} ({}, site {}) deleted{}", job.id(), job.name(), job.sourceSite(),
                     deleteFiles ? " with its files" : "");
             if (deleteFiles) {
-                deleteFiles(job);
+                files.delete(job, request(job));
             }
         }
         dispatch();
     }
 
-    private void deleteFiles(DownloadJob job) {
-        List<Path> files = new ArrayList<>();
-        job.filePath().map(Path::of).ifPresent(files::add);
-        try {
-            files.addAll(engine.files(request(job)));
-        } catch (IllegalArgumentException unusableName) {
-            LOG.debug("Job {} has no file name the engine could use: {}", job.id(), unusableName.getMessage());
-        }
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warn("Could not delete {} of job {}: {}", file, job.id(), e.getMessage());
-            }
-        }
-    }
-
     @Override
     public synchronized void setCategory(Collection<String> hashes, String category) throws JobException {
         if (!category.isEmpty() && !categories().containsKey(category)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + category + "'");
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(category));
         }
         for (DownloadJob job : find(hashes)) {
-            try {
-                store.updateCategory(job.id(), category, Instant.now());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
-            }
-            live.computeIfPresent(job.id(), (id, current) -> current.withCategory(category, Instant.now()));
+            store.updateCategory(job.id(), category, Instant.now());
+            live.change(job.id(), current -> current.withCategory(category, Instant.now()));
         }
     }
 
     @Override
-    public synchronized void addTags(Collection<String> hashes, List<String> tags) {
+    public synchronized void addTags(Collection<String> hashes, List<String> tags) throws JobException {
         for (DownloadJob job : find(hashes)) {
             List<String> merged = new ArrayList<>(job.tags());
             tags.stream().map(String::strip).filter(t -> !t.isEmpty() && !merged.contains(t)).forEach(merged::add);
+            JobValues.tags(merged);
             saveTags(job, merged);
         }
     }
@@ -256,12 +226,8 @@ public class JobService implements Jobs {
     public synchronized void setShareLimits(Collection<String> hashes, ShareLimits limits) {
         Instant now = Instant.now();
         for (DownloadJob job : find(hashes)) {
-            try {
-                store.updateShareLimits(job.id(), limits, now);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
-            }
-            live.computeIfPresent(job.id(), (id, current) -> current.withShareLimits(limits, now));
+            store.updateShareLimits(job.id(), limits, now);
+            live.change(job.id(), current -> current.withShareLimits(limits, now));
         }
     }
 
@@ -301,70 +267,47 @@ public class JobService implements Jobs {
     }
 
     private void saveQueue(List<DownloadJob> changed, Instant now) {
-        try {
-            store.updateQueue(changed, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The download queue could not be saved: " + e.getMessage(), e);
-        }
+        store.updateQueue(changed, now);
         for (DownloadJob job : changed) {
-            live.computeIfPresent(job.id(), (id, current) -> current.withQueue(job.queuePosition(),
-                    job.forceStart(), now));
+            live.change(job.id(), current -> current.withQueue(job.queuePosition(), job.forceStart(), now));
         }
     }
 
     private void saveTags(DownloadJob job, List<String> tags) {
         Instant now = Instant.now();
-        try {
-            store.updateTags(job.id(), tags, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Job " + job.id() + " could not be changed: " + e.getMessage(), e);
-        }
-        live.computeIfPresent(job.id(), (id, current) -> current.withTags(tags, now));
+        store.updateTags(job.id(), tags, now);
+        live.change(job.id(), current -> current.withTags(tags, now));
     }
 
     @Override
     public Map<String, String> categories() {
-        try {
-            return store.categories();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Categories could not be read: " + e.getMessage(), e);
-        }
+        return store.categories();
     }
 
     @Override
     public synchronized void createCategory(String name, String savePath) throws JobException {
-        if (name == null || name.isBlank()) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "A category needs a name");
-        }
-        saveCategory(name.strip(), savePath);
+        saveCategory(JobValues.categoryName(name == null ? null : name.strip()), savePath);
     }
 
     @Override
     public synchronized void editCategory(String name, String savePath) throws JobException {
         if (!categories().containsKey(name)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category '" + name + "'");
+            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(name));
         }
         saveCategory(name, savePath);
     }
 
     private void saveCategory(String name, String savePath) throws JobException {
-        Path folder = root.folder(savePath == null || savePath.isBlank() ? name : savePath);
-        try {
-            store.saveCategory(name, root.path().relativize(folder).toString());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Category " + name + " could not be saved: " + e.getMessage(), e);
-        }
+        String wanted = savePath == null || savePath.isBlank() ? name : savePath;
+        JobValues.savePath(wanted);
+        String relative = root.path().relativize(root.folder(wanted)).toString();
+        JobValues.savePath(relative);
+        store.saveCategory(name, relative);
     }
 
     @Override
     public synchronized void removeCategories(Collection<String> names) {
-        for (String name : names) {
-            try {
-                store.deleteCategory(name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Category " + name + " could not be removed: " + e.getMessage(), e);
-            }
-        }
+        names.forEach(store::deleteCategory);
     }
 
     @Override
@@ -384,21 +327,39 @@ public class JobService implements Jobs {
     }
 
     /**
-     * Starts the queued jobs the scheduler lets run now. A failure to read the jobs is only logged: the
-     * scheduler asks again when a slot frees, a retry is due, or its periodic check comes round.
+     * Starts the queued jobs the scheduler lets run now, after queueing again any job the database says
+     * is downloading but that no worker runs (its worker ended and its end could not be written). A
+     * failure is only logged: the scheduler asks again when a slot frees, a retry is due, or its
+     * periodic check comes round.
      */
     private synchronized void dispatch() {
         if (stopping) {
             return;
         }
         try {
-            List<DownloadJob> queued = all().stream().filter(j -> j.status() == JobStatus.QUEUED).toList();
+            List<DownloadJob> queued = new ArrayList<>();
+            for (DownloadJob job : store.all()) {
+                if (job.status() == JobStatus.DOWNLOADING && !scheduler.running(job.id())) {
+                    LOG.warn("Job {} ({}, site {}) is downloading without a worker; queueing it again", job.id(),
+                            job.name(), job.sourceSite());
+                    job = transition(job, JobStatus.QUEUED, Optional.of("The download stopped without its end being"
+                            + " recorded; started again"));
+                }
+                if (job.status() == JobStatus.QUEUED) {
+                    queued.add(job);
+                }
+            }
             scheduler.dispatch(queued, Instant.now(), this::run);
-        } catch (IllegalStateException e) {
-            LOG.warn("Queued jobs could not be started now: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Queued jobs could not be started now: {}", e.toString());
         }
     }
 
+    /**
+     * A job's worker. Whatever it throws ends here: logged once with the job, and the job failed with a
+     * bounded message (or queued for a retry). Only the interruption of a pause, a delete or the service
+     * stopping ends it quietly, as the state was already written by whoever interrupted it.
+     */
     private void run(String id) {
         DownloadJob job;
         synchronized (this) {
@@ -408,11 +369,39 @@ public class JobService implements Jobs {
             }
             job = transition(job, JobStatus.DOWNLOADING, Optional.empty());
         }
-        DownloadJob started = job;
         try {
-            Path file = engine.download(request(job), (done, total, speed) -> progress(started, done, total, speed));
+            download(job);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // A pause or the service stopping interrupted a database write; the job's state stays as
+                // it was told to be, and a stop leaves it to be resumed at the next start.
+                LOG.debug("Job {} interrupted: {}", id, e.toString());
+                return;
+            }
+            LOG.error("Job {} ({}, site {}) failed unexpectedly", id, job.name(), job.sourceSite(), e);
+            try {
+                finish(id, JobStatus.FAILED, Optional.of("Unexpected failure: " + e), Optional.empty());
+            } catch (RuntimeException | Error again) {
+                LOG.error("Job {} could not be marked failed ({}); it is queued again at the next look at the queue",
+                        id, again.toString());
+            }
+        }
+    }
+
+    private void download(DownloadJob job) throws InterruptedException {
+        String id = job.id();
+        DownloadRequest request = request(job);
+        try {
+            // Checked again now, not only when it was added: the folder may have been swapped for a link since.
+            request.target().checked();
+            Path file = engine.download(request, (done, total, speed) -> live.progress(id, done, total, speed));
             attempts.remove(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
+        } catch (UnsafeFolderException e) {
+            attempts.remove(id);
+            finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
         } catch (DownloadException e) {
             if (stopping) {
                 return;
@@ -424,17 +413,6 @@ public class JobService implements Jobs {
                 attempts.remove(id);
                 finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            if (stopping || Thread.currentThread().isInterrupted()) {
-                // A pause or the service stopping interrupted a database write; the job's state stays as
-                // it was told to be, and a stop leaves it to be resumed at the next start.
-                LOG.debug("Job {} interrupted: {}", id, e.toString());
-                return;
-            }
-            LOG.error("Job {} failed unexpectedly", id, e);
-            finish(id, JobStatus.FAILED, Optional.of("Unexpected failure: " + e), Optional.empty());
         }
     }
 
@@ -443,48 +421,32 @@ public class JobService implements Jobs {
      * waits queued and tries again, later each time, before it fails for good.
      */
     private synchronized void retryLater(String id, int attempt, String reason) {
-        DownloadJob current = live.get(id);
-        if (current == null || current.status() != JobStatus.DOWNLOADING) {
+        Optional<DownloadJob> current = live.get(id);
+        if (current.isEmpty() || current.get().status() != JobStatus.DOWNLOADING) {
             return;
         }
         long delay = RETRY_DELAYS_SECONDS[attempt - 1];
-        transition(current, JobStatus.QUEUED,
+        transition(current.get(), JobStatus.QUEUED,
                 Optional.of("Attempt " + attempt + " failed, trying again in " + delay + " s: " + reason));
         scheduler.retryAfter(id, Duration.ofSeconds(delay));
     }
 
-    /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */
-    private static DownloadRequest request(DownloadJob job) {
+    private DownloadRequest request(DownloadJob job) {
         return new DownloadRequest(job.sourceSite(), job.slug(), job.season(), job.episode(), job.language(),
-                job.name(), Path.of(job.savePath()));
+                job.name(), Path.of(job.savePath()), root.path());
     }
 
-    private void progress(DownloadJob job, long done, long total, double speed) {
-        DownloadJob current = live.get(job.id());
-        if (current == null || current.status() != JobStatus.DOWNLOADING) {
+    /** Ignored once the job left the downloading state: a late report must not bring a paused job back. */
+    private synchronized void finish(String id, JobStatus status, Optional<String> reason, Optional<Path> file) {
+        Optional<DownloadJob> current = live.get(id);
+        if (current.isEmpty() || current.get().status() != JobStatus.DOWNLOADING) {
             return;
         }
-        DownloadJob updated = current.withProgress(done, total < 0 ? Optional.empty() : Optional.of(total), speed,
-                Instant.now());
-        live.put(job.id(), updated);
-        long now = System.nanoTime();
-        Long last = flushedAt.get(job.id());
-        if (last == null || now - last > flushNanos) {
-            flushedAt.put(job.id(), now);
-            write(updated);
-        }
-    }
-
-    private synchronized void finish(String id, JobStatus status, Optional<String> message, Optional<Path> file) {
-        DownloadJob current = live.get(id);
-        if (current == null || current.status() != JobStatus.DOWNLOADING) {
-            return;
-        }
-        long size = file.map(JobService::size).orElse(current.downloadedBytes());
-        DownloadJob finished = current.finished(status, message, file.map(Path::toString), size, Instant.now());
-        write(finished);
-        live.remove(id);
-        flushedAt.remove(id);
+        long size = file.map(JobService::size).orElse(current.get().downloadedBytes());
+        Optional<String> message = bounded(reason);
+        DownloadJob finished = current.get().finished(status, message, file.map(Path::toString), size, Instant.now());
+        store.updateState(finished);
+        live.left(id);
         LOG.info("Job {} ({}, site {}) {}{}", id, finished.name(), finished.sourceSite(), status.code(),
                 message.map(m -> ": " + m).orElse(file.map(f -> ": " + f).orElse("")));
     }
@@ -497,25 +459,22 @@ public class JobService implements Jobs {
         }
     }
 
+    /** Messages quote hosters and sites, which may say a lot: what is kept, shown and logged is bounded. */
+    private static Optional<String> bounded(Optional<String> message) {
+        return message.map(m -> Columns.cut(m, Columns.JOB_MESSAGE));
+    }
+
     /** Writes the new state first, then makes it visible. */
     private DownloadJob transition(DownloadJob job, JobStatus status, Optional<String> message) {
-        DownloadJob next = job.withStatus(status, message, Instant.now());
-        write(next);
+        DownloadJob next = job.withStatus(status, bounded(message), Instant.now());
+        store.updateState(next);
         if (status == JobStatus.DOWNLOADING) {
-            live.put(job.id(), next);
+            live.started(next);
         } else {
-            live.remove(job.id());
+            live.left(job.id());
         }
         LOG.info("Job {} ({}, site {}) {} → {}", job.id(), job.name(), job.sourceSite(), job.status().code(),
                 status.code());
         return next;
-    }
-
-    private void write(DownloadJob job) {
-        try {
-            store.updateState(job);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Job " + job.id() + " could not be written: " + e.getMessage(), e);
-        }
     }
 }

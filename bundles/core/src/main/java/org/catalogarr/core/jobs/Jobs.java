@@ -17,7 +17,8 @@ public interface Jobs {
      * Adds a job for an episode of one of our magnets or torrent files, or returns the job that already has
      * its hash.
      *
-     * @throws JobException when the category is unknown or the save path escapes the root
+     * @throws JobException when the category is unknown, the save path escapes the root, or a name, tag or
+     *         path is longer than the database keeps (BAD_VALUE)
      */
     DownloadJob add(MagnetInfo episode, AddOptions options) throws JobException;
 
@@ -36,8 +37,12 @@ public interface Jobs {
     /** @throws JobException when the category does not exist */
     void setCategory(Collection<String> hashes, String category) throws JobException;
 
-    /** Adds the tags the jobs do not have yet. */
-    void addTags(Collection<String> hashes, List<String> tags);
+    /**
+     * Adds the tags the jobs do not have yet.
+     *
+     * @throws JobException BAD_VALUE when a job's tags would be longer than the database keeps
+     */
+    void addTags(Collection<String> hashes, List<String> tags) throws JobException;
 
     /** Removes the tags from the jobs; no tags removes all of them, as qBittorrent does. */
     void removeTags(Collection<String> hashes, List<String> tags);
@@ -53,7 +58,7 @@ public interface Jobs {
     /** Category name → save path. */
     Map<String, String> categories();
 
-    /** @throws JobException for an empty name or a save path outside the download root */
+    /** @throws JobException for a name qBittorrent would refuse, or a save path outside the download root */
     void createCategory(String name, String savePath) throws JobException;
 
     /** @throws JobException when the category does not exist or the path escapes the root */

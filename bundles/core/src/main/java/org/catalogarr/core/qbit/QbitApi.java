@@ -147,7 +147,8 @@ public final class QbitApi {
         } catch (IllegalArgumentException e) {
             return ApiResponse.text(400, e.getMessage());
         } catch (JobException e) {
-            return ApiResponse.text(409, e.getMessage());
+            // A value too long to keep is a bad request; a category qBittorrent would refuse is its 409.
+            return ApiResponse.text(e.reason() == JobException.Reason.BAD_VALUE ? 400 : 409, e.getMessage());
         }
     }
 

@@ -38,14 +38,16 @@ public class AvailabilityStore {
      * observation older than what is stored changes nothing.
      */
     public void record(String siteId, String slug, int season, int episode, Set<Language> offered,
-            Set<Language> alsoChecked, Instant checkedAt) throws SQLException {
-        Set<Language> languages = new HashSet<>(offered);
-        languages.addAll(alsoChecked);
-        for (Availability known : records(siteId, slug, season, episode)) {
-            languages.add(known.language());
-        }
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
+            Set<Language> alsoChecked, Instant checkedAt) {
+        Columns.require(siteId, Columns.SITE_ID, "The site id");
+        Columns.require(slug, Columns.SLUG, "The slug");
+        String what = "Availability of " + siteId + " " + slug + " S" + season + "E" + episode + " could not be stored";
+        database.inTransaction(what, connection -> {
+            Set<Language> languages = new HashSet<>(offered);
+            languages.addAll(alsoChecked);
+            for (Availability known : records(connection, siteId, slug, season, episode)) {
+                languages.add(known.language());
+            }
             try (PreparedStatement update = connection.prepareStatement(AvailabilityTable.UPDATE);
                     PreparedStatement insert = connection.prepareStatement(AvailabilityTable.INSERT)) {
                 Timestamp at = Timestamp.from(checkedAt);
@@ -62,18 +64,14 @@ public class AvailabilityStore {
                         insert.executeUpdate();
                     }
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+            return null;
+        });
     }
 
-    public List<Availability> records(String siteId, String slug, int season, int episode) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return records(connection, siteId, slug, season, episode);
-        }
+    public List<Availability> records(String siteId, String slug, int season, int episode) {
+        return database.withConnection("Availability of " + siteId + " " + Columns.cut(slug, 80) + " could not be read",
+                connection -> records(connection, siteId, slug, season, episode));
     }
 
     /** An available episode language of some series, as the newest-first feed lists them. */
@@ -81,31 +79,33 @@ public class AvailabilityStore {
     }
 
     /** The most recently seen available episode languages, newest first. */
-    public List<Seen> recent(int limit) throws SQLException {
-        List<Seen> seen = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(AvailabilityTable.RECENT)) {
-            select.setMaxRows(limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Optional<Language> language = Language.fromCode(rows.getString(5));
-                    if (language.isPresent()) {
-                        seen.add(new Seen(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4),
-                                language.get(), rows.getTimestamp(6).toInstant()));
+    public List<Seen> recent(int limit) {
+        return database.withConnection("Recently seen episodes could not be read", connection -> {
+            List<Seen> seen = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(AvailabilityTable.RECENT)) {
+                select.setMaxRows(limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Optional<Language> language = Language.fromCode(rows.getString(5));
+                        if (language.isPresent()) {
+                            seen.add(new Seen(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4),
+                                    language.get(), rows.getTimestamp(6).toInstant()));
+                        }
                     }
                 }
             }
-        }
-        return seen;
+            return seen;
+        });
     }
 
     /** Forgets everything seen on a site, e.g. after its address changed. */
-    public int forgetSite(String siteId) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement delete = connection.prepareStatement(AvailabilityTable.DELETE_SITE)) {
-            delete.setString(1, siteId);
-            return delete.executeUpdate();
-        }
+    public int forgetSite(String siteId) {
+        return database.withConnection("Availability of '" + siteId + "' could not be dropped", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(AvailabilityTable.DELETE_SITE)) {
+                delete.setString(1, siteId);
+                return delete.executeUpdate();
+            }
+        });
     }
 
     private static boolean exists(Connection connection, String siteId, String slug, int season, int episode,

@@ -25,12 +25,14 @@ public class CatalogueSiteStore {
         this.database = database;
     }
 
-    public void save(CatalogueSite site) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            if (write(connection, CatalogueSiteTable.UPDATE, site) == 0) {
-                write(connection, CatalogueSiteTable.INSERT, site);
-            }
-        }
+    /** @throws IllegalArgumentException when a setting is longer than its column */
+    public void save(CatalogueSite site) {
+        Columns.require(site.siteId(), Columns.SITE_ID, "The site id");
+        Columns.require(site.displayName(), Columns.SITE_NAME, "The display name");
+        Columns.require(site.baseUrl().toString(), Columns.SITE_BASE_URL, "The base URL");
+        database.inTransaction("The settings of catalogue site '" + site.siteId() + "' could not be stored",
+                connection -> write(connection, CatalogueSiteTable.UPDATE, site) == 0
+                        ? write(connection, CatalogueSiteTable.INSERT, site) : 1);
     }
 
     private static int write(Connection connection, String sql, CatalogueSite site) throws SQLException {

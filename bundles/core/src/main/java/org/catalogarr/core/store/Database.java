@@ -87,8 +87,87 @@ public class Database {
         }
     }
 
-    public DataSource dataSource() {
+    DataSource dataSource() {
         return dataSource;
+    }
+
+    /** What a store does with one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs statements that each stand alone (auto-commit) on a connection of their own.
+     *
+     * @param what what is done, for the exception: "Job 12 could not be read"
+     * @throws StoreException when the database refuses
+     */
+    <T> T withConnection(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    /**
+     * Runs the work as one transaction: committed when it returns, rolled back when anything at all is
+     * thrown. Derby refuses to close a connection with an open transaction, and such a connection keeps its
+     * row locks, so that the next write of the same row times out (40XL1): the rollback must never be
+     * skipped, even for an unchecked exception or an error.
+     *
+     * @param what what is done, for the exception: "Job 12 could not be written"
+     * @throws StoreException when the database refuses; nothing of the work is kept
+     */
+    <T> T inTransaction(String what, Work<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+        Throwable failure = null;
+        try {
+            connection.setAutoCommit(false);
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            failure = new StoreException(what, e);
+            throw (StoreException) failure;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            end(connection, failure);
+        }
+    }
+
+    /** Rolls back after a failure, restores auto-commit and closes; what goes wrong here is added to the failure. */
+    private static void end(Connection connection, Throwable failure) {
+        try {
+            if (failure != null) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                LOG.warn("A committed transaction's connection could not be reset: {}", e.getMessage());
+            }
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else {
+                    LOG.warn("A database connection could not be closed: {}", e.getMessage());
+                }
+            }
+        }
     }
 
     /** Checks the database with a real query, so a broken disk shows up in /health. */

@@ -1,6 +1,5 @@
 package org.catalogarr.core.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +22,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Download jobs and categories in Derby: every state change is written here before anyone is told. */
+/**
+ * Download jobs and categories in Derby: every state change is written here before anyone is told.
+ * Values longer than their column are refused with {@link IllegalArgumentException} before any SQL runs,
+ * except the message, which is cut; database failures are {@link StoreException}s.
+ */
 @Component(service = JobStore.class)
 public class JobStore {
 
@@ -34,185 +37,231 @@ public class JobStore {
         this.database = database;
     }
 
-    public void insert(DownloadJob job) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement insert = connection.prepareStatement(JobTable.INSERT)) {
-            insert.setString(1, job.id());
-            insert.setString(2, job.infoHash());
-            insert.setString(3, job.name());
-            insert.setString(4, job.sourceSite());
-            insert.setString(5, job.slug());
-            insert.setInt(6, job.season());
-            insert.setInt(7, job.episode());
-            insert.setString(8, job.language().code());
-            insert.setString(9, job.magnetMetadata());
-            insert.setString(10, job.status().code());
-            insert.setLong(11, job.downloadedBytes());
-            setLong(insert, 12, job.totalBytes());
-            insert.setDouble(13, job.bytesPerSecond());
-            insert.setString(14, job.message().orElse(null));
-            insert.setString(15, job.category());
-            insert.setString(16, String.join(",", job.tags()));
-            insert.setString(17, job.savePath());
-            insert.setString(18, job.filePath().orElse(null));
-            insert.setTimestamp(19, Timestamp.from(job.createdAt()));
-            insert.setTimestamp(20, Timestamp.from(job.updatedAt()));
-            insert.setTimestamp(21, job.completedAt().map(Timestamp::from).orElse(null));
-            insert.setDouble(22, job.shareLimits().ratioLimit());
-            insert.setInt(23, job.shareLimits().seedingTimeLimit());
-            insert.setInt(24, job.shareLimits().inactiveSeedingTimeLimit());
-            insert.setLong(25, job.queuePosition());
-            insert.setBoolean(26, job.forceStart());
-            insert.setDouble(27, job.progress() * 100);
-            insert.executeUpdate();
-        }
+    public void insert(DownloadJob job) {
+        Columns.require(job.name(), Columns.JOB_NAME, "The name");
+        Columns.require(job.sourceSite(), Columns.JOB_SITE, "The site id");
+        Columns.require(job.slug(), Columns.JOB_SLUG, "The slug");
+        Columns.require(job.category(), Columns.JOB_CATEGORY, "The category");
+        String tags = Columns.require(String.join(",", job.tags()), Columns.JOB_TAGS, "The tags");
+        Columns.require(job.savePath(), Columns.JOB_SAVE_PATH, "The save path");
+        String file = Columns.require(job.filePath().orElse(null), Columns.JOB_RESULT_PATH, "The file path");
+        database.withConnection("Job " + job.id() + " could not be stored", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(JobTable.INSERT)) {
+                insert.setString(1, job.id());
+                insert.setString(2, job.infoHash());
+                insert.setString(3, job.name());
+                insert.setString(4, job.sourceSite());
+                insert.setString(5, job.slug());
+                insert.setInt(6, job.season());
+                insert.setInt(7, job.episode());
+                insert.setString(8, job.language().code());
+                insert.setString(9, job.magnetMetadata());
+                insert.setString(10, job.status().code());
+                insert.setLong(11, job.downloadedBytes());
+                setLong(insert, 12, job.totalBytes());
+                insert.setDouble(13, job.bytesPerSecond());
+                insert.setString(14, message(job));
+                insert.setString(15, job.category());
+                insert.setString(16, tags);
+                insert.setString(17, job.savePath());
+                insert.setString(18, file);
+                insert.setTimestamp(19, Timestamp.from(job.createdAt()));
+                insert.setTimestamp(20, Timestamp.from(job.updatedAt()));
+                insert.setTimestamp(21, job.completedAt().map(Timestamp::from).orElse(null));
+                insert.setDouble(22, job.shareLimits().ratioLimit());
+                insert.setInt(23, job.shareLimits().seedingTimeLimit());
+                insert.setInt(24, job.shareLimits().inactiveSeedingTimeLimit());
+                insert.setLong(25, job.queuePosition());
+                insert.setBoolean(26, job.forceStart());
+                insert.setDouble(27, job.progress() * 100);
+                return insert.executeUpdate();
+            }
+        });
     }
 
-    /** Writes the job's state, progress, message, file and completion time. */
-    public void updateState(DownloadJob job) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_STATE)) {
-            update.setString(1, job.status().code());
-            update.setLong(2, job.downloadedBytes());
-            setLong(update, 3, job.totalBytes());
-            update.setDouble(4, job.bytesPerSecond());
-            update.setString(5, job.message().orElse(null));
-            update.setString(6, job.filePath().orElse(null));
-            update.setTimestamp(7, job.completedAt().map(Timestamp::from).orElse(null));
-            update.setDouble(8, job.progress() * 100);
-            update.setTimestamp(9, Timestamp.from(job.updatedAt()));
-            update.setString(10, job.id());
-            update.executeUpdate();
-        }
+    /** Writes the job's state, progress, message (cut to its column), file and completion time. */
+    public void updateState(DownloadJob job) {
+        String file = Columns.require(job.filePath().orElse(null), Columns.JOB_RESULT_PATH, "The file path");
+        database.withConnection("Job " + job.id() + " could not be written", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_STATE)) {
+                update.setString(1, job.status().code());
+                update.setLong(2, job.downloadedBytes());
+                setLong(update, 3, job.totalBytes());
+                update.setDouble(4, job.bytesPerSecond());
+                update.setString(5, message(job));
+                update.setString(6, file);
+                update.setTimestamp(7, job.completedAt().map(Timestamp::from).orElse(null));
+                update.setDouble(8, job.progress() * 100);
+                update.setTimestamp(9, Timestamp.from(job.updatedAt()));
+                update.setString(10, job.id());
+                return update.executeUpdate();
+            }
+        });
     }
 
-    public void updateCategory(String id, String category, Instant at) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_CATEGORY)) {
-            update.setString(1, category);
-            update.setTimestamp(2, Timestamp.from(at));
-            update.setString(3, id);
-            update.executeUpdate();
-        }
+    /**
+     * Writes the job's progress and speed, but only while its row says {@code downloading}: a late report
+     * from a worker that was just paused or stopped must never bring the job back.
+     *
+     * @return whether the row was still downloading and was written
+     */
+    public boolean updateProgress(DownloadJob job) {
+        return database.withConnection("Progress of job " + job.id() + " could not be written", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_PROGRESS)) {
+                update.setLong(1, job.downloadedBytes());
+                setLong(update, 2, job.totalBytes());
+                update.setDouble(3, job.bytesPerSecond());
+                update.setDouble(4, job.progress() * 100);
+                update.setTimestamp(5, Timestamp.from(job.updatedAt()));
+                update.setString(6, job.id());
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 
-    public void updateShareLimits(String id, ShareLimits limits, Instant at) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_SHARE_LIMITS)) {
-            update.setDouble(1, limits.ratioLimit());
-            update.setInt(2, limits.seedingTimeLimit());
-            update.setInt(3, limits.inactiveSeedingTimeLimit());
-            update.setTimestamp(4, Timestamp.from(at));
-            update.setString(5, id);
-            update.executeUpdate();
-        }
+    public void updateCategory(String id, String category, Instant at) {
+        Columns.require(category, Columns.JOB_CATEGORY, "The category");
+        database.withConnection("Job " + id + " could not be changed", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_CATEGORY)) {
+                update.setString(1, category);
+                update.setTimestamp(2, Timestamp.from(at));
+                update.setString(3, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    public void updateShareLimits(String id, ShareLimits limits, Instant at) {
+        database.withConnection("Job " + id + " could not be changed", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_SHARE_LIMITS)) {
+                update.setDouble(1, limits.ratioLimit());
+                update.setInt(2, limits.seedingTimeLimit());
+                update.setInt(3, limits.inactiveSeedingTimeLimit());
+                update.setTimestamp(4, Timestamp.from(at));
+                update.setString(5, id);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** Writes the queue positions and force-start flags of several jobs in one transaction. */
-    public void updateQueue(List<DownloadJob> jobs, Instant at) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_QUEUE)) {
-            connection.setAutoCommit(false);
-            for (DownloadJob job : jobs) {
-                update.setLong(1, job.queuePosition());
-                update.setBoolean(2, job.forceStart());
-                update.setTimestamp(3, Timestamp.from(at));
-                update.setString(4, job.id());
-                update.addBatch();
+    public void updateQueue(List<DownloadJob> jobs, Instant at) {
+        database.inTransaction("The download queue could not be saved", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_QUEUE)) {
+                for (DownloadJob job : jobs) {
+                    update.setLong(1, job.queuePosition());
+                    update.setBoolean(2, job.forceStart());
+                    update.setTimestamp(3, Timestamp.from(at));
+                    update.setString(4, job.id());
+                    update.addBatch();
+                }
+                return update.executeBatch();
             }
-            update.executeBatch();
-            connection.commit();
-        }
+        });
     }
 
-    public long nextQueuePosition() throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(JobTable.NEXT_QUEUE_POSITION);
-                ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    public void updateTags(String id, List<String> tags, Instant at) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_TAGS)) {
-            update.setString(1, String.join(",", tags));
-            update.setTimestamp(2, Timestamp.from(at));
-            update.setString(3, id);
-            update.executeUpdate();
-        }
-    }
-
-    public void delete(String id) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement delete = connection.prepareStatement(JobTable.DELETE)) {
-            delete.setString(1, id);
-            delete.executeUpdate();
-        }
-    }
-
-    public List<DownloadJob> all() throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(JobTable.SELECT_ALL);
-                ResultSet rows = select.executeQuery()) {
-            List<DownloadJob> jobs = new ArrayList<>();
-            while (rows.next()) {
-                jobs.add(job(rows));
+    public long nextQueuePosition() {
+        return database.withConnection("The download queue could not be read", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(JobTable.NEXT_QUEUE_POSITION);
+                    ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
-            return jobs;
-        }
+        });
     }
 
-    public Optional<DownloadJob> byHash(String infoHash) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(JobTable.SELECT_HASH)) {
-            select.setString(1, infoHash.toLowerCase(Locale.ROOT));
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(job(rows)) : Optional.empty();
+    public void updateTags(String id, List<String> tags, Instant at) {
+        String joined = Columns.require(String.join(",", tags), Columns.JOB_TAGS, "The tags");
+        database.withConnection("Job " + id + " could not be changed", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_TAGS)) {
+                update.setString(1, joined);
+                update.setTimestamp(2, Timestamp.from(at));
+                update.setString(3, id);
+                return update.executeUpdate();
             }
-        }
+        });
     }
 
-    public Map<String, String> categories() throws SQLException {
-        Map<String, String> categories = new LinkedHashMap<>();
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(JobTable.CATEGORIES);
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                categories.put(rows.getString(1), rows.getString(2));
+    public void delete(String id) {
+        database.withConnection("Job " + id + " could not be deleted", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(JobTable.DELETE)) {
+                delete.setString(1, id);
+                return delete.executeUpdate();
             }
-        }
-        return categories;
+        });
+    }
+
+    public List<DownloadJob> all() {
+        return database.withConnection("Jobs could not be read", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(JobTable.SELECT_ALL);
+                    ResultSet rows = select.executeQuery()) {
+                List<DownloadJob> jobs = new ArrayList<>();
+                while (rows.next()) {
+                    jobs.add(job(rows));
+                }
+                return jobs;
+            }
+        });
+    }
+
+    public Optional<DownloadJob> byHash(String infoHash) {
+        return database.withConnection("Jobs could not be read", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(JobTable.SELECT_HASH)) {
+                select.setString(1, infoHash.toLowerCase(Locale.ROOT));
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(job(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Map<String, String> categories() {
+        return database.withConnection("Categories could not be read", connection -> {
+            Map<String, String> categories = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(JobTable.CATEGORIES);
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    categories.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return categories;
+        });
     }
 
     /** Creates the category, or changes its save path when it exists. */
-    public void saveCategory(String name, String savePath) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_CATEGORY_PATH);
-                PreparedStatement insert = connection.prepareStatement(JobTable.INSERT_CATEGORY)) {
-            update.setString(1, savePath);
-            update.setString(2, name);
-            if (update.executeUpdate() == 0) {
-                insert.setString(1, name);
-                insert.setString(2, savePath);
-                insert.executeUpdate();
+    public void saveCategory(String name, String savePath) {
+        Columns.require(name, Columns.CATEGORY_NAME, "The category name");
+        Columns.require(savePath, Columns.CATEGORY_SAVE_PATH, "The save path");
+        database.inTransaction("Category " + Columns.cut(name, 80) + " could not be saved", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_CATEGORY_PATH);
+                    PreparedStatement insert = connection.prepareStatement(JobTable.INSERT_CATEGORY)) {
+                update.setString(1, savePath);
+                update.setString(2, name);
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, name);
+                    insert.setString(2, savePath);
+                    insert.executeUpdate();
+                }
+                return null;
             }
-        }
+        });
     }
 
     /** Removes the category; its jobs keep running without one, as in qBittorrent. */
-    public void deleteCategory(String name) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement delete = connection.prepareStatement(JobTable.DELETE_CATEGORY);
-                PreparedStatement clear = connection.prepareStatement(JobTable.CLEAR_CATEGORY)) {
-            connection.setAutoCommit(false);
-            delete.setString(1, name);
-            delete.executeUpdate();
-            clear.setString(1, name);
-            clear.executeUpdate();
-            connection.commit();
-        }
+    public void deleteCategory(String name) {
+        database.inTransaction("Category " + Columns.cut(name, 80) + " could not be removed", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(JobTable.DELETE_CATEGORY);
+                    PreparedStatement clear = connection.prepareStatement(JobTable.CLEAR_CATEGORY)) {
+                delete.setString(1, name);
+                delete.executeUpdate();
+                clear.setString(1, name);
+                return clear.executeUpdate();
+            }
+        });
+    }
+
+    private static String message(DownloadJob job) {
+        return job.message().map(m -> Columns.cut(m, Columns.JOB_MESSAGE)).orElse(null);
     }
 
     private static DownloadJob job(ResultSet rows) throws SQLException {

@@ -25,6 +25,11 @@ final class JobTable {
             UPDATE download_job SET status = ?, downloaded_bytes = ?, total_bytes = ?, speed = ?, message = ?,
                    result_path = ?, completed_at = ?, progress = ?, updated_at = ? WHERE id = ?""";
 
+    /** Progress never changes the state: a row that left {@code downloading} is not touched. */
+    static final String UPDATE_PROGRESS = """
+            UPDATE download_job SET downloaded_bytes = ?, total_bytes = ?, speed = ?, progress = ?, updated_at = ?
+             WHERE id = ? AND status = 'downloading'""";
+
     static final String UPDATE_CATEGORY = "UPDATE download_job SET category = ?, updated_at = ? WHERE id = ?";
 
     static final String UPDATE_SHARE_LIMITS = """

@@ -1,9 +1,7 @@
 package org.catalogarr.core.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The seed's {@code TitleMapping} rows: per site, every normalised title (main and alternative) and
@@ -26,6 +26,8 @@ public class TitleMappingStore {
 
     /** Longest key the column takes; longer titles are cut, which keeps them distinct enough to match. */
     static final int MAX_KEY_LENGTH = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TitleMappingStore.class);
 
     /** One stored mapping. */
     public record Mapping(String titleKey, String slug) {
@@ -46,17 +48,21 @@ public class TitleMappingStore {
      * Replaces a site's mappings. The first mapping of a key wins, so list main titles before
      * alternatives: a main title is never shadowed by another series' alternative.
      */
-    public int replace(String siteId, List<Mapping> mappings, Instant refreshedAt) throws SQLException {
+    public int replace(String siteId, List<Mapping> mappings, Instant refreshedAt) {
+        Columns.require(siteId, Columns.SITE_ID, "The site id");
         Map<String, String> unique = new LinkedHashMap<>();
         for (Mapping mapping : mappings) {
             String key = mapping.titleKey().length() > MAX_KEY_LENGTH
                     ? mapping.titleKey().substring(0, MAX_KEY_LENGTH) : mapping.titleKey();
-            if (!key.isBlank()) {
+            if (!Columns.fits(mapping.slug(), Columns.SLUG)) {
+                // No page of the site can be asked for with it either; one odd series must not cost the index.
+                LOG.warn("Site '{}' lists a slug of {} characters; '{}' is left out of its index", siteId,
+                        mapping.slug().length(), Columns.cut(key, 80));
+            } else if (!key.isBlank()) {
                 unique.putIfAbsent(key, mapping.slug());
             }
         }
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
+        return database.inTransaction("The title index of '" + siteId + "' could not be stored", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(TitleMappingTable.DELETE_SITE);
                     PreparedStatement insert = connection.prepareStatement(TitleMappingTable.INSERT)) {
                 delete.setString(1, siteId);
@@ -70,38 +76,36 @@ public class TitleMappingStore {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                connection.commit();
                 return unique.size();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+        });
     }
 
-    public List<Mapping> mappings(String siteId) throws SQLException {
-        List<Mapping> mappings = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(TitleMappingTable.SELECT_SITE)) {
-            select.setString(1, siteId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    mappings.add(new Mapping(rows.getString(1), rows.getString(2)));
+    public List<Mapping> mappings(String siteId) {
+        return database.withConnection("The title index of '" + siteId + "' could not be read", connection -> {
+            List<Mapping> mappings = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(TitleMappingTable.SELECT_SITE)) {
+                select.setString(1, siteId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        mappings.add(new Mapping(rows.getString(1), rows.getString(2)));
+                    }
                 }
             }
-        }
-        return mappings;
+            return mappings;
+        });
     }
 
-    public IndexState state(String siteId) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(TitleMappingTable.LAST_REFRESHED)) {
-            select.setString(1, siteId);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                Timestamp at = rows.getTimestamp(1);
-                return new IndexState(rows.getInt(2), Optional.ofNullable(at).map(Timestamp::toInstant));
+    public IndexState state(String siteId) {
+        return database.withConnection("The title index of '" + siteId + "' could not be read", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(TitleMappingTable.LAST_REFRESHED)) {
+                select.setString(1, siteId);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    Timestamp at = rows.getTimestamp(1);
+                    return new IndexState(rows.getInt(2), Optional.ofNullable(at).map(Timestamp::toInstant));
+                }
             }
-        }
+        });
     }
 }

@@ -143,7 +143,7 @@ public class CatalogueDownloadEngineTest {
 
     private DownloadRequest request(int episode, Language language) {
         return new DownloadRequest("aniworld", SLUG, 1, episode, language, "Attack on Titan S01E0" + episode,
-                temp.getRoot().toPath());
+                temp.getRoot().toPath(), temp.getRoot().toPath());
     }
 
     private static String sha256(Path file) throws Exception {
@@ -274,7 +274,7 @@ public class CatalogueDownloadEngineTest {
     @Test
     public void anUnknownSiteIsRetryableAndNamed() {
         DownloadRequest request = new DownloadRequest("elsewhere", SLUG, 1, 1, Language.GERMAN_DUB, "x",
-                temp.getRoot().toPath());
+                temp.getRoot().toPath(), temp.getRoot().toPath());
 
         DownloadException failure = assertThrows(DownloadException.class,
                 () -> engine.download(request, (done, total, speed) -> { }));

@@ -52,6 +52,12 @@ public class HlsFetcherTest {
         return temp.getRoot().toPath();
     }
 
+    /** The temporary folder as its own download root. */
+    private TargetFolder target() throws IOException {
+        Path folder = folder().toRealPath();
+        return new TargetFolder(folder, folder);
+    }
+
     private MediaSource media(URI master) {
         return new MediaSource(master, Map.of("Referer", cdn.baseUrl() + "/e/x", "User-Agent", "Mozilla/5.0 test"),
                 MediaSource.Kind.HLS);
@@ -62,7 +68,7 @@ public class HlsFetcherTest {
     }
 
     private Path fetch(HlsFetcher with, MediaSource media, String origin) throws IOException, InterruptedException {
-        return with.fetch(media, folder(), NAME, origin, (done, total, speed) -> updates.add(new long[] {done, total}));
+        return with.fetch(media, target(), NAME, origin, (done, total, speed) -> updates.add(new long[] {done, total}));
     }
 
     private long requestsFor(String path) {
@@ -230,7 +236,7 @@ public class HlsFetcherTest {
             mp4host.start();
             MediaSource mp4 = new MediaSource(mp4host.mediaUrl("abc"), Map.of("Referer", mp4host.baseUrl() + "/"),
                     MediaSource.Kind.MP4);
-            Path file = new Mp4Fetcher(Duration.ofSeconds(5)).fetch(mp4, folder(), NAME, "VOE 1", (d, t, s) -> { });
+            Path file = new Mp4Fetcher(Duration.ofSeconds(5)).fetch(mp4, target(), NAME, "VOE 1", (d, t, s) -> { });
 
             assertArrayEquals(FakeMp4Host.content("abc"), Files.readAllBytes(file));
         }

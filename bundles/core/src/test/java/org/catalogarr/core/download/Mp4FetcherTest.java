@@ -43,14 +43,20 @@ public class Mp4FetcherTest {
         return new MediaSource(host.mediaUrl(id), Map.of("Referer", host.baseUrl() + "/"), MediaSource.Kind.MP4);
     }
 
+    /** The temporary folder as its own download root. */
+    private TargetFolder target() throws IOException {
+        Path folder = temp.getRoot().toPath().toRealPath();
+        return new TargetFolder(folder, folder);
+    }
+
     private Path fetch(String id, String origin) throws IOException, InterruptedException {
-        return fetcher.fetch(media(id), temp.getRoot().toPath(), "Show S01E01", origin,
+        return fetcher.fetch(media(id), target(), "Show S01E01", origin,
                 (done, total, speed) -> updates.add(new long[] {done, total}));
     }
 
     /** Fetches until the first progress report, then interrupts, leaving a part file behind. */
     private Path interruptedFetch(String id, String origin) throws IOException {
-        assertThrows(InterruptedException.class, () -> fetcher.fetch(media(id), temp.getRoot().toPath(), "Show S01E01",
+        assertThrows(InterruptedException.class, () -> fetcher.fetch(media(id), target(), "Show S01E01",
                 origin, (done, total, speed) -> Thread.currentThread().interrupt()));
         Path part = temp.getRoot().toPath().resolve("Show S01E01.mp4.part");
         assertTrue(Files.exists(part));
@@ -129,12 +135,12 @@ public class Mp4FetcherTest {
         Mp4Fetcher impatient = new Mp4Fetcher(Duration.ofSeconds(1));
         Path folder = temp.getRoot().toPath();
 
-        IOException stalled = assertThrows(IOException.class, () -> impatient.fetch(media("stalling"), folder,
+        IOException stalled = assertThrows(IOException.class, () -> impatient.fetch(media("stalling"), target(),
                 "Show S01E01", "VOE 1", (done, total, speed) -> { }));
 
         assertTrue(stalled.getMessage(), stalled.getMessage().contains("no data for 1 s"));
         assertEquals(FakeMp4Host.DROP_AFTER, Files.size(folder.resolve("Show S01E01.mp4.part")));
-        Path file = impatient.fetch(media("stalling"), folder, "Show S01E01", "VOE 1", (done, total, speed) -> { });
+        Path file = impatient.fetch(media("stalling"), target(), "Show S01E01", "VOE 1", (done, total, speed) -> { });
         assertArrayEquals(FakeMp4Host.content("stalling"), Files.readAllBytes(file));
     }
 
