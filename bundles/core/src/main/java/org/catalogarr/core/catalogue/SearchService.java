@@ -37,6 +37,8 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.catalogarr.core.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,11 @@ public class SearchService implements EventHandler {
         int recent__feed__size() default 100;
     }
 
+    static final SettingsRules RULES = SettingsRules.none()
+            .range("result_cache_seconds", 0, 24 * 3600)
+            .range("probe_concurrency", 1, 32)
+            .range("recent_feed_size", 1, 500);
+
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     private static final int FIRST_SERIES_TRIED = 5;
 
@@ -85,10 +92,19 @@ public class SearchService implements EventHandler {
     private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
+    /** Set when activated by DS; a configuration change is read through it. */
+    private Settings settings;
 
     @Activate
     public SearchService(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
-            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore, Config config) {
+            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore,
+            @Reference Settings settings, Map<String, Object> properties) {
+        this(registry, titleIndex, availability, availabilityStore, settings.apply(PID, Config.class, RULES, properties));
+        this.settings = settings;
+    }
+
+    SearchService(CatalogueRegistry registry, TitleIndex titleIndex, AvailabilityCache availability,
+            AvailabilityStore availabilityStore, Config config) {
         this.registry = registry;
         this.titleIndex = titleIndex;
         this.availability = availability;
@@ -97,8 +113,8 @@ public class SearchService implements EventHandler {
     }
 
     @Modified
-    void modified(Config newConfig) {
-        config = newConfig;
+    void modified(Map<String, Object> properties) {
+        config = settings.apply(PID, Config.class, RULES, properties);
         cache.clear();
     }
 

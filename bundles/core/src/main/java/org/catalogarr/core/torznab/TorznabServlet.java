@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 
+import org.catalogarr.core.settings.Settings;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,17 +60,20 @@ public class TorznabServlet extends HttpServlet {
     private final transient RenderedFeeds feeds = new RenderedFeeds();
     private transient volatile byte[] apiKey;
     private transient String version;
+    private final transient Settings settings;
 
     @Activate
-    public TorznabServlet(@Reference TorznabSearch search, BundleContext context, Config config) {
+    public TorznabServlet(@Reference TorznabSearch search, BundleContext context, @Reference Settings settings,
+            Map<String, Object> properties) {
         this.search = search;
         this.version = context.getBundle().getVersion().toString();
-        configure(config);
+        this.settings = settings;
+        configure(properties);
     }
 
     @Modified
-    void configure(Config config) {
-        apiKey = config.api__key().strip().getBytes(StandardCharsets.UTF_8);
+    void configure(Map<String, Object> properties) {
+        apiKey = TorznabSettings.read(settings, properties).api__key().strip().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.servlet.RecordedResponse;
 import org.catalogarr.core.torrent.Bencoded;
+import org.catalogarr.core.settings.Settings;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.Torrents;
 import org.junit.Test;
@@ -89,12 +90,15 @@ public class DownloadServletTest {
 
     @Test
     public void keepsTheEnclosureWhenTheNewValueIsRefused() throws Exception {
-        DownloadServlet servlet = new DownloadServlet(config("torrent"));
+        Settings settings = new Settings();
+        DownloadServlet servlet = new DownloadServlet(settings, Map.of("enclosure", "torrent"));
 
-        servlet.configure(config("bittorrent"));
+        servlet.configure(Map.of("enclosure", "bittorrent"));
 
         assertEquals(200, get(servlet, feedItem().enclosureUrl()).status);
-        servlet.configure(config(" magnet "));
+        assertEquals(List.of("enclosure must be one of magnet, torrent, was 'bittorrent'"),
+                settings.problems().get(TorznabServlet.PID));
+        servlet.configure(Map.of("enclosure", " magnet "));
         assertEquals(302, get(servlet, feedItem().enclosureUrl()).status);
     }
 
