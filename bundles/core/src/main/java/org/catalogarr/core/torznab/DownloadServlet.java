@@ -54,7 +54,7 @@ public class DownloadServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MagnetInfo info;
         try {
-            info = DownloadLinks.parse(request.getParameterMap());
+            info = DownloadLinks.parse(UrlParameters.asArrays(UrlParameters.decode(request.getQueryString())));
         } catch (IllegalArgumentException e) {
             response.setContentType("text/plain; charset=utf-8");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -86,7 +86,7 @@ public class TorznabServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            TorznabRequest parsed = TorznabRequest.parse(request.getParameterMap());
+            TorznabRequest parsed = TorznabRequest.parseQuery(request.getQueryString());
             checkApiKey(parsed);
             if (parsed.type() == TorznabRequest.Type.CAPS) {
                 Caps.write(out, "Catalogarr", version);

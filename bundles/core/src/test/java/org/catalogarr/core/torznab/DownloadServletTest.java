@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +45,11 @@ public class DownloadServletTest {
     }
 
     private static RecordedResponse get(DownloadServlet servlet, String url) throws Exception {
-        Map<String, String[]> parameters = new HashMap<>();
-        UrlParameters.decode(URI.create(url).getRawQuery())
-                .forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        String query = url.substring(url.indexOf('?') + 1);
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
                 DownloadServletTest.class.getClassLoader(), new Class<?>[] { HttpServletRequest.class },
                 (proxy, m, args) -> switch (m.getName()) {
-                    case "getParameterMap" -> parameters;
+                    case "getQueryString" -> query;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         RecordedResponse answer = new RecordedResponse();
@@ -112,6 +109,14 @@ public class DownloadServletTest {
             assertEquals("Not a Catalogarr download link: Parameter 'episode' must be a whole number, not 'one'",
                     answer.text().strip());
         }
+    }
+
+    @Test
+    public void answersABrokenPercentEscapeAsABrokenLink() throws Exception {
+        RecordedResponse answer = get(new DownloadServlet(config("magnet")), "http://host/torznab/download?site=%&slug=%FF");
+
+        assertEquals(400, answer.status);
+        assertEquals("Not a Catalogarr download link: incomplete percent escape", answer.text().strip());
     }
 
     @Test
