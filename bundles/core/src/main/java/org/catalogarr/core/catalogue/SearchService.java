@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,9 +78,6 @@ public class SearchService implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     private static final int FIRST_SERIES_TRIED = 5;
 
-    private record Cached(List<ResultEntry> entries, long expiresAtNanos) {
-    }
-
     private record EpisodeRef(int season, int episode) {
     }
 
@@ -89,7 +85,7 @@ public class SearchService implements EventHandler {
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
     private final AvailabilityStore availabilityStore;
-    private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
+    private final SearchResultCache cache = new SearchResultCache();
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
     /** Set when activated by DS; a configuration change is read through it. */
@@ -129,7 +125,7 @@ public class SearchService implements EventHandler {
         if (siteId == null) {
             cache.clear();
         } else {
-            cache.remove(siteId.toString());
+            cache.dropSite(siteId.toString());
         }
     }
 
@@ -140,7 +136,7 @@ public class SearchService implements EventHandler {
         Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
         for (CatalogueEntry site : sites) {
             // A cached answer is taken on this thread: handing it to the pool would only add latency.
-            Optional<List<ResultEntry>> cached = cached(site, query);
+            Optional<List<ResultEntry>> cached = cache.get(site.siteId(), query);
             answers.put(site, cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
                     : CompletableFuture.supplyAsync(() -> siteResults(site, query), pool));
         }
@@ -185,21 +181,11 @@ public class SearchService implements EventHandler {
         return new SiteFailure(site.siteId(), name, Reason.SITE_ERROR, String.valueOf(root));
     }
 
-    private Optional<List<ResultEntry>> cached(CatalogueEntry site, SearchQuery query) {
-        Map<String, Cached> siteCache = cache.get(site.siteId());
-        Cached cached = siteCache == null ? null : siteCache.get(query.key());
-        return cached != null && cached.expiresAtNanos() - System.nanoTime() > 0 ? Optional.of(cached.entries())
-                : Optional.empty();
-    }
-
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
-        Map<String, Cached> siteCache = cache.computeIfAbsent(site.siteId(), id -> new ConcurrentHashMap<>());
+        long askedAt = cache.generation();
         try {
             List<ResultEntry> entries = query.series().isPresent() ? seriesResults(site, query) : recentResults(site);
-            int seconds = config.result__cache__seconds();
-            if (seconds > 0) {
-                siteCache.put(query.key(), new Cached(entries, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)));
-            }
+            cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
             return entries;
         } catch (CatalogueException e) {
             throw new CompletionException(e);
