@@ -92,7 +92,7 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
         try {
             parameters = UrlParameters.decode(rawQuery);
         } catch (IllegalArgumentException e) {
-            throw new TorznabException(201, "Incorrect parameter: the query string is " + e.getMessage());
+            throw new TorznabException(201, "Incorrect parameter: " + e.getMessage());
         }
         return parse(UrlParameters.asArrays(parameters));
     }

@@ -70,12 +70,12 @@ final class UrlParameters {
                 bytes.write(' ');
             } else if (c == '%') {
                 if (i + 2 >= encoded.length()) {
-                    throw new IllegalArgumentException("incomplete percent escape");
+                    throw new IllegalArgumentException("the query string has an incomplete percent escape");
                 }
                 int high = Character.digit(encoded.charAt(i + 1), 16);
                 int low = Character.digit(encoded.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw new IllegalArgumentException("malformed percent escape");
+                    throw new IllegalArgumentException("the query string has a malformed percent escape");
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
@@ -89,7 +89,7 @@ final class UrlParameters {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("not UTF-8");
+            throw new IllegalArgumentException("the query string is not UTF-8");
         }
     }
 }

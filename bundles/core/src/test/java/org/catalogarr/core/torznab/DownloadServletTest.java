@@ -116,7 +116,7 @@ public class DownloadServletTest {
         RecordedResponse answer = get(new DownloadServlet(config("magnet")), "http://host/torznab/download?site=%&slug=%FF");
 
         assertEquals(400, answer.status);
-        assertEquals("Not a Catalogarr download link: incomplete percent escape", answer.text().strip());
+        assertEquals("Not a Catalogarr download link: the query string has an incomplete percent escape", answer.text().strip());
     }
 
     @Test

@@ -34,7 +34,7 @@ public class TorznabRequestTest {
                 fail("accepted " + query);
             } catch (TorznabException e) {
                 assertEquals(query, 201, e.code());
-                assertTrue(e.description(), e.description().startsWith("Incorrect parameter: the query string is "));
+                assertTrue(e.description(), e.description().startsWith("Incorrect parameter: the query string "));
             }
         }
     }
