@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.felix.webconsole.spi.SecurityProvider;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -47,14 +51,22 @@ public class ConsoleSecurityProvider implements SecurityProvider {
         String password() default "";
     }
 
+    /** Validated as every Catalogarr configuration is: a refused change leaves the previous login in force. */
+    static final SettingsRules RULES = SettingsRules.none()
+            .check("username", name -> !name.toString().isBlank(), "must not be empty");
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityProvider.class);
+
+    @Reference
+    private Settings settings;
 
     private volatile String username;
     private volatile AdminPassword password;
 
     @Activate
     @Modified
-    void configure(BundleContext context, Config config) throws IOException {
+    void configure(BundleContext context, Map<String, Object> properties) throws IOException {
+        Config config = settings.apply(PID, Config.class, RULES, properties);
         username = config.username().strip();
         if (!config.password().isEmpty()) {
             password = AdminPassword.of(config.password());
