@@ -3,16 +3,20 @@ package org.catalogarr.core.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.catalogarr.core.threads.DaemonThreads;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,62 +27,82 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Reads the body of every qBittorrent API request before a servlet runs, without a thread: the bytes
- * are collected by non-blocking reads as they arrive, and only the complete body is handed on. A
- * client that sends its body slowly (or never) therefore holds a connection, not one of the few
- * request threads, and cannot starve {@code /health} and everyone else. The whole body has to arrive
- * within {@value #BODY_DEADLINE_MILLIS} ms (else 408) and may not exceed {@value #MAX_BODY} bytes
- * (else 413); the servlet may apply smaller limits of its own.
+ * Reads the body of a request before any servlet runs, without a thread: the bytes are collected by
+ * non-blocking reads as they arrive, and only the complete body is handed on. A client that sends its
+ * body slowly (or never) therefore holds a connection, not one of the few request threads, and cannot
+ * starve {@code /health}, Torznab and Sonarr. The whole body has to arrive within
+ * {@value #BODY_DEADLINE_SECONDS} s (else 408) and may not exceed {@value #MAX_BODY} bytes (else 413);
+ * a servlet may apply smaller limits of its own.
  *
- * <p>A whiteboard preprocessor rather than a filter: a filter could only go asynchronous if every
- * servlet behind it declared asynchronous support.
+ * <p>The admin console is left alone: it asks for a login before it reads a body, and an operator may
+ * upload a bundle larger than any API body. A whiteboard preprocessor rather than a filter: a filter
+ * could only go asynchronous if every servlet behind it declared asynchronous support.
  */
 @Component(service = Preprocessor.class, property = "service.ranking:Integer=-100")
 public class BodyBeforeDispatch implements Preprocessor {
 
-    static final String PATH = "/api/v2/";
+    static final String CONSOLE = "/system/console";
     /** As large as the largest body any servlet behind it accepts (a torrents/add upload). */
     static final int MAX_BODY = 8 * 1024 * 1024;
-    static final long BODY_DEADLINE_MILLIS = 30_000;
+    static final long BODY_DEADLINE_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(BodyBeforeDispatch.class);
+
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-body-deadlines"));
+
+    @Deactivate
+    void stop() {
+        deadlines.shutdownNow();
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
-        if (!hasBody(http) || !http.getRequestURI().startsWith(PATH)) {
+        if (!hasBody(http) || path(http).startsWith(CONSOLE)) {
             chain.doFilter(request, response);
             return;
         }
         if (http.getContentLengthLong() > MAX_BODY) {
-            refuse(answer, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body larger than " + MAX_BODY
-                    + " bytes");
+            refuse(answer, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             return;
         }
         AsyncContext async = request.startAsync(request, response);
-        async.setTimeout(BODY_DEADLINE_MILLIS);
+        // The deadline is the body's alone (below); the servlet's work afterwards is not timed here.
+        async.setTimeout(0);
         BodyReader reader = new BodyReader(http, answer, chain, async);
-        async.addListener(reader);
+        reader.deadline = deadlines.schedule(reader::deadlinePassed, BODY_DEADLINE_SECONDS, TimeUnit.SECONDS);
         request.getInputStream().setReadListener(reader);
+    }
+
+    /** The decoded path, as the whiteboard resolves servlets by it. */
+    private static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return request.getPathInfo() == null ? servletPath : servletPath + request.getPathInfo();
     }
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
+    private static String tooLarge() {
+        return "Request body larger than " + MAX_BODY + " bytes";
+    }
+
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
         byte[] body = message.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/plain; charset=utf-8");
+        // The rest of the body is not wanted: the connection ends with this answer.
         response.setHeader("Connection", "close");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
     /** Collects one request's body; whichever ends first — body, size limit, deadline, error — answers. */
-    private static final class BodyReader implements ReadListener, AsyncListener {
+    private static final class BodyReader implements ReadListener {
 
         private final HttpServletRequest request;
         private final HttpServletResponse response;
@@ -87,6 +111,7 @@ public class BodyBeforeDispatch implements Preprocessor {
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[16 * 1024];
         private final AtomicBoolean answered = new AtomicBoolean();
+        private volatile ScheduledFuture<?> deadline;
 
         BodyReader(HttpServletRequest request, HttpServletResponse response, FilterChain chain, AsyncContext async) {
             this.request = request;
@@ -98,14 +123,13 @@ public class BodyBeforeDispatch implements Preprocessor {
         @Override
         public void onDataAvailable() throws IOException {
             ServletInputStream in = request.getInputStream();
-            while (in.isReady() && !in.isFinished()) {
+            while (!answered.get() && in.isReady() && !in.isFinished()) {
                 int read = in.read(buffer);
                 if (read > 0) {
                     body.write(buffer, 0, read);
                 }
                 if (body.size() > MAX_BODY) {
-                    finish(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                            "Request body larger than " + MAX_BODY + " bytes");
+                    answer(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
                     return;
                 }
             }
@@ -113,7 +137,7 @@ public class BodyBeforeDispatch implements Preprocessor {
 
         @Override
         public void onAllDataRead() throws IOException {
-            if (!answered.compareAndSet(false, true)) {
+            if (!claim()) {
                 return;
             }
             try {
@@ -131,20 +155,23 @@ public class BodyBeforeDispatch implements Preprocessor {
         @Override
         public void onError(Throwable failure) {
             // The client went away or broke the body off: there is nobody to answer.
-            if (answered.compareAndSet(false, true)) {
+            if (claim()) {
                 LOG.debug("Body of {} {} not received: {}", request.getMethod(), request.getRequestURI(), failure.toString());
                 async.complete();
             }
         }
 
-        @Override
-        public void onTimeout(AsyncEvent event) throws IOException {
-            finish(HttpServletResponse.SC_REQUEST_TIMEOUT, "Request body not received within "
-                    + BODY_DEADLINE_MILLIS / 1000 + " s");
+        void deadlinePassed() {
+            try {
+                answer(HttpServletResponse.SC_REQUEST_TIMEOUT,
+                        "Request body not received within " + BODY_DEADLINE_SECONDS + " s");
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Answering a request whose body did not arrive failed: {}", e.toString());
+            }
         }
 
-        private void finish(int status, String message) throws IOException {
-            if (answered.compareAndSet(false, true)) {
+        private void answer(int status, String message) throws IOException {
+            if (claim()) {
                 try {
                     refuse(response, status, message);
                 } finally {
@@ -153,19 +180,16 @@ public class BodyBeforeDispatch implements Preprocessor {
             }
         }
 
-        @Override
-        public void onComplete(AsyncEvent event) {
-            // Nothing is held beyond the request.
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            onError(event.getThrowable());
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            // Started once, by the preprocessor.
+        /** Whether this caller is the one to answer; also stops the deadline. */
+        private boolean claim() {
+            if (!answered.compareAndSet(false, true)) {
+                return false;
+            }
+            ScheduledFuture<?> pending = deadline;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            return true;
         }
     }
 }
