@@ -45,10 +45,13 @@ public class Settings {
             }
             return reading.values();
         }
-        problems.put(pid, reading.problems());
+        List<String> before = problems.put(pid, reading.problems());
         Object previous = inForce.get(holder);
-        LOG.error("Refused the configuration {}: {}. {}", pid, String.join("; ", reading.problems()),
-                previous != null ? "The previous settings stay in force." : "The defaults are used until it is fixed.");
+        // Several components may read one configuration; the refusal is logged once.
+        if (!reading.problems().equals(before)) {
+            LOG.error("Refused the configuration {}: {}. {}", pid, String.join("; ", reading.problems()),
+                    previous != null ? "The previous settings stay in force." : "The defaults are used until it is fixed.");
+        }
         if (previous != null) {
             return type.cast(previous);
         }

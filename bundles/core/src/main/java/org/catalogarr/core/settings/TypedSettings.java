@@ -14,7 +14,8 @@ import java.util.Map;
  * Reads raw configuration properties into a configuration {@code @interface}, strictly: a value that is
  * not of the attribute's type or breaks a rule is a problem with its reason, never an exception at the
  * first call of the attribute (which is what Declarative Services does, failing the component).
- * Attributes without a value take the {@code @interface}'s default.
+ * Attributes without a value take the {@code @interface}'s default, or without one the type's empty
+ * value (0, false, empty text), as Declarative Services would give.
  */
 public final class TypedSettings {
 
@@ -32,12 +33,13 @@ public final class TypedSettings {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Method attribute : type.getDeclaredMethods()) {
-            if (attribute.getParameterCount() != 0 || attribute.getDefaultValue() == null) {
+            if (attribute.getParameterCount() != 0 || attribute.isSynthetic()) {
                 continue;
             }
             String key = propertyName(attribute.getName());
             Object raw = properties.get(key);
-            Object value = attribute.getDefaultValue();
+            Object value = attribute.getDefaultValue() != null ? attribute.getDefaultValue()
+                    : empty(attribute.getReturnType());
             if (raw != null) {
                 try {
                     value = convert(raw, attribute.getReturnType());
@@ -75,6 +77,25 @@ public final class TypedSettings {
         return name.toString();
     }
 
+    private static Object empty(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == double.class) {
+            return 0.0;
+        }
+        if (type == String[].class) {
+            return new String[0];
+        }
+        return type == String.class ? "" : null;
+    }
+
     private static Object convert(Object raw, Class<?> target) {
         if (target == String.class) {
             return text(raw);
@@ -105,6 +126,15 @@ public final class TypedSettings {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("must be a number");
             }
+        }
+        if (target.isEnum()) {
+            String name = text(raw).strip();
+            for (Object constant : target.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equalsIgnoreCase(name)) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("must be one of " + List.of(target.getEnumConstants()));
         }
         throw new IllegalStateException("Configuration attributes of type " + target + " are not supported");
     }

@@ -113,4 +113,32 @@ public class SettingsTest {
     @interface Secret {
         String password() default "";
     }
+
+    enum Mode {
+        MAGNET, TORRENT
+    }
+
+    @interface Plain {
+        int limit();
+
+        String name();
+
+        Mode mode() default Mode.MAGNET;
+    }
+
+    @Test
+    public void givesAttributesWithoutDefaultTheEmptyValueAndReadsEnums() {
+        Plain plain = settings.apply(PID, Plain.class, SettingsRules.none(), Map.of("mode", "torrent"));
+
+        assertEquals(0, plain.limit());
+        assertEquals("", plain.name());
+        assertEquals(Mode.TORRENT, plain.mode());
+    }
+
+    @Test
+    public void refusesAnUnknownEnumValue() {
+        settings.apply(PID, Plain.class, SettingsRules.none(), Map.of("mode", "bittorrent"));
+
+        assertEquals(List.of("mode must be one of [MAGNET, TORRENT], was 'bittorrent'"), settings.problems().get(PID));
+    }
 }
