@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.felix.webconsole.spi.SecurityProvider;
 import org.catalogarr.core.login.LogLimiter;
 import org.catalogarr.core.login.LoginThrottle;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -61,26 +65,41 @@ public class ConsoleSecurityProvider implements SecurityProvider {
     }
 
     static final int MAX_FAILURES = 5;
-    private static final Duration DEFAULT_BAN = Duration.ofHours(1);
     static final String BANNED = "Too many failed logins from your address; try again later.";
+    private static final long THIRTY_DAYS = 30L * 24 * 3600;
+
+    /**
+     * Validated as every Catalogarr configuration is: a refused change leaves the previous login in force,
+     * and a ban of no length, which would switch the throttle off, is refused.
+     */
+    static final SettingsRules RULES = SettingsRules.none()
+            .check("username", name -> !name.toString().isBlank(), "must not be empty")
+            .range("ban_duration", 1, THIRTY_DAYS);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityProvider.class);
 
     private final LogLimiter warnings = new LogLimiter(Clock.systemUTC(), Duration.ofMinutes(1));
+
+    @Reference
+    private Settings settings;
+
+    /** For Declarative Services, which then injects {@link #settings}. */
+    public ConsoleSecurityProvider() {
+    }
+
+    ConsoleSecurityProvider(Settings settings) {
+        this.settings = settings;
+    }
+
     private volatile String username;
     private volatile AdminPassword password;
     private volatile LoginThrottle throttle;
 
     @Activate
     @Modified
-    void configure(BundleContext context, Config config) throws IOException {
+    void configure(BundleContext context, Map<String, Object> properties) throws IOException {
+        Config config = settings.apply(PID, Config.class, RULES, properties);
         Duration ban = Duration.ofSeconds(config.ban__duration());
-        if (ban.isNegative() || ban.isZero()) {
-            // A ban of no length would switch the throttle off; the setting's default stands instead.
-            LOG.warn("Ignoring ban_duration = {} of {}: it must be at least 1 second; using {}",
-                    config.ban__duration(), PID, DEFAULT_BAN.toSeconds());
-            ban = DEFAULT_BAN;
-        }
         if (throttle == null || !throttle.banDuration().equals(ban)) {
             throttle = new LoginThrottle(Clock.systemUTC(), MAX_FAILURES, ban);
         }

@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.catalogarr.core.settings.Settings;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -17,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 public class ConsoleSecurityProviderTest {
 
-    private final ConsoleSecurityProvider provider = new ConsoleSecurityProvider();
+    private final ConsoleSecurityProvider provider = new ConsoleSecurityProvider(new Settings());
 
     /** What the provider set on one response. */
     private static final class Answer {
@@ -31,14 +32,8 @@ public class ConsoleSecurityProviderTest {
         provider.configure(null, config("admin", "s3cret", 600));
     }
 
-    private static ConsoleSecurityProvider.Config config(String user, String password, long ban) {
-        return (ConsoleSecurityProvider.Config) Proxy.newProxyInstance(ConsoleSecurityProvider.Config.class.getClassLoader(),
-                new Class<?>[] { ConsoleSecurityProvider.Config.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "username" -> user;
-                    case "password" -> password;
-                    case "ban__duration" -> ban;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    private static Map<String, Object> config(String user, String password, long ban) {
+        return Map.of("username", user, "password", password, "ban_duration", ban);
     }
 
     private Object[] login(String address, String authorization) {

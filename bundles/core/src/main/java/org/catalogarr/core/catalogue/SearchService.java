@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +36,8 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.catalogarr.core.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +70,13 @@ public class SearchService implements EventHandler {
         int recent__feed__size() default 100;
     }
 
+    static final SettingsRules RULES = SettingsRules.none()
+            .range("result_cache_seconds", 0, 24 * 3600)
+            .range("probe_concurrency", 1, 32)
+            .range("recent_feed_size", 1, 500);
+
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     private static final int FIRST_SERIES_TRIED = 5;
-
-    private record Cached(List<ResultEntry> entries, long expiresAtNanos) {
-    }
 
     private record EpisodeRef(int season, int episode) {
     }
@@ -82,13 +85,22 @@ public class SearchService implements EventHandler {
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
     private final AvailabilityStore availabilityStore;
-    private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
+    private final SearchResultCache cache = new SearchResultCache();
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
+    /** Set when activated by DS; a configuration change is read through it. */
+    private Settings settings;
 
     @Activate
     public SearchService(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
-            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore, Config config) {
+            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore,
+            @Reference Settings settings, Map<String, Object> properties) {
+        this(registry, titleIndex, availability, availabilityStore, settings.apply(PID, Config.class, RULES, properties));
+        this.settings = settings;
+    }
+
+    SearchService(CatalogueRegistry registry, TitleIndex titleIndex, AvailabilityCache availability,
+            AvailabilityStore availabilityStore, Config config) {
         this.registry = registry;
         this.titleIndex = titleIndex;
         this.availability = availability;
@@ -97,8 +109,8 @@ public class SearchService implements EventHandler {
     }
 
     @Modified
-    void modified(Config newConfig) {
-        config = newConfig;
+    void modified(Map<String, Object> properties) {
+        config = settings.apply(PID, Config.class, RULES, properties);
         cache.clear();
     }
 
@@ -113,7 +125,7 @@ public class SearchService implements EventHandler {
         if (siteId == null) {
             cache.clear();
         } else {
-            cache.remove(siteId.toString());
+            cache.dropSite(siteId.toString());
         }
     }
 
@@ -124,7 +136,7 @@ public class SearchService implements EventHandler {
         Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
         for (CatalogueEntry site : sites) {
             // A cached answer is taken on this thread: handing it to the pool would only add latency.
-            Optional<List<ResultEntry>> cached = cached(site, query);
+            Optional<List<ResultEntry>> cached = cache.get(site.siteId(), query);
             answers.put(site, cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
                     : CompletableFuture.supplyAsync(() -> siteResults(site, query), pool));
         }
@@ -169,21 +181,11 @@ public class SearchService implements EventHandler {
         return new SiteFailure(site.siteId(), name, Reason.SITE_ERROR, String.valueOf(root));
     }
 
-    private Optional<List<ResultEntry>> cached(CatalogueEntry site, SearchQuery query) {
-        Map<String, Cached> siteCache = cache.get(site.siteId());
-        Cached cached = siteCache == null ? null : siteCache.get(query.key());
-        return cached != null && cached.expiresAtNanos() - System.nanoTime() > 0 ? Optional.of(cached.entries())
-                : Optional.empty();
-    }
-
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
-        Map<String, Cached> siteCache = cache.computeIfAbsent(site.siteId(), id -> new ConcurrentHashMap<>());
+        long askedAt = cache.generation();
         try {
             List<ResultEntry> entries = query.series().isPresent() ? seriesResults(site, query) : recentResults(site);
-            int seconds = config.result__cache__seconds();
-            if (seconds > 0) {
-                siteCache.put(query.key(), new Cached(entries, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)));
-            }
+            cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
             return entries;
         } catch (CatalogueException e) {
             throw new CompletionException(e);

@@ -7,12 +7,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.framework.Constants;
@@ -106,13 +109,33 @@ public class ConfigFileWriter implements ConfigurationListener {
         return values;
     }
 
+    /**
+     * Writes the new text beside the file and moves it over the file. The new file gets the replaced
+     * one's permissions from its creation on: a file the operator made private because it holds a
+     * password must not become readable by others through an edit in the console.
+     */
     private static void replace(Path file, String text) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");
+        Files.deleteIfExists(temporary);
+        Optional<Set<PosixFilePermission>> permissions = permissions(file);
+        if (permissions.isPresent()) {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(permissions.get()));
+            // The umask may have taken bits away at creation; the file is to have exactly the old ones.
+            Files.setPosixFilePermissions(temporary, permissions.get());
+        }
         Files.writeString(temporary, text, StandardCharsets.ISO_8859_1);
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Optional<Set<PosixFilePermission>> permissions(Path file) throws IOException {
+        try {
+            return Optional.of(Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 

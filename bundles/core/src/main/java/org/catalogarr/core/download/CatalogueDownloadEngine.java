@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,8 @@ import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.Offer;
 import org.catalogarr.core.catalogue.CatalogueEntry;
 import org.catalogarr.core.catalogue.CatalogueRegistry;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
@@ -60,6 +63,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         int timeout__seconds() default 30;
     }
 
+    static final SettingsRules RULES = SettingsRules.none().range("timeout_seconds", 1, 3600);
+
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueDownloadEngine.class);
 
     private final CatalogueRegistry registry;
@@ -67,9 +72,17 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     private volatile HosterPreference preference;
     private volatile Mp4Fetcher mp4;
     private volatile HlsFetcher hls;
+    /** Set when activated by DS; a configuration change is read through it. */
+    private Settings settings;
 
     @Activate
-    public CatalogueDownloadEngine(@Reference CatalogueRegistry registry, Config config) {
+    public CatalogueDownloadEngine(@Reference CatalogueRegistry registry, @Reference Settings settings,
+            Map<String, Object> properties) {
+        this(registry, settings.apply(PID, Config.class, RULES, properties));
+        this.settings = settings;
+    }
+
+    private CatalogueDownloadEngine(CatalogueRegistry registry, Config config) {
         this(registry, HosterPreference.parse(config.hoster__preference()), Duration.ofSeconds(config.timeout__seconds()));
     }
 
@@ -81,7 +94,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     }
 
     @Modified
-    void modified(Config config) {
+    void modified(Map<String, Object> properties) {
+        Config config = settings.apply(PID, Config.class, RULES, properties);
         preference = HosterPreference.parse(config.hoster__preference());
         Duration timeout = Duration.ofSeconds(config.timeout__seconds());
         mp4 = new Mp4Fetcher(timeout);

@@ -1,15 +1,18 @@
 package org.catalogarr.core.health;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code /health} answers.
  *
- * @param status {@code ok}; {@code degraded} when a site's settings were refused or no site is enabled;
- *        {@code down} when the database does not answer
+ * @param status {@code ok}; {@code degraded} when a site's or another configuration's settings were refused
+ *        or no site is enabled; {@code down} when the database does not answer
+ * @param settingsProblems why the last change of a configuration was refused, by PID; its previous
+ *        settings stay in force
  */
 public record HealthReport(String status, String version, long uptimeSeconds, Database database,
-        List<Catalogue> catalogues, DownloadClient downloadClient) {
+        List<Catalogue> catalogues, DownloadClient downloadClient, Map<String, List<String>> settingsProblems) {
 
     public record Database(String status, int schemaVersion, String location, String detail) {
     }

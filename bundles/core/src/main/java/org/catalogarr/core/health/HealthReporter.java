@@ -2,6 +2,7 @@ package org.catalogarr.core.health;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
@@ -10,6 +11,7 @@ import org.catalogarr.core.catalogue.CatalogueRegistry;
 import org.catalogarr.core.catalogue.CatalogueSnapshot;
 import org.catalogarr.core.catalogue.TitleIndex;
 import org.catalogarr.core.qbit.DownloadClientAccess;
+import org.catalogarr.core.settings.Settings;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.DatabaseStatus;
 import org.osgi.framework.BundleContext;
@@ -25,6 +27,9 @@ public class HealthReporter {
 
     @Reference
     private CatalogueRegistry registry;
+
+    @Reference
+    private Settings settings;
 
     /** Optional: a database that failed to start must show up as "down", not make /health vanish. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -51,17 +56,19 @@ public class HealthReporter {
         CatalogueSnapshot snapshot = registry.snapshot();
         TitleIndex index = titleIndex;
         List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(e -> catalogue(e, index)).toList();
+        Map<String, List<String>> settingsProblems = settings.problems();
         String status;
         if (!db.up()) {
             status = "down";
-        } else if (snapshot.enabled().isEmpty() || catalogues.stream().anyMatch(c -> !c.problems().isEmpty())) {
+        } else if (snapshot.enabled().isEmpty() || catalogues.stream().anyMatch(c -> !c.problems().isEmpty())
+                || !settingsProblems.isEmpty()) {
             status = "degraded";
         } else {
             status = "ok";
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
-                catalogues, downloadClient(downloadClientAccess));
+                catalogues, downloadClient(downloadClientAccess), settingsProblems);
     }
 
     private static HealthReport.DownloadClient downloadClient(DownloadClientAccess access) {

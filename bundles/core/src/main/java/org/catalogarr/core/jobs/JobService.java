@@ -2,6 +2,7 @@ package org.catalogarr.core.jobs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import org.catalogarr.core.download.DownloadEngine;
 import org.catalogarr.core.download.DownloadException;
 import org.catalogarr.core.download.DownloadRequest;
 import org.catalogarr.core.download.UnsafeFolderException;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
@@ -63,6 +66,13 @@ public class JobService implements Jobs {
         int progress__flush__seconds() default 2;
     }
 
+    /** The metatype ranges once more, checked whichever way a value arrives (file, console, REST). */
+    static final SettingsRules RULES = SettingsRules.none()
+            .range("max_concurrent_downloads", 1, 16)
+            .range("progress_flush_seconds", 1, 3600)
+            .check("download_root", root -> root.toString().isBlank() || isAbsolute(root.toString()),
+                    "must be an absolute path or empty");
+
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final long[] RETRY_DELAYS_SECONDS = {3, 15, 60, 300, 900};
 
@@ -76,9 +86,23 @@ public class JobService implements Jobs {
     private volatile boolean stopping;
 
     @Activate
-    public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context, Config config)
+    public JobService(@Reference JobStore store, @Reference DownloadEngine engine, BundleContext context,
+            @Reference Settings settings, Map<String, Object> properties) throws IOException {
+        this(store, engine, settings.apply(PID, Config.class, RULES, properties),
+                context.getProperty(Database.DATA_FOLDER_PROPERTY));
+    }
+
+    private JobService(JobStore store, DownloadEngine engine, Config config, String dataFolder)
             throws IOException {
-        this(store, engine, rootFolder(config, context.getProperty(Database.DATA_FOLDER_PROPERTY)), config);
+        this(store, engine, rootFolder(config, dataFolder), config);
+    }
+
+    private static boolean isAbsolute(String path) {
+        try {
+            return Path.of(path).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     JobService(JobStore store, DownloadEngine engine, Path rootFolder, Config config) throws IOException {

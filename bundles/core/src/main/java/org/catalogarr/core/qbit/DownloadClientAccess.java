@@ -1,10 +1,14 @@
 package org.catalogarr.core.qbit;
 
+import java.util.Map;
 import java.util.Optional;
+
+import org.catalogarr.core.settings.Settings;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +32,17 @@ public class DownloadClientAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(DownloadClientAccess.class);
 
+    @Reference
+    private Settings settings;
+
     private volatile State state;
 
     @Activate
     @Modified
+    void read(Map<String, Object> properties) {
+        configure(QbitSettings.read(settings, properties));
+    }
+
     void configure(QbitApiServlet.Config config) {
         boolean loopbackOnly = new Credentials(config.username().strip(), config.password()).loopbackOnly();
         state = loopbackOnly ? new State("loopback_only", Optional.of(NO_PASSWORD))

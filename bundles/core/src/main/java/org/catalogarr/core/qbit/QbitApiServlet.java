@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.catalogarr.core.jobs.Jobs;
 import org.catalogarr.core.login.LoginThrottle;
+import org.catalogarr.core.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -75,12 +76,21 @@ public class QbitApiServlet extends HttpServlet {
     /** Every other method takes a few short fields (a login, a list of hashes). */
     static final int MAX_BODY = 64 * 1024;
 
+    private final transient Settings settings;
     private final transient Authentication authentication;
     private final transient QbitApi api;
 
-    /** A change of the timeout or the ban duration takes effect on the component's next activation. */
+    /**
+     * A change of the timeout or the ban duration takes effect on the component's next activation. The
+     * configuration is validated here (see {@link Settings}), so a bad value never fails the activation.
+     */
     @Activate
-    public QbitApiServlet(@Reference Jobs jobs, Config config) {
+    public QbitApiServlet(@Reference Jobs jobs, @Reference Settings settings, Map<String, Object> properties) {
+        this(jobs, settings, QbitSettings.read(settings, properties));
+    }
+
+    QbitApiServlet(Jobs jobs, Settings settings, Config config) {
+        this.settings = settings;
         Clock clock = Clock.systemUTC();
         Sessions sessions = new Sessions(clock, Duration.ofSeconds(config.session__timeout()));
         LoginThrottle throttle = new LoginThrottle(clock, Authentication.MAX_FAILURES,
@@ -90,8 +100,8 @@ public class QbitApiServlet extends HttpServlet {
     }
 
     @Modified
-    void configure(Config config) {
-        authentication.configure(credentials(config));
+    void configure(Map<String, Object> properties) {
+        authentication.configure(credentials(QbitSettings.read(settings, properties)));
     }
 
     private static Credentials credentials(Config config) {

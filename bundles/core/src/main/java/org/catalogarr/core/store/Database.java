@@ -1,17 +1,22 @@
 package org.catalogarr.core.store;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.catalogarr.core.settings.Settings;
+import org.catalogarr.core.settings.SettingsRules;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -39,14 +44,21 @@ public class Database {
         String directory() default "";
     }
 
+    static final SettingsRules RULES = SettingsRules.none().check("directory",
+            directory -> directory.toString().isBlank() || isPath(directory.toString()), "must be a folder path or empty");
+
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    @Reference
+    private Settings settings;
 
     private EmbeddedDataSource dataSource;
     private String location;
     private int schemaVersion;
 
     @Activate
-    void activate(BundleContext context, Config config) throws Exception {
+    void activate(BundleContext context, Map<String, Object> properties) throws Exception {
+        Config config = settings.apply(PID, Config.class, RULES, properties);
         Path folder = location(config, context.getProperty(DATA_FOLDER_PROPERTY));
         Files.createDirectories(folder.getParent());
         open(folder.toString());
@@ -61,6 +73,15 @@ public class Database {
         schemaVersion = new Migrations(MigrationSql.ALL).migrate(source);
         location = databaseName;
         dataSource = source;
+    }
+
+    private static boolean isPath(String text) {
+        try {
+            Path.of(text);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     static Path location(Config config, String dataFolder) {

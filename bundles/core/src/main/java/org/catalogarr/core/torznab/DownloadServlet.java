@@ -3,14 +3,15 @@ package org.catalogarr.core.torznab;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import org.catalogarr.core.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,32 +29,32 @@ import jakarta.servlet.http.HttpServletResponse;
 public class DownloadServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(DownloadServlet.class);
 
-    private transient volatile Enclosure enclosure = Enclosure.MAGNET;
+    private transient volatile Enclosure enclosure;
+    /** Set when activated by DS; a configuration change is read through it. */
+    private transient Settings settings;
 
-    /** Shares the indexer's configuration, where {@code enclosure} is described. */
+    /** Shares the indexer's configuration, where {@code enclosure} is described and validated. */
     @Activate
-    public DownloadServlet(TorznabServlet.Config config) {
-        configure(config);
+    public DownloadServlet(@Reference Settings settings, Map<String, Object> properties) {
+        this(TorznabSettings.read(settings, properties));
+        this.settings = settings;
     }
 
-    /** A value that is not one of the choices is logged, and the enclosure stays as it was. */
+    DownloadServlet(TorznabServlet.Config config) {
+        enclosure = Enclosure.parse(config.enclosure());
+    }
+
     @Modified
-    void configure(TorznabServlet.Config config) {
-        try {
-            enclosure = Enclosure.parse(config.enclosure());
-        } catch (IllegalArgumentException e) {
-            LOG.error("Configuration {} refused: {}; the enclosure stays {}", TorznabServlet.PID, e.getMessage(),
-                    enclosure.value());
-        }
+    void configure(Map<String, Object> properties) {
+        enclosure = Enclosure.parse(TorznabSettings.read(settings, properties).enclosure());
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MagnetInfo info;
         try {
-            info = DownloadLinks.parse(request.getParameterMap());
+            info = DownloadLinks.parse(UrlParameters.asArrays(UrlParameters.decode(request.getQueryString())));
         } catch (IllegalArgumentException e) {
             response.setContentType("text/plain; charset=utf-8");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

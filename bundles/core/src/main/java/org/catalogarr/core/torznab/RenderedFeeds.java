@@ -3,36 +3,42 @@ package org.catalogarr.core.torznab;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+
+import org.catalogarr.core.cache.BoundedCache;
 
 /**
  * Feeds already written, reused while the page they were written from is still the answer: Sonarr
  * and Prowlarr repeat the same queries, and writing the XML (hashes, links, escaping) costs more than
  * everything else of a cached search. A document is only reused for an equal page, so it can never
- * be stale.
+ * be stale. The key holds the base URL the links are written with (a canonical one, see
+ * {@link TorznabServlet#base}), and the cache is bounded, so distinct Host headers only push out older
+ * documents.
  */
 final class RenderedFeeds {
 
-    private static final int MAX_DOCUMENTS = 1024;
+    /** Documents are up to a few hundred KB each; Sonarr and Prowlarr repeat a few dozen queries. */
+    private static final int MAX_DOCUMENTS = 128;
+    private static final Duration KEPT = Duration.ofMinutes(10);
 
     private record Rendered(TorznabSearch.FeedPage page, byte[] document) {
     }
 
-    private final Map<String, Rendered> documents = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Rendered> documents = new BoundedCache<>(MAX_DOCUMENTS);
 
     byte[] feed(String key, TorznabSearch.FeedPage page, URI base, String channelTitle) throws IOException {
-        Rendered rendered = documents.get(key);
+        Rendered rendered = documents.get(key).orElse(null);
         if (rendered != null && rendered.page().equals(page)) {
             return rendered.document();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         FeedWriter.write(out, page.entries(), page.failures(), base, channelTitle);
         byte[] document = out.toByteArray();
-        if (documents.size() >= MAX_DOCUMENTS) {
-            documents.clear();
-        }
-        documents.put(key, new Rendered(page, document));
+        documents.put(key, new Rendered(page, document), KEPT);
         return document;
+    }
+
+    int size() {
+        return documents.size();
     }
 }

@@ -82,6 +82,22 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
     }
 
     /**
+     * Reads a raw (still percent-encoded) query string.
+     *
+     * @throws TorznabException with code 201 when the query string is not valid percent-encoded UTF-8,
+     *         else as {@link #parse(Map)}
+     */
+    public static TorznabRequest parseQuery(String rawQuery) throws TorznabException {
+        Map<String, List<String>> parameters;
+        try {
+            parameters = UrlParameters.decode(rawQuery);
+        } catch (IllegalArgumentException e) {
+            throw new TorznabException(201, "Incorrect parameter: " + e.getMessage());
+        }
+        return parse(UrlParameters.asArrays(parameters));
+    }
+
+    /**
      * Reads the servlet's parameters. Parameters this indexer does not use (rid, tvdbid, extended, …)
      * are ignored; an empty value counts as absent.
      *

@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.catalogarr.core.settings.Settings;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,22 +57,26 @@ public class TorznabServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int INVALID_API_KEY = 100;
     private static final String XML = "application/rss+xml; charset=utf-8";
+    private static final Pattern HOST = Pattern.compile("[a-z0-9.-]{1,253}|\\[[0-9a-f:.%]{2,60}\\]");
 
     private final transient TorznabSearch search;
     private final transient RenderedFeeds feeds = new RenderedFeeds();
     private transient volatile byte[] apiKey;
     private transient String version;
+    private final transient Settings settings;
 
     @Activate
-    public TorznabServlet(@Reference TorznabSearch search, BundleContext context, Config config) {
+    public TorznabServlet(@Reference TorznabSearch search, BundleContext context, @Reference Settings settings,
+            Map<String, Object> properties) {
         this.search = search;
         this.version = context.getBundle().getVersion().toString();
-        configure(config);
+        this.settings = settings;
+        configure(properties);
     }
 
     @Modified
-    void configure(Config config) {
-        apiKey = config.api__key().strip().getBytes(StandardCharsets.UTF_8);
+    void configure(Map<String, Object> properties) {
+        apiKey = TorznabSettings.read(settings, properties).api__key().strip().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -81,7 +89,7 @@ public class TorznabServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            TorznabRequest parsed = TorznabRequest.parse(request.getParameterMap());
+            TorznabRequest parsed = TorznabRequest.parseQuery(request.getQueryString());
             checkApiKey(parsed);
             if (parsed.type() == TorznabRequest.Type.CAPS) {
                 Caps.write(out, "Catalogarr", version);
@@ -110,10 +118,24 @@ public class TorznabServlet extends HttpServlet {
         }
     }
 
-    /** Where the client reached us, so the download links in the feed lead back here. */
+    /**
+     * Where the client reached us, so the download links in the feed lead back here: the host the
+     * container read from the Host header, lower case and with the scheme's default port left out, so
+     * that spellings of one address write (and cache) one document. A name that is no host name is
+     * replaced by the address the request came in on.
+     */
     static URI base(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        String authority = host == null || host.isBlank() ? request.getServerName() + ":" + request.getServerPort() : host;
-        return URI.create(request.getScheme() + "://" + authority + request.getContextPath());
+        String scheme = "https".equalsIgnoreCase(request.getScheme()) ? "https" : "http";
+        String host = bracketed(request.getServerName().toLowerCase(Locale.ROOT));
+        if (!HOST.matcher(host).matches()) {
+            host = bracketed(request.getLocalAddr());
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath());
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

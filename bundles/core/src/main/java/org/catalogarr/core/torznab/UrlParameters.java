@@ -1,7 +1,9 @@
 package org.catalogarr.core.torznab;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,21 +35,61 @@ final class UrlParameters {
     }
 
     /**
-     * Splits a query string into its values by name, in order.
+     * Splits a query string into its values by name, in order. Parsed here rather than by the servlet
+     * container, whose answer to a broken query is an HTML error page and a stack trace in the log.
      *
-     * @throws IllegalArgumentException for a malformed percent escape
+     * @throws IllegalArgumentException for a malformed percent escape or bytes that are not UTF-8
      */
     static Map<String, List<String>> decode(String query) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
+        for (String pair : (query == null ? "" : query).split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            String name = component(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : component(pair.substring(equals + 1));
             parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return parameters;
+    }
+
+    /** The parameters as the servlet API hands them out. */
+    static Map<String, String[]> asArrays(Map<String, List<String>> parameters) {
+        Map<String, String[]> arrays = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> arrays.put(name, values.toArray(String[]::new)));
+        return arrays;
+    }
+
+    /** One name or value: {@code +} is a space, {@code %XX} a byte, and the bytes must be UTF-8. */
+    private static String component(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new IllegalArgumentException("the query string has an incomplete percent escape");
+                }
+                int high = Character.digit(encoded.charAt(i + 1), 16);
+                int low = Character.digit(encoded.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException("the query string has a malformed percent escape");
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else {
+                int codePoint = encoded.codePointAt(i);
+                byte[] utf8 = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+                i += Character.charCount(codePoint) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the query string is not UTF-8");
+        }
     }
 }

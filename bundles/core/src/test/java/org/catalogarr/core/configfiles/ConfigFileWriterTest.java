@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -76,5 +77,26 @@ public class ConfigFileWriterTest {
         ConfigFileWriter.write(properties);
 
         assertFalse(Files.readString(file).contains("true"));
+    }
+
+    @Test
+    public void keepsAPrivateFilePrivate() throws Exception {
+        Path file = file("username = admin\npassword = old\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        ConfigFileWriter.write(configuration(file, "username", "admin", "password", "new-secret"));
+
+        assertEquals("username = admin\npassword = new-secret\n", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    public void keepsTheReplacedFilesPermissionsExactly() throws Exception {
+        Path file = file("enabled = false\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+        ConfigFileWriter.write(configuration(file, "enabled", "true"));
+
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.catalogarr.core.servlet.RecordedResponse;
+import org.catalogarr.core.settings.Settings;
 import org.junit.Test;
 
 import jakarta.servlet.ReadListener;
@@ -23,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public class QbitApiServletTest {
 
     private final FakeJobs jobs = new FakeJobs(Instant.parse("2026-11-26T10:00:00Z"));
-    private final QbitApiServlet servlet = new QbitApiServlet(jobs, config("admin", "secret"));
+    private final QbitApiServlet servlet = new QbitApiServlet(jobs, new Settings(), config("admin", "secret"));
     /** Whether the servlet read any of the last request's body. */
     private boolean bodyRead;
 

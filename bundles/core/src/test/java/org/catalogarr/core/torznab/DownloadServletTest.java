@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.servlet.RecordedResponse;
 import org.catalogarr.core.torrent.Bencoded;
+import org.catalogarr.core.settings.Settings;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.Torrents;
 import org.junit.Test;
@@ -45,13 +45,11 @@ public class DownloadServletTest {
     }
 
     private static RecordedResponse get(DownloadServlet servlet, String url) throws Exception {
-        Map<String, String[]> parameters = new HashMap<>();
-        UrlParameters.decode(URI.create(url).getRawQuery())
-                .forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        String query = url.substring(url.indexOf('?') + 1);
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
                 DownloadServletTest.class.getClassLoader(), new Class<?>[] { HttpServletRequest.class },
                 (proxy, m, args) -> switch (m.getName()) {
-                    case "getParameterMap" -> parameters;
+                    case "getQueryString" -> query;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         RecordedResponse answer = new RecordedResponse();
@@ -89,12 +87,15 @@ public class DownloadServletTest {
 
     @Test
     public void keepsTheEnclosureWhenTheNewValueIsRefused() throws Exception {
-        DownloadServlet servlet = new DownloadServlet(config("torrent"));
+        Settings settings = new Settings();
+        DownloadServlet servlet = new DownloadServlet(settings, Map.of("enclosure", "torrent"));
 
-        servlet.configure(config("bittorrent"));
+        servlet.configure(Map.of("enclosure", "bittorrent"));
 
         assertEquals(200, get(servlet, feedItem().enclosureUrl()).status);
-        servlet.configure(config(" magnet "));
+        assertEquals(List.of("enclosure must be one of magnet, torrent, was 'bittorrent'"),
+                settings.problems().get(TorznabServlet.PID));
+        servlet.configure(Map.of("enclosure", " magnet "));
         assertEquals(302, get(servlet, feedItem().enclosureUrl()).status);
     }
 
@@ -108,6 +109,14 @@ public class DownloadServletTest {
             assertEquals("Not a Catalogarr download link: Parameter 'episode' must be a whole number, not 'one'",
                     answer.text().strip());
         }
+    }
+
+    @Test
+    public void answersABrokenPercentEscapeAsABrokenLink() throws Exception {
+        RecordedResponse answer = get(new DownloadServlet(config("magnet")), "http://host/torznab/download?site=%&slug=%FF");
+
+        assertEquals(400, answer.status);
+        assertEquals("Not a Catalogarr download link: the query string has an incomplete percent escape", answer.text().strip());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.catalogarr.core.torznab;
 
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
@@ -38,5 +39,16 @@ public class RenderedFeedsTest {
         assertNotSame(dub, sub);
         assertTrue(new String(sub, StandardCharsets.UTF_8).contains(".GerSub."));
         assertArrayEquals(sub, feeds.feed("q", page(Language.GERMAN_SUB), BASE, "Catalogarr"));
+    }
+
+    @Test
+    public void staysBoundedUnderManyDistinctHosts() throws Exception {
+        // Each new key renders a document; the bound itself is BoundedCache's, tested with 100,000 keys.
+        TorznabSearch.FeedPage page = page(Language.GERMAN_DUB);
+        for (int i = 0; i < 5_000; i++) {
+            feeds.feed("http://host-" + i + ":8000|q", page, BASE, "Catalogarr");
+        }
+
+        assertTrue(String.valueOf(feeds.size()), feeds.size() <= 128);
     }
 }

@@ -18,6 +18,38 @@ import org.junit.Test;
 public class TorznabRequestTest {
 
     @Test
+    public void readsARawQueryStringWithPlusAndPercentEscapes() throws TorznabException {
+        TorznabRequest request = TorznabRequest.parseQuery("t=search&q=Attack+on+Titan%3A+S%C3%BCd&season=1");
+
+        assertEquals("Attack on Titan: Süd", request.query());
+        assertEquals(OptionalInt.of(1), request.season());
+    }
+
+    @Test
+    public void answersABrokenQueryStringWithIncorrectParameter() {
+        for (String query : List.of("t=search&q=%", "t=search&q=%4", "t=search&q=%zz", "t=search&q=%FF",
+                "t=search&q=%C3", "t=search&q=%ED%A0%80", "t=%C0%AF")) {
+            try {
+                TorznabRequest.parseQuery(query);
+                fail("accepted " + query);
+            } catch (TorznabException e) {
+                assertEquals(query, 201, e.code());
+                assertTrue(e.description(), e.description().startsWith("Incorrect parameter: the query string "));
+            }
+        }
+    }
+
+    @Test
+    public void readsAMissingQueryStringAsNoParameters() {
+        try {
+            TorznabRequest.parseQuery(null);
+            fail();
+        } catch (TorznabException e) {
+            assertEquals(200, e.code());
+        }
+    }
+
+    @Test
     public void readsSonarrsRssRequest() throws TorznabException {
         TorznabRequest request = parse("t", "tvsearch", "cat", "5030,5040", "extended", "1", "apikey", "K",
                 "offset", "0", "limit", "100");
