@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,11 +19,14 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
+import org.catalogarr.hoster.api.RefusedDestinationException;
 
 /**
  * Loads a hoster's HTML pages as a browser would, one request at a time: redirects are left to the caller,
- * who counts them, and every page is bounded in time and size, so a hostile server can neither hold a
+ * who counts them, every URL (each redirect's too) is checked against the destination policy before it is
+ * requested, and every page is bounded in time and size, so a hostile server can neither hold a
  * download slot for ever nor fill the memory.
  */
 final class PageFetcher {
@@ -37,13 +39,15 @@ final class PageFetcher {
     static final String ACCEPT_LANGUAGE = "en-US,en;q=0.8,de;q=0.5";
 
     private final String hoster;
+    private final DestinationPolicy destinations;
     private final String userAgent;
     private final Duration timeout;
     private final int maxBytes;
     private final HttpClient client;
 
-    PageFetcher(String hoster, String userAgent, Duration timeout, int maxBytes) {
+    PageFetcher(String hoster, DestinationPolicy destinations, String userAgent, Duration timeout, int maxBytes) {
         this.hoster = hoster;
+        this.destinations = destinations;
         this.userAgent = userAgent;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
@@ -72,9 +76,11 @@ final class PageFetcher {
     }
 
     private HttpRequest.Builder request(URI url, Map<String, String> headers) throws HosterException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new HosterException(hoster + ": will not load " + url + ", it is no http(s) URL", false);
+        try {
+            destinations.check(url);
+        } catch (RefusedDestinationException e) {
+            // Not gone: the same link may lead to a public server another time.
+            throw new HosterException(hoster + ": " + e.getMessage(), false, e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("User-Agent", userAgent)
