@@ -44,6 +44,18 @@ final class FakeCatalogues {
         Files.createDirectories(configFolder);
         pointAt(defaultsFolder, configFolder, "org.catalogarr.site.aniworld.cfg", aniworld, true);
         pointAt(defaultsFolder, configFolder, "org.catalogarr.site.sto.cfg", sto, stoEnabled);
+        allowLoopbackFakes(defaultsFolder, configFolder, "");
+    }
+
+    /**
+     * Writes the download settings with the fake hosters' and CDNs' address, 127.0.0.1, on the allow-list of
+     * private destinations (by that address only: {@code localhost} stays refused), and the given extra lines.
+     */
+    static void allowLoopbackFakes(Path defaultsFolder, Path configFolder, String extraLines) throws IOException {
+        String file = "org.catalogarr.download.cfg";
+        String text = Files.readString(defaultsFolder.resolve(file), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^allowed_private_hosts =.*$", "allowed_private_hosts = 127.0.0.1");
+        Files.writeString(configFolder.resolve(file), text + extraLines, StandardCharsets.UTF_8);
     }
 
     static String baseUrl(String siteId) {
