@@ -79,8 +79,8 @@ final class PageFetcher {
         try {
             destinations.check(url);
         } catch (RefusedDestinationException e) {
-            // Not gone: the same link may lead to a public server another time.
-            throw new HosterException(hoster + ": " + e.getMessage(), false, e);
+            // As good as gone: a link that leads there is no use, now or later.
+            throw new HosterException(hoster + ": " + e.getMessage(), true, e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("User-Agent", userAgent)

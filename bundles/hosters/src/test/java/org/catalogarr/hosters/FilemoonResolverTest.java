@@ -182,7 +182,7 @@ public class FilemoonResolverTest {
     @Test
     public void aUrlThatIsNoHttpIsRefusedWithoutAsking() {
         assertFailure(assertThrows(HosterException.class, () -> resolver.resolve(URI.create("ftp://127.0.0.1/e/" + CODE))),
-                false, "Filemoon: refusing ftp://127.0.0.1/e/" + CODE + ": only http and https URLs are fetched");
+                true, "Filemoon: refusing ftp://127.0.0.1/e/" + CODE + ": only http and https URLs are fetched");
     }
 
     @Test
