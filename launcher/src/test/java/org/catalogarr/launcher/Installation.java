@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,8 @@ final class Installation implements AutoCloseable {
     final Path output;
     final int port;
     final Http http;
+    /** Further environment of the service, e.g. {@code CATALOGARR_JAVA_OPTS}. */
+    final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     Installation(Path folder) throws IOException, InterruptedException {
@@ -42,6 +46,7 @@ final class Installation implements AutoCloseable {
         builder.environment().put("CATALOGARR_HOST", "127.0.0.1");
         builder.environment().put("CATALOGARR_DATA", data.toString());
         builder.environment().put("CATALOGARR_CONFIG", config.toString());
+        builder.environment().putAll(environment);
         return builder;
     }
 

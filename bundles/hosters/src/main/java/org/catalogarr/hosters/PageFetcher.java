@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,16 +102,25 @@ final class PageFetcher {
         } catch (TimeoutException e) {
             body.cancel();
             answer.cancel(true);
-            throw new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
-                    false, e);
+            throw late(url, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new HosterException(hoster + ": cannot load " + url + ": " + cause, false, cause);
+            if (cause instanceof HttpTimeoutException) {
+                // The request's own timeout for the headers, which runs out together with the wait for the whole page.
+                throw late(url, cause);
+            }
+            throw new HosterException(hoster + ": cannot load " + url + ": "
+                    + (cause.getMessage() == null ? cause : cause.getMessage()), false, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);
             throw new HosterException(hoster + ": interrupted while loading " + url, false, e);
         }
+    }
+
+    private HosterException late(URI url, Throwable cause) {
+        return new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
+                false, cause);
     }
 
     /** Collects a body up to a limit, and gives up the connection beyond it. */
