@@ -119,6 +119,21 @@ public class HostileMediaTest {
     }
 
     @Test
+    public void aDrippingPlaylistIsAPageAndMeetsTheTimeoutAsItsDeadline() {
+        host.hostile("drip", Hostility.DRIPPING_MEDIA, null);
+        HlsFetcher fetcher = new HlsFetcher(new MediaRequests(LoopbackRequests.POLICY,
+                new ReadLimits(Duration.ofSeconds(3), 0, Duration.ofSeconds(1), Duration.ofHours(1))), 1, Duration.ofMillis(10));
+        long start = System.nanoTime();
+
+        IOException late = assertThrows(IOException.class, () -> fetcher.fetch(media("drip", MediaSource.Kind.HLS),
+                temp.getRoot().toPath(), "Show S01E01", "VOE 1", (d, t, s) -> { }));
+
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertTrue(late.getMessage(), late.getMessage().contains("not complete after 3 s"));
+        assertTrue("given up after " + seconds + " s", seconds >= 2 && seconds < 15);
+    }
+
+    @Test
     public void otherSchemesAreRefusedBeforeAnyRequest() {
         for (String url : List.of("file:///etc/passwd", "ftp://127.0.0.1/a.mp4", "jar:file:/x.jar!/a.mp4")) {
             MediaSource media = new MediaSource(URI.create(url), Map.of(), MediaSource.Kind.MP4);
