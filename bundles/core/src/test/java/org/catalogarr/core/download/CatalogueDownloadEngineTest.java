@@ -290,6 +290,22 @@ public class CatalogueDownloadEngineTest {
         assertEquals("Vidoza delivered every time, the loopback name included", 4, vidoza.calls().size());
     }
 
+    /** The site's VOE link leads to a javascript: URL, which no HTTP request can be made of. */
+    @Test
+    public void aSiteLinkThatCannotBeFollowedFailsOnlyItsOffer() throws Exception {
+        site.redirects(redirect -> {
+            if (redirect.getPath().endsWith("/1101")) {
+                throw new IllegalArgumentException("invalid URI scheme javascript");
+            }
+            return followRedirect(redirect);
+        });
+
+        Path file = engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> { });
+
+        assertEquals(FakeMp4Host.sha256Of("aot0101de"), sha256(file));
+        assertEquals(List.of(), voe.calls());
+    }
+
     @Test
     public void aResolverThatBreaksFailsOnlyItsOffer() throws Exception {
         engine.removeResolver(voe);
