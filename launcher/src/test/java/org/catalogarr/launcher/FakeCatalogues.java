@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.catalogarr.testkit.FakeAniWorld;
 import org.catalogarr.testkit.FakeMp4Host;
@@ -44,6 +46,22 @@ final class FakeCatalogues {
         Files.createDirectories(configFolder);
         pointAt(defaultsFolder, configFolder, "org.catalogarr.site.aniworld.cfg", aniworld, true);
         pointAt(defaultsFolder, configFolder, "org.catalogarr.site.sto.cfg", sto, stoEnabled);
+        downloadSettings(defaultsFolder, configFolder, Map.of());
+    }
+
+    /**
+     * Writes the download settings with the fake hosters' and CDNs' address, 127.0.0.1, on the allow-list of
+     * private destinations (by that address only: {@code localhost} stays refused), and the given values.
+     */
+    static void downloadSettings(Path defaultsFolder, Path configFolder, Map<String, String> values) throws IOException {
+        String file = "org.catalogarr.download.cfg";
+        Map<String, String> settings = new HashMap<>(values);
+        settings.put("allowed_private_hosts", "127.0.0.1");
+        String text = Files.readString(defaultsFolder.resolve(file), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            text = text.replaceAll("(?m)^" + setting.getKey() + " =.*$", setting.getKey() + " = " + setting.getValue());
+        }
+        Files.writeString(configFolder.resolve(file), text, StandardCharsets.UTF_8);
     }
 
     static String baseUrl(String siteId) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,8 @@ final class Installation implements AutoCloseable {
     final Path output;
     final int port;
     final Http http;
+    /** Further environment of the service, e.g. {@code CATALOGARR_JAVA_OPTS}. */
+    final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     Installation(Path folder) throws IOException, InterruptedException {
@@ -44,6 +48,7 @@ final class Installation implements AutoCloseable {
         builder.environment().put("CATALOGARR_HOST", "127.0.0.1");
         builder.environment().put("CATALOGARR_DATA", data.toString());
         builder.environment().put("CATALOGARR_CONFIG", config.toString());
+        builder.environment().putAll(environment);
         return builder;
     }
 

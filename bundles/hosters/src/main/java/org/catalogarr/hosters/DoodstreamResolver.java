@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -42,12 +44,12 @@ public class DoodstreamResolver extends PageResolver {
     private final RandomGenerator random = new SecureRandom();
 
     @Activate
-    public DoodstreamResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), Clock.systemUTC());
+    public DoodstreamResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), Clock.systemUTC());
     }
 
-    DoodstreamResolver(String userAgent, Duration timeout, Clock clock) {
-        super(NAME, userAgent, timeout);
+    DoodstreamResolver(DestinationPolicy destinations, String userAgent, Duration timeout, Clock clock) {
+        super(NAME, destinations, userAgent, timeout);
         this.clock = clock;
     }
 

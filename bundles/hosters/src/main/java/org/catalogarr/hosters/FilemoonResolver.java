@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
@@ -21,6 +22,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -79,16 +81,16 @@ public class FilemoonResolver implements HosterResolver {
     private final PageFetcher pages;
 
     @Activate
-    public FilemoonResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), config.referer__origin());
+    public FilemoonResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), config.referer__origin());
     }
 
     /** @param refererOrigin the origin the CDN wants as Referer, or blank for the origin of the player page */
-    FilemoonResolver(String userAgent, Duration timeout, String refererOrigin) {
+    FilemoonResolver(DestinationPolicy destinations, String userAgent, Duration timeout, String refererOrigin) {
         this.userAgent = userAgent;
         this.refererOrigin = refererOrigin == null || refererOrigin.isBlank() ? Optional.empty()
                 : Optional.of(origin(URI.create(refererOrigin.strip())));
-        this.pages = new PageFetcher(NAME, userAgent, timeout, MAX_PAGE_BYTES);
+        this.pages = new PageFetcher(NAME, destinations, userAgent, timeout, MAX_PAGE_BYTES);
     }
 
     @Override

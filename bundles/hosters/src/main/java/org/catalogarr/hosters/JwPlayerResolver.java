@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
 import org.jsoup.nodes.Document;
@@ -27,8 +28,8 @@ abstract class JwPlayerResolver extends PageResolver {
     private static final Pattern FILE =
             Pattern.compile("\\bfile\\s*:\\s*[\"']([^\"']+\\.(?:m3u8|mp4)(?:\\?[^\"']*)?)[\"']");
 
-    JwPlayerResolver(String hoster, String userAgent, Duration timeout) {
-        super(hoster, userAgent, timeout);
+    JwPlayerResolver(String hoster, DestinationPolicy destinations, String userAgent, Duration timeout) {
+        super(hoster, destinations, userAgent, timeout);
     }
 
     /** Loads the embed page as if embedded by the hoster itself, and takes the player's media. */

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -48,12 +50,12 @@ public class LoadXResolver extends PageResolver {
 
 
     @Activate
-    public LoadXResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
+    public LoadXResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
     }
 
-    LoadXResolver(String userAgent, Duration timeout) {
-        super(NAME, userAgent, timeout);
+    LoadXResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
+        super(NAME, destinations, userAgent, timeout);
     }
 
     @Override

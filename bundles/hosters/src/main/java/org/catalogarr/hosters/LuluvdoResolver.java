@@ -2,9 +2,11 @@ package org.catalogarr.hosters;
 
 import java.time.Duration;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -36,11 +38,11 @@ public class LuluvdoResolver extends JwPlayerResolver {
     }
 
     @Activate
-    public LuluvdoResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
+    public LuluvdoResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
     }
 
-    LuluvdoResolver(String userAgent, Duration timeout) {
-        super(NAME, userAgent, timeout);
+    LuluvdoResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
+        super(NAME, destinations, userAgent, timeout);
     }
 }

@@ -7,11 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,11 +20,14 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
+import org.catalogarr.hoster.api.RefusedDestinationException;
 
 /**
  * Loads a hoster's HTML pages as a browser would, one request at a time: redirects are left to the caller,
- * who counts them, and every page is bounded in time and size, so a hostile server can neither hold a
+ * who counts them, every URL (each redirect's too) is checked against the destination policy before it is
+ * requested, and every page is bounded in time and size, so a hostile server can neither hold a
  * download slot for ever nor fill the memory.
  */
 final class PageFetcher {
@@ -37,13 +40,15 @@ final class PageFetcher {
     static final String ACCEPT_LANGUAGE = "en-US,en;q=0.8,de;q=0.5";
 
     private final String hoster;
+    private final DestinationPolicy destinations;
     private final String userAgent;
     private final Duration timeout;
     private final int maxBytes;
     private final HttpClient client;
 
-    PageFetcher(String hoster, String userAgent, Duration timeout, int maxBytes) {
+    PageFetcher(String hoster, DestinationPolicy destinations, String userAgent, Duration timeout, int maxBytes) {
         this.hoster = hoster;
+        this.destinations = destinations;
         this.userAgent = userAgent;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
@@ -72,9 +77,11 @@ final class PageFetcher {
     }
 
     private HttpRequest.Builder request(URI url, Map<String, String> headers) throws HosterException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new HosterException(hoster + ": will not load " + url + ", it is no http(s) URL", false);
+        try {
+            destinations.check(url);
+        } catch (RefusedDestinationException e) {
+            // As good as gone: a link that leads there is no use, now or later.
+            throw new HosterException(hoster + ": " + e.getMessage(), true, e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("User-Agent", userAgent)
@@ -95,16 +102,25 @@ final class PageFetcher {
         } catch (TimeoutException e) {
             body.cancel();
             answer.cancel(true);
-            throw new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
-                    false, e);
+            throw late(url, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new HosterException(hoster + ": cannot load " + url + ": " + cause, false, cause);
+            if (cause instanceof HttpTimeoutException) {
+                // The request's own timeout for the headers, which runs out together with the wait for the whole page.
+                throw late(url, cause);
+            }
+            throw new HosterException(hoster + ": cannot load " + url + ": "
+                    + (cause.getMessage() == null ? cause : cause.getMessage()), false, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);
             throw new HosterException(hoster + ": interrupted while loading " + url, false, e);
         }
+    }
+
+    private HosterException late(URI url, Throwable cause) {
+        return new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
+                false, cause);
     }
 
     /** Collects a body up to a limit, and gives up the connection beyond it. */

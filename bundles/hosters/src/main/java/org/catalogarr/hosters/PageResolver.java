@@ -4,11 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterResolver;
 
 /**
  * A resolver that visits its hoster as one browser: one user agent for the pages and the media, one
- * timeout, bounded pages, and the hoster's name in every message.
+ * timeout, bounded pages that are fetched only where the destination policy allows, and the hoster's
+ * name in every message.
  */
 abstract class PageResolver implements HosterResolver {
 
@@ -17,10 +19,10 @@ abstract class PageResolver implements HosterResolver {
     private final PageFetcher fetcher;
     private final EmbedPages pages;
 
-    PageResolver(String name, String userAgent, Duration timeout) {
+    PageResolver(String name, DestinationPolicy destinations, String userAgent, Duration timeout) {
         this.name = name;
         this.userAgent = userAgent;
-        this.fetcher = new PageFetcher(name, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
+        this.fetcher = new PageFetcher(name, destinations, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
         this.pages = new EmbedPages(name, fetcher);
     }
 

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.jsoup.nodes.Element;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -38,12 +40,12 @@ public class StreamtapeResolver extends PageResolver {
 
 
     @Activate
-    public StreamtapeResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
+    public StreamtapeResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
     }
 
-    StreamtapeResolver(String userAgent, Duration timeout) {
-        super(NAME, userAgent, timeout);
+    StreamtapeResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
+        super(NAME, destinations, userAgent, timeout);
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.catalogarr.hosters;
 
 import java.time.Duration;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -31,11 +33,11 @@ public class VidmolyResolver extends JwPlayerResolver {
     }
 
     @Activate
-    public VidmolyResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
+    public VidmolyResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
     }
 
-    VidmolyResolver(String userAgent, Duration timeout) {
-        super(NAME, userAgent, timeout);
+    VidmolyResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
+        super(NAME, destinations, userAgent, timeout);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
@@ -12,6 +13,7 @@ import org.catalogarr.hosters.VoeDecoder.UndecodableException;
 import org.jsoup.nodes.Document;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -55,18 +57,19 @@ public class VoeResolver implements HosterResolver {
     private final VoePlayerPage players;
 
     @Activate
-    public VoeResolver(Config config) {
-        this(config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), config.max__redirects(),
+    public VoeResolver(@Reference DestinationPolicy destinations, Config config) {
+        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), config.max__redirects(),
                 VoeDecoder.parseSeparators(config.junk__separators()));
     }
 
-    VoeResolver(String userAgent, Duration timeout, int maxRedirects, List<String> junkSeparators) {
+    VoeResolver(DestinationPolicy destinations, String userAgent, Duration timeout, int maxRedirects,
+            List<String> junkSeparators) {
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("max_redirects must not be negative: " + maxRedirects);
         }
         this.userAgent = userAgent;
         this.maxRedirects = maxRedirects;
-        this.pages = new PageFetcher(NAME, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
+        this.pages = new PageFetcher(NAME, destinations, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
         this.players = new VoePlayerPage(new VoeDecoder(junkSeparators));
     }
 

@@ -26,7 +26,7 @@ public class DoodstreamResolverTest extends HosterFailureTests<FakeDood, FakeMp4
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     public DoodstreamResolverTest() {
-        super(new FakeDood(), new FakeMp4Host(), new DoodstreamResolver("TestBrowser/1.0", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC)),
+        super(new FakeDood(), new FakeMp4Host(), new DoodstreamResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC)),
                 "no $.get('/pass_md5/…') call");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

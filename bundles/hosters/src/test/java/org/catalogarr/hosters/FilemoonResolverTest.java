@@ -42,7 +42,7 @@ public class FilemoonResolverTest {
     }
 
     private static FilemoonResolver resolver(String refererOrigin, int timeoutSeconds) {
-        return new FilemoonResolver("TestBrowser/1.0", Duration.ofSeconds(timeoutSeconds), refererOrigin);
+        return new FilemoonResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(timeoutSeconds), refererOrigin);
     }
 
     @Test
@@ -182,7 +182,7 @@ public class FilemoonResolverTest {
     @Test
     public void aUrlThatIsNoHttpIsRefusedWithoutAsking() {
         assertFailure(assertThrows(HosterException.class, () -> resolver.resolve(URI.create("ftp://127.0.0.1/e/" + CODE))),
-                false, "Filemoon: will not load ftp://127.0.0.1/e/" + CODE + ", it is no http(s) URL");
+                true, "Filemoon: refusing ftp://127.0.0.1/e/" + CODE + ": only http and https URLs are fetched");
     }
 
     @Test

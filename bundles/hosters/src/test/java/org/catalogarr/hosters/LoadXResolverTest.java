@@ -17,7 +17,7 @@ import org.junit.Test;
 public class LoadXResolverTest extends HosterFailureTests<FakeLoadX, FakeCdn, LoadXResolver> {
 
     public LoadXResolverTest() {
-        super(new FakeLoadX(), new FakeCdn(), new LoadXResolver("TestBrowser/1.0", Duration.ofSeconds(5)),
+        super(new FakeLoadX(), new FakeCdn(), new LoadXResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5)),
                 "no videoSource in the JSON answer");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

@@ -15,7 +15,7 @@ import org.junit.Test;
 public class LuluvdoResolverTest extends HosterFailureTests<FakeLuluvdo, FakeCdn, LuluvdoResolver> {
 
     public LuluvdoResolverTest() {
-        super(new FakeLuluvdo(), new FakeCdn(), new LuluvdoResolver(LuluvdoResolver.MOBILE_USER_AGENT, Duration.ofSeconds(5)),
+        super(new FakeLuluvdo(), new FakeCdn(), new LuluvdoResolver(TestDestinations.LOOPBACK, LuluvdoResolver.MOBILE_USER_AGENT, Duration.ofSeconds(5)),
                 "no JWPlayer setup");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }
@@ -45,7 +45,7 @@ public class LuluvdoResolverTest extends HosterFailureTests<FakeLuluvdo, FakeCdn
 
     @Test
     public void aDesktopBrowserIsTurnedAway() {
-        LuluvdoResolver desktop = new LuluvdoResolver(VidozaResolver.BROWSER_USER_AGENT, Duration.ofSeconds(5));
+        LuluvdoResolver desktop = new LuluvdoResolver(TestDestinations.LOOPBACK, VidozaResolver.BROWSER_USER_AGENT, Duration.ofSeconds(5));
 
         HosterException failure = assertThrows(HosterException.class, () -> desktop.resolve(hoster.embedUrl("aot0102")));
 

@@ -17,7 +17,7 @@ import org.junit.Test;
 public class StreamtapeResolverTest extends HosterFailureTests<FakeStreamtape, FakeMp4Host, StreamtapeResolver> {
 
     public StreamtapeResolverTest() {
-        super(new FakeStreamtape(), new FakeMp4Host(), new StreamtapeResolver("TestBrowser/1.0", Duration.ofSeconds(5)),
+        super(new FakeStreamtape(), new FakeMp4Host(), new StreamtapeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5)),
                 "no script that computes #robotlink");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

@@ -16,7 +16,7 @@ import org.junit.Test;
 public class VidmolyResolverTest extends HosterFailureTests<FakeVidmoly, FakeCdn, VidmolyResolver> {
 
     public VidmolyResolverTest() {
-        super(new FakeVidmoly(), new FakeCdn(), new VidmolyResolver("TestBrowser/1.0", Duration.ofSeconds(5)),
+        super(new FakeVidmoly(), new FakeCdn(), new VidmolyResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5)),
                 "no JWPlayer setup");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeMp4Host;
+import org.catalogarr.testkit.FakeMp4Host.Hostility;
 import org.catalogarr.testkit.FakeSite.Scenario;
 import org.junit.After;
 import org.junit.Test;
@@ -20,7 +22,7 @@ import org.junit.Test;
 public class VidozaResolverTest {
 
     private final FakeMp4Host host = new FakeMp4Host();
-    private final VidozaResolver resolver = new VidozaResolver("TestBrowser/1.0", Duration.ofSeconds(5));
+    private final VidozaResolver resolver = new VidozaResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5));
 
     {
         host.start();
@@ -76,5 +78,47 @@ public class VidozaResolverTest {
                 () -> resolver.resolve(URI.create("http://127.0.0.1:" + closedPort + "/embed-x.html")));
 
         assertFalse(failure.gone());
+    }
+
+    @Test
+    public void anEmbedPageRedirectingToAPrivateAddressIsRefused() {
+        String port = String.valueOf(host.baseUrl().getPort());
+        for (String target : List.of("http://localhost:" + port + "/embed-b.html", "http://10.0.0.1/embed-b.html",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]:" + port + "/embed-b.html")) {
+            host.hostile("a", Hostility.REDIRECTING_PAGE, target);
+
+            HosterException failure = assertThrows(target, HosterException.class, () -> resolver.resolve(host.embedUrl("a")));
+
+            assertTrue(failure.gone());
+            assertTrue(failure.getMessage(), failure.getMessage().contains("allowed_private_hosts"));
+        }
+        assertFalse(host.requests().contains("GET /embed-b.html"));
+    }
+
+    @Test
+    public void aRedirectToAnAllowedHostIsFollowed() throws Exception {
+        host.hostile("a", Hostility.REDIRECTING_PAGE, host.embedUrl("b").toString());
+
+        assertEquals(host.mediaUrl("b"), resolver.resolve(host.embedUrl("a")).uri());
+    }
+
+    @Test
+    public void mediaOfAnotherSchemeIsALayoutChange() {
+        host.hostile("a", Hostility.NAMING_MEDIA, "file:///etc/passwd");
+
+        HosterException failure = assertThrows(HosterException.class, () -> resolver.resolve(host.embedUrl("a")));
+
+        assertFalse(failure.gone());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("\"file:///etc/passwd\" is no http(s) URL"));
+    }
+
+    @Test
+    public void aHugeEmbedPageFailsWithoutFillingTheMemory() {
+        host.hostile("a", Hostility.HUGE_PAGE, null);
+
+        HosterException failure = assertThrows(HosterException.class, () -> resolver.resolve(host.embedUrl("a")));
+
+        assertFalse(failure.gone());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("larger than"));
     }
 }

@@ -37,7 +37,7 @@ public class VoeResolverTest {
     }
 
     private static VoeResolver resolver(int maxRedirects) {
-        return new VoeResolver("TestBrowser/1.0", Duration.ofSeconds(5), maxRedirects, VoeDecoder.DEFAULT_SEPARATORS);
+        return new VoeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), maxRedirects, VoeDecoder.DEFAULT_SEPARATORS);
     }
 
     @Test
@@ -178,7 +178,7 @@ public class VoeResolverTest {
 
     @Test
     public void otherSeparatorsThanTheConfiguredOnesAreALayoutChange() {
-        VoeResolver outdated = new VoeResolver("TestBrowser/1.0", Duration.ofSeconds(5), 5, List.of("@$", "^^"));
+        VoeResolver outdated = new VoeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), 5, List.of("@$", "^^"));
 
         HosterException failure = assertThrows(HosterException.class, () -> outdated.resolve(entry.embedUrl("aot0101de")));
 
@@ -200,7 +200,7 @@ public class VoeResolverTest {
     public void aSlowHosterTimesOut() {
         mirror.scenario(Scenario.SLOW);
         mirror.slowDelayMillis(3_000);
-        VoeResolver impatient = new VoeResolver("TestBrowser/1.0", Duration.ofSeconds(1), 5, VoeDecoder.DEFAULT_SEPARATORS);
+        VoeResolver impatient = new VoeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(1), 5, VoeDecoder.DEFAULT_SEPARATORS);
 
         HosterException failure = assertThrows(HosterException.class, () -> impatient.resolve(entry.embedUrl("x")));
 

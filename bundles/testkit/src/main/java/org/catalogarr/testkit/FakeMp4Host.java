@@ -1,6 +1,7 @@
 package org.catalogarr.testkit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
  * {@code Content-Range}. The media needs a {@code Referer} on this host (or on the origin set with
  * {@link #refererOrigin(String)}), as real hosters demand.
  * <p>
+ * A test can make any id {@link #hostile(String, Hostility, String) hostile}: its page or media then never
+ * ends, drips, redirects elsewhere, or names media of another scheme.
+ * <p>
  * The same videos are also served as Doodstream-like links, {@code /dl/{id}~<10 random characters>}, which
  * answer 403 unless their query has {@code token=} and {@code expiry=}.
  */
@@ -38,8 +42,33 @@ public class FakeMp4Host extends FakeSite {
     /** Where the {@code dropping} video's first connection breaks. */
     public static final int DROP_AFTER = 64 * 1024;
 
+    /** How long a {@link Hostility#HUGE_PAGE} is: far beyond any page limit, and beyond a small heap. */
+    public static final long HUGE_PAGE_BYTES = 512L * 1024 * 1024;
+    /** How often a dripping answer sends its next byte. */
+    public static final long DRIP_MILLIS = 2_000;
+
+    /** What a hostile id does instead of behaving. */
+    public enum Hostility {
+        /** The embed page never seems to end: {@link #HUGE_PAGE_BYTES} of markup. */
+        HUGE_PAGE,
+        /** The embed page comes one byte every {@link #DRIP_MILLIS}. */
+        DRIPPING_PAGE,
+        /** The media comes one byte every {@link #DRIP_MILLIS}. */
+        DRIPPING_MEDIA,
+        /** The embed page redirects (302) to the target. */
+        REDIRECTING_PAGE,
+        /** The media redirects (302) to the target. */
+        REDIRECTING_MEDIA,
+        /** The embed page names the target as its media, whatever its scheme. */
+        NAMING_MEDIA
+    }
+
+    private record Hostile(Hostility how, String target) {
+    }
+
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
+    private final Map<String, Hostile> hostile = new ConcurrentHashMap<>();
     private final Set<String> dropped = ConcurrentHashMap.newKeySet();
     private volatile String origin;
 
@@ -57,6 +86,19 @@ public class FakeMp4Host extends FakeSite {
      */
     public void refererOrigin(String newOrigin) {
         origin = newOrigin;
+    }
+
+    /**
+     * Makes an id hostile, or well-behaved again with {@code how} null.
+     *
+     * @param target where a redirect leads, or the media a page names; ignored by the other hostilities
+     */
+    public void hostile(String id, Hostility how, String target) {
+        if (how == null) {
+            hostile.remove(id);
+        } else {
+            hostile.put(id, new Hostile(how, target));
+        }
     }
 
     /** The start of a video's Doodstream-like link, to which the player page's script appends the rest. */
@@ -94,6 +136,23 @@ public class FakeMp4Host extends FakeSite {
     }
 
     private Response embed(String id) throws IOException {
+        Hostile trick = hostile.get(id);
+        if (trick != null) {
+            switch (trick.how()) {
+                case HUGE_PAGE:
+                    return Response.streamed(200, Map.of("Content-Type", "text/html; charset=UTF-8"), FakeMp4Host::huge);
+                case DRIPPING_PAGE:
+                    return Response.streamed(200, Map.of("Content-Type", "text/html; charset=UTF-8"),
+                            (body, pause) -> drip(body, pause, "<html><body>".repeat(100).getBytes(StandardCharsets.UTF_8)));
+                case REDIRECTING_PAGE:
+                    return Response.redirect(302, trick.target());
+                case NAMING_MEDIA:
+                    return Response.html("<html><body><video><source type=\"video/mp4\" src=\"" + trick.target()
+                            + "\"></video></body></html>");
+                default:
+                    break;
+            }
+        }
         if ("deleted".equals(id)) {
             return Response.status(404, fixture("deleted.html"));
         }
@@ -109,6 +168,13 @@ public class FakeMp4Host extends FakeSite {
             return Response.status(403, "<html><body>Hotlinking is not allowed</body></html>");
         }
         byte[] video = content(id);
+        Hostile trick = hostile.get(id);
+        if (trick != null && trick.how() == Hostility.REDIRECTING_MEDIA) {
+            return Response.redirect(302, trick.target());
+        }
+        if (trick != null && trick.how() == Hostility.DRIPPING_MEDIA) {
+            return Response.streamed(200, Map.of("Content-Type", "video/mp4"), (body, pause) -> drip(body, pause, video));
+        }
         Matcher range = RANGE.matcher(first(request.headers().get("Range")));
         if (range.matches() && !"norange".equals(id)) {
             int from = Integer.parseInt(range.group(1));
@@ -133,6 +199,25 @@ public class FakeMp4Host extends FakeSite {
             return Response.status(403, "<html><body>Invalid or expired link</body></html>");
         }
         return media(id, request);
+    }
+
+    private static void huge(OutputStream body, FakeSite.Pause pause) throws IOException {
+        byte[] block = "<div class=\"filler\">lorem ipsum dolor sit amet</div>\n".repeat(1024).getBytes(StandardCharsets.UTF_8);
+        body.write("<!DOCTYPE html><html><head><title>Watch</title></head><body>".getBytes(StandardCharsets.UTF_8));
+        for (long sent = 0; sent < HUGE_PAGE_BYTES; sent += block.length) {
+            body.write(block);
+        }
+    }
+
+    /** One byte of {@code bytes} every {@link #DRIP_MILLIS}, until the fake closes or the client goes. */
+    private static void drip(OutputStream body, FakeSite.Pause pause, byte[] bytes) throws IOException {
+        for (byte b : bytes) {
+            body.write(b);
+            body.flush();
+            if (!pause.sleep(DRIP_MILLIS)) {
+                return;
+            }
+        }
     }
 
     private static String first(List<String> values) {

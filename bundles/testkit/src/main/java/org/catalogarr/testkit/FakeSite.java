@@ -2,6 +2,7 @@ package org.catalogarr.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -68,7 +69,12 @@ public abstract class FakeSite implements AutoCloseable {
      *     breaking the connection at once
      */
     public record Response(int status, Map<String, String> headers, String body, byte[] binary, int dropAfter,
-            boolean stall) {
+            boolean stall, Stream stream) {
+
+        public Response(int status, Map<String, String> headers, String body, byte[] binary, int dropAfter,
+                boolean stall) {
+            this(status, headers, body, binary, dropAfter, stall, null);
+        }
 
         public Response(int status, Map<String, String> headers, String body) {
             this(status, headers, body, null, -1, false);
@@ -86,6 +92,14 @@ public abstract class FakeSite implements AutoCloseable {
         /** This answer falling silent after {@code bytes} bytes of its body, connection open, as a hung CDN does. */
         public Response stalledAfter(int bytes) {
             return new Response(status, headers, body, binary, bytes, true);
+        }
+
+        /**
+         * An answer whose body is written as it goes (chunked, no length), as a hostile server sends a page
+         * that never ends or drips its bytes.
+         */
+        public static Response streamed(int status, Map<String, String> headers, Stream stream) {
+            return new Response(status, headers, "", null, -1, false, stream);
         }
 
         byte[] content() {
@@ -107,6 +121,18 @@ public abstract class FakeSite implements AutoCloseable {
         public static Response status(int status, String body) {
             return new Response(status, Map.of("Content-Type", "text/html; charset=UTF-8"), body);
         }
+    }
+
+    /** Writes a streamed body; {@code pause} sleeps until the fake closes, but no longer than asked. */
+    @FunctionalInterface
+    public interface Stream {
+        void write(OutputStream body, Pause pause) throws IOException;
+    }
+
+    /** Waits between the pieces of a streamed body; returns false once the fake is closing. */
+    @FunctionalInterface
+    public interface Pause {
+        boolean sleep(long millis);
     }
 
     /** A route: answers a request whose path matched, given the match's groups. */
@@ -169,6 +195,15 @@ public abstract class FakeSite implements AutoCloseable {
             closed.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean pause(long millis) {
+        try {
+            return !closed.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -246,8 +281,13 @@ public abstract class FakeSite implements AutoCloseable {
             if (response == null) {
                 response = routeAnswer(request);
             }
-            byte[] body = response.content();
             response.headers().forEach((key, value) -> exchange.getResponseHeaders().add(key, value));
+            if (response.stream() != null) {
+                exchange.sendResponseHeaders(response.status(), 0);
+                response.stream().write(exchange.getResponseBody(), this::pause);
+                return;
+            }
+            byte[] body = response.content();
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (response.dropAfter() >= 0 && response.dropAfter() < body.length) {
                 exchange.getResponseBody().write(body, 0, response.dropAfter());

@@ -17,6 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.catalogarr.catalogue.api.CatalogueException;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The polite way to talk to a catalogue site: browser-like headers, one time budget per request
- * ({@code search_timeout_seconds}, retries included), bounded retries of 5xx and 429 answers that
+ * ({@code search_timeout_seconds}, retries and the whole body included), pages bounded in size, bounded retries of 5xx and 429 answers that
  * honour {@code Retry-After}, and a pause after the site showed a challenge page, so we do not keep
  * knocking while it blocks us. Every failure is a {@link CatalogueException} with its reason.
  */
@@ -36,6 +40,11 @@ public final class SiteHttp {
     private static final Logger LOG = LoggerFactory.getLogger(SiteHttp.class);
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(250);
+    /**
+     * Beyond any real page: the largest are the sites' full indexes, every series with its titles, a few MB.
+     * A bigger answer is not read, so a hostile or broken page cannot fill the memory.
+     */
+    static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
     private final String siteId;
     private final HttpClient following = HttpClient.newBuilder()
@@ -101,12 +110,25 @@ public final class SiteHttp {
                 throw timeout(uri, budget, null);
             }
             HttpResponse<String> response;
+            BoundedText body = new BoundedText(MAX_PAGE_BYTES);
+            CompletableFuture<HttpResponse<String>> answer =
+                    client.sendAsync(request.timeout(Duration.ofNanos(remaining)).build(), info -> body);
             try {
-                response = client.send(request.timeout(Duration.ofNanos(remaining)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (HttpTimeoutException e) {
+                // The whole answer within the budget, not only its headers: a page may be dripped byte by byte.
+                response = answer.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                body.cancel();
+                answer.cancel(true);
                 throw timeout(uri, budget, e);
-            } catch (IOException e) {
+            } catch (ExecutionException failed) {
+                Throwable e = failed.getCause() == null ? failed : failed.getCause();
+                if (e instanceof BoundedText.TooLarge) {
+                    throw new CatalogueException(Reason.SITE_ERROR, siteId + " answered " + uri + " with a page larger"
+                            + " than " + MAX_PAGE_BYTES + " bytes; it was not read", e);
+                }
+                if (e instanceof HttpTimeoutException) {
+                    throw timeout(uri, budget, e);
+                }
                 Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << (attempt - 1));
                 if (attempt < MAX_ATTEMPTS && fits(delay, deadline)) {
                     pause(delay);
@@ -115,6 +137,8 @@ public final class SiteHttp {
                 throw new CatalogueException(Reason.SITE_ERROR, siteId + " could not be reached at " + uri + ": "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
             } catch (InterruptedException e) {
+                body.cancel();
+                answer.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new CatalogueException(Reason.TIMEOUT, "Request to " + uri + " was interrupted", e);
             }

@@ -23,9 +23,11 @@ import org.catalogarr.core.catalogue.CatalogueEntry;
 import org.catalogarr.core.catalogue.CatalogueRegistry;
 import org.catalogarr.core.settings.Settings;
 import org.catalogarr.core.settings.SettingsRules;
+import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.hoster.api.RefusedDestinationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -59,15 +61,44 @@ public class CatalogueDownloadEngine implements DownloadEngine {
 
         @AttributeDefinition(name = "Timeout (seconds)",
                 description = "For connecting to a media server, waiting for its answer, and waiting for more data in the"
-                        + " middle of a file; a download that stalls longer is given up and resumed later.", min = "1")
+                        + " middle of a file; a download that stalls longer is given up and resumed later. Playlists"
+                        + " and keys must arrive whole within it.", min = "1")
         int timeout__seconds() default 30;
+
+        @AttributeDefinition(name = "Minimum rate (KiB/s)",
+                description = "A download slower than this over a whole rate window counts as stalled: it is given up"
+                        + " and resumed later, so a server that drips its bytes cannot hold a download slot. 0 turns"
+                        + " the check off.", min = "0")
+        int min__rate__kib__per__second() default 4;
+
+        @AttributeDefinition(name = "Rate window (seconds)",
+                description = "How long a download must stay below the minimum rate to count as stalled.", min = "1")
+        int rate__window__seconds() default 30;
+
+        @AttributeDefinition(name = "Request deadline (minutes)",
+                description = "The longest one request for media may take in all; a longer download is resumed"
+                        + " with a new request.", min = "1")
+        int request__deadline__minutes() default 120;
+
+        @AttributeDefinition(name = "Allowed private hosts",
+                description = "Hosts (as URLs name them: a name or an address) that media and hoster pages may be"
+                        + " fetched from although they are on this machine or a private network. Every other loopback,"
+                        + " private, link-local, carrier-grade NAT, multicast or unspecified destination is refused,"
+                        + " redirects included, so that a hostile page cannot make the service fetch from your LAN"
+                        + " or from itself. Comma separated; empty allows none.")
+        String allowed__private__hosts() default "";
     }
 
-    static final SettingsRules RULES = SettingsRules.none().range("timeout_seconds", 1, 3600);
+    static final SettingsRules RULES = SettingsRules.none()
+            .range("timeout_seconds", 1, 3600)
+            .range("min_rate_kib_per_second", 0, 1024 * 1024)
+            .range("rate_window_seconds", 1, 3600)
+            .range("request_deadline_minutes", 1, 7 * 24 * 60);
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueDownloadEngine.class);
 
     private final CatalogueRegistry registry;
+    private final DestinationPolicy destinations;
     private final List<HosterResolver> resolvers = new CopyOnWriteArrayList<>();
     private volatile HosterPreference preference;
     private volatile Mp4Fetcher mp4;
@@ -76,30 +107,40 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     private Settings settings;
 
     @Activate
-    public CatalogueDownloadEngine(@Reference CatalogueRegistry registry, @Reference Settings settings,
-            Map<String, Object> properties) {
-        this(registry, settings.apply(PID, Config.class, RULES, properties));
+    public CatalogueDownloadEngine(@Reference CatalogueRegistry registry, @Reference DestinationPolicy destinations,
+            @Reference Settings settings, Map<String, Object> properties) {
+        this(registry, destinations, settings.apply(PID, Config.class, RULES, properties));
         this.settings = settings;
     }
 
-    private CatalogueDownloadEngine(CatalogueRegistry registry, Config config) {
-        this(registry, HosterPreference.parse(config.hoster__preference()), Duration.ofSeconds(config.timeout__seconds()));
+    private CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations, Config config) {
+        this(registry, destinations, HosterPreference.parse(config.hoster__preference()), limits(config));
     }
 
-    CatalogueDownloadEngine(CatalogueRegistry registry, HosterPreference preference, Duration timeout) {
+    CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations, HosterPreference preference,
+            ReadLimits limits) {
         this.registry = registry;
+        this.destinations = destinations;
         this.preference = preference;
-        this.mp4 = new Mp4Fetcher(timeout);
-        this.hls = new HlsFetcher(timeout);
+        use(limits);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
         Config config = settings.apply(PID, Config.class, RULES, properties);
         preference = HosterPreference.parse(config.hoster__preference());
-        Duration timeout = Duration.ofSeconds(config.timeout__seconds());
-        mp4 = new Mp4Fetcher(timeout);
-        hls = new HlsFetcher(timeout);
+        use(limits(config));
+    }
+
+    private void use(ReadLimits limits) {
+        MediaRequests requests = new MediaRequests(destinations, limits);
+        mp4 = new Mp4Fetcher(requests);
+        hls = new HlsFetcher(requests);
+    }
+
+    private static ReadLimits limits(Config config) {
+        return new ReadLimits(Duration.ofSeconds(config.timeout__seconds()), config.min__rate__kib__per__second() * 1024L,
+                Duration.ofSeconds(config.rate__window__seconds()), Duration.ofMinutes(config.request__deadline__minutes()));
     }
 
     @Reference(name = "resolver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -193,7 +234,11 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         } catch (CatalogueException e) {
             throw new OfferFailure(offer.hoster() + ": site link " + offer.redirect() + " failed: " + e.getMessage(),
                     e.reason() != CatalogueException.Reason.NOT_FOUND, e);
+        } catch (RuntimeException e) {
+            // A link the site's page names in a form no request can be made of (a javascript: link, say).
+            throw new OfferFailure(offer.hoster() + ": site link " + offer.redirect() + " cannot be followed: " + e, false, e);
         }
+        checkDestination(offer, embed, "embed page");
         MediaSource media;
         try {
             media = resolver.resolve(embed);
@@ -201,8 +246,13 @@ public class CatalogueDownloadEngine implements DownloadEngine {
             stopIfInterrupted();
             // Hoster messages name the hoster themselves.
             throw new OfferFailure(e.getMessage(), !e.gone(), e);
+        } catch (RuntimeException e) {
+            // A resolver's bug fails its offer, not the job: the next hoster may deliver.
+            LOG.warn("The {} resolver failed on {}", offer.hoster(), embed, e);
+            throw new OfferFailure(offer.hoster() + ": the resolver failed on " + embed + ": " + e, false, e);
         }
         stopIfInterrupted();
+        checkDestination(offer, media.uri(), "media");
         // The offer, not the media URL: hosters hand out new, expiring URLs on every resolve, and a part
         // file of this offer should still be continued with them.
         String origin = offer.hoster() + " " + offer.redirect();
@@ -214,10 +264,19 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         } catch (UnsafeFolderException e) {
             // Not the offer's fault: every other offer would write to the same place.
             throw new DownloadException(e.getMessage(), false, e);
-        } catch (MediaGoneException | UnusableMediaException e) {
+        } catch (MediaGoneException | UnusableMediaException | RefusedDestinationException e) {
             throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), false, e);
         } catch (IOException e) {
             throw new OfferFailure(offer.hoster() + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    /** Hosters and sites are strangers: what they name is fetched only where the destination policy allows. */
+    private void checkDestination(Offer offer, URI uri, String what) throws OfferFailure {
+        try {
+            destinations.check(uri);
+        } catch (RefusedDestinationException e) {
+            throw new OfferFailure(offer.hoster() + ": " + what + " " + e.getMessage(), false, e);
         }
     }
 

@@ -3,8 +3,6 @@ package org.catalogarr.core.download;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,6 +25,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.hoster.api.RefusedDestinationException;
 
 /**
  * Downloads an HLS video-on-demand stream: the best variant's segments, decrypted where they are
@@ -43,26 +42,24 @@ final class HlsFetcher {
     private static final int DEFAULT_ATTEMPTS = 3;
     private static final Duration DEFAULT_BACKOFF = Duration.ofMillis(500);
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final MediaRequests requests;
     private final int attempts;
     private final Duration backoff;
 
-    /** @param timeout for connecting, for the response headers and for each wait for more data */
-    HlsFetcher(Duration timeout) {
-        this(timeout, DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
+    /** @param requests where the media may be fetched from, and within which limits */
+    HlsFetcher(MediaRequests requests) {
+        this(requests, DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
     }
 
     /**
      * @param attempts how often a request that failed for a passing reason is tried in all
      * @param backoff the wait before the second attempt; it grows with each further one
      */
-    HlsFetcher(Duration timeout, int attempts, Duration backoff) {
+    HlsFetcher(MediaRequests requests, int attempts, Duration backoff) {
         if (attempts < 1) {
             throw new IllegalArgumentException("at least one attempt, not " + attempts);
         }
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.timeout = timeout;
+        this.requests = requests;
         this.attempts = attempts;
         this.backoff = backoff;
     }
@@ -221,7 +218,7 @@ final class HlsFetcher {
         out.position(start);
         meter.rewind(start);
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, media);
-        try (TimedBody body = new TimedBody(timeout)) {
+        try (TimedBody body = new TimedBody(requests.limits())) {
             response.body().subscribe(body);
             checkStatus(uri, response.statusCode());
             List<ByteBuffer> chunk;
@@ -266,10 +263,10 @@ final class HlsFetcher {
         meter.add(bytes.length);
     }
 
-    /** A playlist or key, read whole but never beyond {@code limit} bytes. */
+    /** A playlist or key, read whole but never beyond {@code limit} bytes, nor beyond the timeout: it is a page. */
     private Fetched small(URI uri, MediaSource media, int limit, String what) throws IOException, InterruptedException {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, media);
-        try (TimedBody body = new TimedBody(timeout)) {
+        try (TimedBody body = new TimedBody(requests.limits().forPages())) {
             response.body().subscribe(body);
             checkStatus(uri, response.statusCode());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -291,10 +288,10 @@ final class HlsFetcher {
 
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(URI uri, MediaSource media)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        media.headers().forEach(request::header);
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+            return requests.get(uri, media.headers());
+        } catch (RefusedDestinationException | UnusableMediaException e) {
+            throw e;
         } catch (IOException e) {
             throw new PassingFailure("cannot reach " + uri + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         }

@@ -2,8 +2,6 @@ package org.catalogarr.core.download;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,13 +29,11 @@ final class Mp4Fetcher {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes \\*/(\\d+)");
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final MediaRequests requests;
 
-    /** @param timeout for connecting, for the response headers and for each wait for more data */
-    Mp4Fetcher(Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.timeout = timeout;
+    /** @param requests where the media may be fetched from, and within which limits */
+    Mp4Fetcher(MediaRequests requests) {
+        this.requests = requests;
     }
 
     /** The finished file, the part file and the note of the part file's origin, in that order. */
@@ -67,7 +64,7 @@ final class Mp4Fetcher {
         Files.writeString(originFile, origin, StandardCharsets.UTF_8);
 
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(media, offset);
-        try (TimedBody body = new TimedBody(timeout)) {
+        try (TimedBody body = new TimedBody(requests.limits())) {
             response.body().subscribe(body);
             if (alreadyComplete(response, offset)) {
                 return finish(folder, part, target, originFile);
@@ -125,12 +122,11 @@ final class Mp4Fetcher {
 
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(MediaSource media, long offset)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(media.uri()).timeout(timeout).GET();
-        media.headers().forEach(request::header);
+        Map<String, String> headers = new HashMap<>(media.headers());
         if (offset > 0) {
-            request.header("Range", "bytes=" + offset + "-");
+            headers.put("Range", "bytes=" + offset + "-");
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+        return requests.get(media.uri(), headers);
     }
 
     /** The size the finished file must have, or -1 when the server does not say; fails on statuses without media. */

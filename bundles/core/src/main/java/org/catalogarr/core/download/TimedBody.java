@@ -2,7 +2,6 @@ package org.catalogarr.core.download;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
@@ -10,21 +9,28 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A response body read chunk by chunk, each wait bounded: the HTTP client's own body stream waits
- * forever when a server stops sending in the middle of a file. One chunk is asked for at a time, so
- * a slow disk slows the download instead of filling memory.
+ * A response body read chunk by chunk within {@link ReadLimits}: each wait is bounded (the HTTP client's
+ * own body stream waits forever when a server stops sending in the middle of a file), the transfer must
+ * keep a minimum rate, and the whole body has a deadline. One chunk is asked for at a time, so a slow
+ * disk slows the download instead of filling memory.
  */
 final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
 
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
-    private final Duration patience;
+    private final ReadLimits limits;
+    private final long deadlineAt;
+    private long windowStart;
+    private long windowBytes;
     private volatile Flow.Subscription subscription;
 
-    /** @param patience how long to wait for the next chunk before giving up */
-    TimedBody(Duration patience) {
-        this.patience = patience;
+    /** @param limits the limits; the deadline counts from now */
+    TimedBody(ReadLimits limits) {
+        this.limits = limits;
+        long now = System.nanoTime();
+        this.deadlineAt = now + limits.deadline().toNanos();
+        this.windowStart = now;
     }
 
     @Override
@@ -51,13 +57,21 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseabl
     /**
      * The next chunk, or null at the end of the body.
      *
-     * @throws IOException when the connection broke or nothing came for longer than the patience
+     * @throws IOException when the connection broke, nothing came for longer than the silence allows, the
+     *     transfer stayed below the minimum rate for a whole window, or the deadline passed
      */
     @SuppressWarnings("unchecked")
     List<ByteBuffer> next() throws IOException, InterruptedException {
-        Object item = items.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
+        long left = deadlineAt - System.nanoTime();
+        if (left <= 0) {
+            throw pastDeadline();
+        }
+        Object item = items.poll(Math.min(left, limits.silence().toNanos()), TimeUnit.NANOSECONDS);
         if (item == null) {
-            throw new IOException("no data for " + patience.toSeconds() + " s");
+            if (deadlineAt - System.nanoTime() <= 0) {
+                throw pastDeadline();
+            }
+            throw new IOException("no data for " + limits.silence().toSeconds() + " s");
         }
         if (item == END) {
             return null;
@@ -65,8 +79,33 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseabl
         if (item instanceof Throwable failure) {
             throw new IOException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), failure);
         }
+        List<ByteBuffer> chunk = (List<ByteBuffer>) item;
+        keepsPace(chunk);
         subscription.request(1);
-        return (List<ByteBuffer>) item;
+        return chunk;
+    }
+
+    /** Counts the chunk into the current window and, at the window's end, checks the rate over it. */
+    private void keepsPace(List<ByteBuffer> chunk) throws IOException {
+        for (ByteBuffer buffer : chunk) {
+            windowBytes += buffer.remaining();
+        }
+        long now = System.nanoTime();
+        long window = limits.rateWindow().toNanos();
+        if (now - windowStart < window) {
+            return;
+        }
+        double seconds = (now - windowStart) / 1e9;
+        if (windowBytes < limits.minBytesPerSecond() * seconds) {
+            throw new IOException(String.format("stalled: %d bytes in %.0f s, below the minimum of %d bytes/s",
+                    windowBytes, seconds, limits.minBytesPerSecond()));
+        }
+        windowStart = now;
+        windowBytes = 0;
+    }
+
+    private IOException pastDeadline() {
+        return new IOException("not complete after " + limits.deadline().toSeconds() + " s, the deadline of one request");
     }
 
     /** Lets go of the connection when the body is not read to its end. */

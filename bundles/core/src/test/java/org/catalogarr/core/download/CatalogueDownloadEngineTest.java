@@ -85,9 +85,9 @@ public class CatalogueDownloadEngineTest {
                 offer("VOE", Language.GERMAN_DUB, 1301), offer("Vidoza", Language.GERMAN_DUB, 1302)));
         site.redirects(this::followRedirect);
         otherSite.offers(SLUG, episode(1, Set.of(Language.GERMAN_DUB), offer("Vidoza", Language.GERMAN_DUB, 1105)));
-        engine = new CatalogueDownloadEngine(Registries.of(site, otherSite),
+        engine = new CatalogueDownloadEngine(Registries.of(site, otherSite), LoopbackRequests.POLICY,
                 HosterPreference.parse("VOE, Filemoon, Streamtape, Vidmoly, Doodstream, LoadX, Luluvdo, Vidoza"),
-                Duration.ofSeconds(5));
+                ReadLimits.withTimeout(Duration.ofSeconds(5)));
         engine.addResolver(voe);
         engine.addResolver(vidoza);
     }
@@ -269,6 +269,53 @@ public class CatalogueDownloadEngineTest {
         assertFalse(failure.retryable());
         assertTrue(failure.getMessage(), failure.getMessage().contains("VOE: no resolver for this hoster is installed"));
         assertTrue(failure.getMessage(), failure.getMessage().contains("Filemoon: no resolver"));
+    }
+
+    @Test
+    public void aHosterNamingAnotherSchemeOrAPrivateAddressFailsOnlyItsOffer() throws Exception {
+        for (String hostile : List.of("file:///etc/passwd", "jar:file:/x.jar!/a.mp4", "javascript:alert(1)",
+                "http://localhost:" + mp4host.baseUrl().getPort() + "/mp4/aot0101de.mp4")) {
+            engine.removeResolver(voe);
+            StubResolver bad = new StubResolver("VOE", embed -> new MediaSource(URI.create(hostile),
+                    Map.of("Referer", mp4host.baseUrl() + "/"), MediaSource.Kind.MP4));
+            engine.addResolver(bad);
+
+            Path file = engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> { });
+
+            assertEquals(hostile, FakeMp4Host.sha256Of("aot0101de"), sha256(file));
+            assertEquals(1, bad.calls().size());
+            Files.delete(file);
+            engine.removeResolver(bad);
+        }
+        assertEquals("Vidoza delivered every time, the loopback name included", 4, vidoza.calls().size());
+    }
+
+    /** The site's VOE link leads to a javascript: URL, which no HTTP request can be made of. */
+    @Test
+    public void aSiteLinkThatCannotBeFollowedFailsOnlyItsOffer() throws Exception {
+        site.redirects(redirect -> {
+            if (redirect.getPath().endsWith("/1101")) {
+                throw new IllegalArgumentException("invalid URI scheme javascript");
+            }
+            return followRedirect(redirect);
+        });
+
+        Path file = engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> { });
+
+        assertEquals(FakeMp4Host.sha256Of("aot0101de"), sha256(file));
+        assertEquals(List.of(), voe.calls());
+    }
+
+    @Test
+    public void aResolverThatBreaksFailsOnlyItsOffer() throws Exception {
+        engine.removeResolver(voe);
+        engine.addResolver(new StubResolver("VOE", embed -> {
+            throw new IllegalStateException("a bug in the resolver");
+        }));
+
+        Path file = engine.download(request(1, Language.GERMAN_DUB), (done, total, speed) -> { });
+
+        assertEquals(FakeMp4Host.sha256Of("aot0101de"), sha256(file));
     }
 
     @Test

@@ -36,7 +36,7 @@ public class HlsFetcherTest {
     public final TemporaryFolder temp = new TemporaryFolder();
 
     private final FakeCdn cdn = new FakeCdn();
-    private final HlsFetcher fetcher = new HlsFetcher(Duration.ofSeconds(5), 3, Duration.ofMillis(10));
+    private final HlsFetcher fetcher = new HlsFetcher(LoopbackRequests.within(Duration.ofSeconds(5)), 3, Duration.ofMillis(10));
     private final List<long[]> updates = new CopyOnWriteArrayList<>();
 
     {
@@ -236,7 +236,8 @@ public class HlsFetcherTest {
             mp4host.start();
             MediaSource mp4 = new MediaSource(mp4host.mediaUrl("abc"), Map.of("Referer", mp4host.baseUrl() + "/"),
                     MediaSource.Kind.MP4);
-            Path file = new Mp4Fetcher(Duration.ofSeconds(5)).fetch(mp4, target(), NAME, "VOE 1", (d, t, s) -> { });
+            Path file = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5))).fetch(mp4, target(), NAME, "VOE 1",
+                    (d, t, s) -> { });
 
             assertArrayEquals(FakeMp4Host.content("abc"), Files.readAllBytes(file));
         }
@@ -244,7 +245,7 @@ public class HlsFetcherTest {
 
     @Test
     public void aStalledSegmentFailsAfterItsAttemptsAndTheNextCallResumes() throws Exception {
-        HlsFetcher impatient = new HlsFetcher(Duration.ofSeconds(1), 1, Duration.ofMillis(10));
+        HlsFetcher impatient = new HlsFetcher(LoopbackRequests.within(Duration.ofSeconds(1)), 1, Duration.ofMillis(10));
         MediaSource media = media(cdn.masterUrl("stalling"));
 
         IOException stalled = assertThrows(IOException.class, () -> fetch(impatient, media, "VOE 1"));

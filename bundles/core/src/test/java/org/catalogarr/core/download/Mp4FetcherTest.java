@@ -27,7 +27,7 @@ public class Mp4FetcherTest {
     public final TemporaryFolder temp = new TemporaryFolder();
 
     private final FakeMp4Host host = new FakeMp4Host();
-    private final Mp4Fetcher fetcher = new Mp4Fetcher(Duration.ofSeconds(5));
+    private final Mp4Fetcher fetcher = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5)));
     private final List<long[]> updates = new CopyOnWriteArrayList<>();
 
     {
@@ -132,7 +132,7 @@ public class Mp4FetcherTest {
 
     @Test
     public void aServerFallingSilentIsGivenUpAndResumedLater() throws Exception {
-        Mp4Fetcher impatient = new Mp4Fetcher(Duration.ofSeconds(1));
+        Mp4Fetcher impatient = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(1)));
         Path folder = temp.getRoot().toPath();
 
         IOException stalled = assertThrows(IOException.class, () -> impatient.fetch(media("stalling"), target(),

@@ -68,7 +68,7 @@ public class TargetFolderTest {
                     MediaSource.Kind.MP4);
 
             UnsafeFolderException refused = assertThrows(UnsafeFolderException.class,
-                    () -> new Mp4Fetcher(Duration.ofSeconds(5)).fetch(media, new TargetFolder(root, folder), "Show S01E01",
+                    () -> new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5))).fetch(media, new TargetFolder(root, folder), "Show S01E01",
                             "VOE 1", (done, total, speed) -> {
                                 if (swapped.compareAndSet(false, true)) {
                                     swap(folder);
