@@ -1,6 +1,5 @@
 package org.catalogarr.core.catalogue;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +23,6 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.AvailabilityCache.EpisodeAvailability;
-import org.catalogarr.core.store.AvailabilityStore;
-import org.catalogarr.core.store.AvailabilityStore.Seen;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,12 +62,13 @@ public class SearchService implements EventHandler {
         @AttributeDefinition(name = "Episode pages asked at once, per site", min = "1", max = "32")
         int probe__concurrency() default 6;
 
-        @AttributeDefinition(name = "Size of the newest-first feed", min = "1", max = "500")
-        int recent__feed__size() default 100;
+        @AttributeDefinition(name = "New episodes cache (seconds)",
+                description = "How long a site's listing of new episodes, which the feed without a query (Sonarr's"
+                        + " RSS sync) is made from, is reused; 0 reads it for every request.", min = "0", max = "3600")
+        int new__releases__cache__seconds() default 90;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
-    private static final int FIRST_SERIES_TRIED = 5;
 
     private record Cached(List<ResultEntry> entries, long expiresAtNanos) {
     }
@@ -81,18 +79,18 @@ public class SearchService implements EventHandler {
     private final CatalogueRegistry registry;
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
-    private final AvailabilityStore availabilityStore;
+    private final NewReleaseFeed newReleases;
     private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
 
     @Activate
     public SearchService(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
-            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore, Config config) {
+            @Reference AvailabilityCache availability, @Reference NewReleaseFeed newReleases, Config config) {
         this.registry = registry;
         this.titleIndex = titleIndex;
         this.availability = availability;
-        this.availabilityStore = availabilityStore;
+        this.newReleases = newReleases;
         this.config = config;
     }
 
@@ -117,8 +115,14 @@ public class SearchService implements EventHandler {
         }
     }
 
-    /** Asks every enabled site in parallel; returns when the slowest has answered or used up its budget. */
+    /**
+     * Asks every enabled site in parallel; returns when the slowest has answered or used up its budget.
+     * Without a series the answer is the sites' new episodes.
+     */
     public SearchResult search(SearchQuery query) {
+        if (query.series().isEmpty()) {
+            return newReleases.feed();
+        }
         List<CatalogueEntry> sites = registry.snapshot().enabled();
         long started = System.nanoTime();
         Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
@@ -147,7 +151,7 @@ public class SearchService implements EventHandler {
             }
         });
         failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
-        entries.sort(query.series().isEmpty() ? NEWEST_FIRST : BY_PRIORITY);
+        entries.sort(BY_PRIORITY);
         return new SearchResult(entries, failures, sites.size());
     }
 
@@ -155,9 +159,6 @@ public class SearchService implements EventHandler {
             .thenComparing(ResultEntry::siteId)
             .thenComparingInt(ResultEntry::season)
             .thenComparingInt(ResultEntry::episode);
-
-    private static final Comparator<ResultEntry> NEWEST_FIRST = Comparator.comparing(ResultEntry::publishedAt)
-            .reversed().thenComparing(BY_PRIORITY);
 
     private static SiteFailure failure(CatalogueEntry site, Throwable cause) {
         Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
@@ -179,7 +180,7 @@ public class SearchService implements EventHandler {
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
         Map<String, Cached> siteCache = cache.computeIfAbsent(site.siteId(), id -> new ConcurrentHashMap<>());
         try {
-            List<ResultEntry> entries = query.series().isPresent() ? seriesResults(site, query) : recentResults(site);
+            List<ResultEntry> entries = seriesResults(site, query);
             int seconds = config.result__cache__seconds();
             if (seconds > 0) {
                 siteCache.put(query.key(), new Cached(entries, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)));
@@ -301,38 +302,5 @@ public class SearchService implements EventHandler {
                         settings.anime(), seriesTitle, slug, ref.season(), ref.episode(), language,
                         SizeEstimate.of(ref.season()), seen.checkedAt()))
                 .toList();
-    }
-
-    /**
-     * The "what is new" feed of one site: the episodes most recently seen offered. On a fresh install
-     * nothing was seen yet, so the first series of the site's index are asked for their first episode
-     * until one has it (some are movies only), which gives Sonarr's and Prowlarr's connection tests a
-     * real result.
-     */
-    private List<ResultEntry> recentResults(CatalogueEntry site) throws CatalogueException {
-        List<ResultEntry> entries = new ArrayList<>();
-        try {
-            for (Seen seen : availabilityStore.recent(config.recent__feed__size())) {
-                if (seen.siteId().equals(site.siteId())) {
-                    CatalogueSite settings = site.site().orElseThrow();
-                    entries.add(new ResultEntry(site.siteId(), settings.displayName(), settings.searchPriority(),
-                            settings.anime(), SlugTitles.title(seen.slug()), seen.slug(), seen.season(), seen.episode(),
-                            seen.language(), SizeEstimate.of(seen.season()), seen.checkedAt()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new CatalogueException(Reason.SITE_ERROR, "Recently seen episodes could not be read: "
-                    + e.getMessage(), e);
-        }
-        if (!entries.isEmpty()) {
-            return entries;
-        }
-        for (String slug : titleIndex.firstSlugs(site.siteId(), FIRST_SERIES_TRIED)) {
-            List<ResultEntry> first = probe(site, SlugTitles.title(slug), slug, List.of(new EpisodeRef(1, 1)));
-            if (!first.isEmpty()) {
-                return first;
-            }
-        }
-        return List.of();
     }
 }

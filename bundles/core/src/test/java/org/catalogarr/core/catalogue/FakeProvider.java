@@ -13,6 +13,7 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.catalogue.api.SiteConfiguration;
 
@@ -26,6 +27,8 @@ public final class FakeProvider implements CatalogueProvider {
     private final Map<String, EpisodeOffers> offers = new HashMap<>();
     private final Map<String, Series> series = new HashMap<>();
     private final Map<String, List<Episode>> episodes = new HashMap<>();
+    private volatile List<NewRelease> newReleases;
+    private volatile CatalogueException newReleasesFailure;
     private volatile long delayMillis;
     private volatile CatalogueException everyCallFails;
     private volatile Redirects redirects = redirect -> {
@@ -68,6 +71,17 @@ public final class FakeProvider implements CatalogueProvider {
 
     public void episodes(String slug, int season, List<Episode> list) {
         episodes.put(slug + "/" + season, List.copyOf(list));
+    }
+
+    /** The site's listing of new episodes; until set, the provider has none, like one written before API 1.1. */
+    public void newReleases(List<NewRelease> releases) {
+        newReleases = List.copyOf(releases);
+        newReleasesFailure = null;
+    }
+
+    /** The listing of new episodes fails from now on (the episode pages still answer). */
+    public void failNewReleases(CatalogueException failure) {
+        newReleasesFailure = failure;
     }
 
     /** Every call but configuration() fails from now on, like a site that blocks us. */
@@ -171,6 +185,19 @@ public final class FakeProvider implements CatalogueProvider {
                     + "x" + episode);
         }
         return answer;
+    }
+
+    @Override
+    public List<NewRelease> newReleases() throws CatalogueException {
+        if (newReleases == null) {
+            return CatalogueProvider.super.newReleases();
+        }
+        called("newReleases");
+        pause();
+        if (newReleasesFailure != null) {
+            throw newReleasesFailure;
+        }
+        return newReleases;
     }
 
     @Override
