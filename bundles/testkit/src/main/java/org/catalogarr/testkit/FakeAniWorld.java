@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,8 +242,8 @@ public class FakeAniWorld extends FakeSite {
     }
 
     /**
-     * The listing: 32 entries, one every 17 minutes back from 21:30 German time on 4 December 2026, of
-     * series of the fake's index. Two flag a language the episode page does not offer: One Piece S21E5 in
+     * The listing: 32 entries, one every 17 minutes back from an hour before the fake was loaded (the
+     * listing must not lie in the future of the tests' clock), of series of the fake's index. Two flag a language the episode page does not offer: One Piece S21E5 in
      * English Sub and Attack on Titan S01E02 in German Dub (its page is German Sub only).
      */
     private static List<ListedRelease> newEpisodes() {
@@ -280,7 +281,7 @@ public class FakeAniWorld extends FakeSite {
             {"only-gersub-show", 1, 1, "german-sub", true},
             {"rezero-starting-life-in-another-world", 3, 1, "english-sub", true},
         };
-        ZonedDateTime newest = ZonedDateTime.of(2026, 12, 4, 21, 30, 0, 0, BERLIN);
+        ZonedDateTime newest = ZonedDateTime.now(BERLIN).truncatedTo(ChronoUnit.MINUTES).minusHours(1);
         List<ListedRelease> releases = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             String slug = (String) rows[i][0];

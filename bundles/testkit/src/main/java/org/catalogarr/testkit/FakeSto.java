@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -225,7 +226,7 @@ public class FakeSto extends FakeSite {
     }
 
     /**
-     * The listing: 22 entries, one every 23 minutes back from 21:25 German time on 4 December 2026, of
+     * The listing: 22 entries, one every 23 minutes back from 65 minutes before the fake was loaded, of
      * series of the fake's index. Silo S02E03 is flagged in English, which its page does not offer.
      */
     private static List<ListedRelease> newEpisodes() {
@@ -253,7 +254,7 @@ public class FakeSto extends FakeSite {
             {"elite", 8, 6, "german-sub", true},
             {"the-rookie", 7, 7, "german-dub", true},
         };
-        ZonedDateTime newest = ZonedDateTime.of(2026, 12, 4, 21, 25, 0, 0, BERLIN);
+        ZonedDateTime newest = ZonedDateTime.now(BERLIN).truncatedTo(ChronoUnit.MINUTES).minusMinutes(65);
         List<ListedRelease> releases = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             String slug = (String) rows[i][0];
