@@ -124,33 +124,40 @@ public class NewReleaseFeed implements EventHandler {
     public SearchResult feed() {
         List<CatalogueEntry> sites = registry.snapshot().enabled();
         long started = System.nanoTime();
-        Map<CatalogueEntry, CompletableFuture<List<NewRelease>>> fetches = new LinkedHashMap<>();
+        Map<CatalogueEntry, CompletableFuture<SiteItems>> answers = new LinkedHashMap<>();
         for (CatalogueEntry site : sites) {
-            Optional<Listing> fresh = fresh(site);
-            fetches.put(site, fresh.isPresent() ? CompletableFuture.completedFuture(fresh.get().releases())
-                    : CompletableFuture.supplyAsync(() -> fetch(site), pool));
-        }
-        Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> items = new LinkedHashMap<>();
-        List<SiteFailure> failures = new ArrayList<>();
-        fetches.forEach((site, fetch) -> {
             long deadline = started + TimeUnit.SECONDS.toNanos(site.site().orElseThrow().searchTimeoutSeconds());
-            Source source = source(site, fetch, deadline);
-            source.failure().ifPresent(failures::add);
-            items.put(site, CompletableFuture.supplyAsync(() -> items(site, source.releases(), deadline), pool));
-        });
+            Optional<Listing> fresh = fresh(site);
+            CompletableFuture<List<NewRelease>> fetch = fresh.isPresent()
+                    ? CompletableFuture.completedFuture(fresh.get().releases())
+                    : CompletableFuture.supplyAsync(() -> fetch(site), pool);
+            // Each site waits for its own listing, so a slow site does not eat into another's checks.
+            answers.put(site, CompletableFuture.supplyAsync(() -> siteItems(site, fetch, deadline), pool));
+        }
         List<ResultEntry> entries = new ArrayList<>();
-        items.forEach((site, answer) -> {
-            try {
-                entries.addAll(answer.join());
-            } catch (CompletionException e) {
-                if (failures.stream().noneMatch(f -> f.siteId().equals(site.siteId()))) {
-                    failures.add(failure(site, e.getCause(), Optional.empty()));
-                }
-            }
+        List<SiteFailure> failures = new ArrayList<>();
+        answers.values().forEach(answer -> {
+            SiteItems items = answer.join();
+            entries.addAll(items.entries());
+            items.failure().ifPresent(failures::add);
         });
         failures.forEach(f -> LOG.warn("New episodes of '{}' ({}): {}", f.siteId(), f.reason(), f.message()));
         entries.sort(NEWEST_FIRST);
         return new SearchResult(entries, failures, sites.size());
+    }
+
+    /** A site's items, and why they are incomplete or stand-ins, if they are. */
+    private record SiteItems(List<ResultEntry> entries, Optional<SiteFailure> failure) {
+    }
+
+    private SiteItems siteItems(CatalogueEntry site, CompletableFuture<List<NewRelease>> fetch, long deadline) {
+        Source source = source(site, fetch, deadline);
+        try {
+            return new SiteItems(items(site, source.releases(), deadline), source.failure());
+        } catch (CompletionException e) {
+            return new SiteItems(List.of(), source.failure().or(() -> Optional.of(failure(site, e.getCause(),
+                    Optional.empty()))));
+        }
     }
 
     private Optional<Listing> fresh(CatalogueEntry site) {

@@ -191,6 +191,17 @@ public class NewReleaseFeedTest {
     }
 
     @Test
+    public void aSlowSiteDoesNotEatIntoTheChecksOfTheOthers() {
+        aniworld.delayMillis(2_500);
+        sto.delayMillis(300);
+
+        SearchResult result = feed.feed();
+
+        assertEquals(List.of("sto dark S1E1 german-dub -20"), describe(result));
+        assertEquals(List.of("aniworld"), result.failures().stream().map(SiteFailure::siteId).toList());
+    }
+
+    @Test
     public void aProviderWithoutAListingAddsNothingAndIsNoFailure() {
         FakeProvider old = new FakeProvider(site("old", "Old", 3));
         registry.addProvider(old);
