@@ -9,14 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -227,19 +228,14 @@ public class NewReleaseFeed implements EventHandler {
      */
     private List<ResultEntry> items(CatalogueEntry site, List<NewRelease> releases, long siteDeadline) {
         long deadline = Math.max(siteDeadline, System.nanoTime() + CHECK_GRACE_NANOS);
-        Semaphore permits = new Semaphore(config.probe__concurrency());
         Map<EpisodeKey, CompletableFuture<EpisodeAvailability>> checks = new LinkedHashMap<>();
-        for (NewRelease release : releases) {
-            checks.computeIfAbsent(EpisodeKey.of(release), key -> CompletableFuture.supplyAsync(() -> {
-                permits.acquireUninterruptibly();
-                try {
-                    return availability.languages(site.siteId(), key.slug(), key.season(), key.episode());
-                } catch (CatalogueException e) {
-                    throw new CompletionException(e);
-                } finally {
-                    permits.release();
-                }
-            }, pool));
+        releases.forEach(release -> checks.computeIfAbsent(EpisodeKey.of(release), key -> new CompletableFuture<>()));
+        // probe_concurrency workers take the episodes in turn: a listing of hundreds of episodes never holds
+        // more threads than that, not even threads that only wait for their turn.
+        Queue<Map.Entry<EpisodeKey, CompletableFuture<EpisodeAvailability>>> queue =
+                new ConcurrentLinkedQueue<>(checks.entrySet());
+        for (int i = 0; i < Math.min(config.probe__concurrency(), checks.size()); i++) {
+            pool.execute(() -> check(site, queue));
         }
         Map<EpisodeKey, EpisodeAvailability> offered = new LinkedHashMap<>();
         Throwable firstFailure = null;
@@ -265,6 +261,17 @@ public class NewReleaseFeed implements EventHandler {
             throw new CompletionException(firstFailure);
         }
         return entries(site, releases, offered);
+    }
+
+    private void check(CatalogueEntry site, Queue<Map.Entry<EpisodeKey, CompletableFuture<EpisodeAvailability>>> queue) {
+        for (var next = queue.poll(); next != null; next = queue.poll()) {
+            EpisodeKey key = next.getKey();
+            try {
+                next.getValue().complete(availability.languages(site.siteId(), key.slug(), key.season(), key.episode()));
+            } catch (CatalogueException | RuntimeException e) {
+                next.getValue().completeExceptionally(e);
+            }
+        }
     }
 
     private List<ResultEntry> entries(CatalogueEntry site, List<NewRelease> releases,

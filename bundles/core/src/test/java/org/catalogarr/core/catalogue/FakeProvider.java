@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueProvider;
@@ -30,6 +31,8 @@ public final class FakeProvider implements CatalogueProvider {
     private volatile List<NewRelease> newReleases;
     private volatile CatalogueException newReleasesFailure;
     private volatile long delayMillis;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CatalogueException everyCallFails;
     private volatile Redirects redirects = redirect -> {
         throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: " + redirect);
@@ -109,12 +112,21 @@ public final class FakeProvider implements CatalogueProvider {
             throw everyCallFails;
         }
         if (delayMillis > 0) {
+            int now = running.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
             }
         }
+    }
+
+    /** The most delayed calls that ran at the same time. */
+    public int mostCallsAtOnce() {
+        return mostAtOnce.get();
     }
 
     public synchronized void clearCalls() {

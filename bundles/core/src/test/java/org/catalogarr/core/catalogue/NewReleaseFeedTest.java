@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,6 +200,23 @@ public class NewReleaseFeedTest {
 
         assertEquals(List.of("sto dark S1E1 german-dub -20"), describe(result));
         assertEquals(List.of("aniworld"), result.failures().stream().map(SiteFailure::siteId).toList());
+    }
+
+    @Test
+    public void theEpisodePagesAreAskedAFewAtATime() {
+        List<NewRelease> releases = new ArrayList<>();
+        for (int episode = 1; episode <= 12; episode++) {
+            aniworld.offers("brand-new-show", offers(2, episode, Language.GERMAN_SUB));
+            releases.add(release("brand-new-show", "Brand New Show", 2, episode, minutesBefore(episode)));
+        }
+        aniworld.newReleases(releases);
+        aniworld.delayMillis(100);
+
+        SearchResult result = feed.feed();
+
+        assertEquals(12, result.entries().stream().filter(e -> e.siteId().equals("aniworld")).count());
+        assertTrue("at most probe_concurrency (4): " + aniworld.mostCallsAtOnce(), aniworld.mostCallsAtOnce() <= 4);
+        assertTrue("in parallel: " + aniworld.mostCallsAtOnce(), aniworld.mostCallsAtOnce() >= 2);
     }
 
     @Test
