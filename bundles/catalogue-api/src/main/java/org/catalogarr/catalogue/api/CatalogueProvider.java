@@ -53,7 +53,9 @@ public interface CatalogueProvider {
      * Added in version 1.1 of this package. The default throws {@link UnsupportedOperationException}
      * rather than returning an empty list, so that a provider written before 1.1 is told apart from a
      * site that released nothing: the core leaves such a site out of the feed of new episodes instead of
-     * reporting it as failing, and the provider keeps working without being rebuilt.
+     * reporting it as failing. The default keeps such a provider's class linking (no
+     * {@code AbstractMethodError}); as this is a {@code @ProviderType}, its bundle still has to be
+     * rebuilt against 1.1 to import the new package version.
      *
      * @throws CatalogueException when the listing cannot be fetched or no longer has its structure
      * @throws UnsupportedOperationException when the site has no such listing

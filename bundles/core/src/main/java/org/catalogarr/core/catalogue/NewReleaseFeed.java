@@ -155,8 +155,10 @@ public class NewReleaseFeed implements EventHandler {
         Source source = source(site, fetch, deadline);
         try {
             return new SiteItems(items(site, source.releases(), deadline), source.failure());
-        } catch (CompletionException e) {
-            return new SiteItems(List.of(), source.failure().or(() -> Optional.of(failure(site, e.getCause(),
+        } catch (RuntimeException e) {
+            // Every check failed (a CompletionException), or something unforeseen: either way a warning, not a 500.
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return new SiteItems(List.of(), source.failure().or(() -> Optional.of(failure(site, cause,
                     Optional.empty()))));
         }
     }
