@@ -3,8 +3,14 @@ package org.catalogarr.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Serienstream "v2" (s.to / serienstream.to since January 2026) on loopback: the alphabetical index,
  * a letter page, the suggest API and the HTML search, the Attack on Titan series with seasons 0 to 3
  * and a few episode pages, and the {@code /r?t=} play redirect with one-shot tokens and challenge pages.
+ * <p>
+ * The home page lists {@link #NEW_EPISODES}; their episode pages without a fixture of their own are
+ * generated with one VOE link per offered language.
  * <p>
  * Placeholder {@code VOE_BASE} is where play redirects point; a test that runs a fake VOE sets it.
  */
@@ -33,12 +42,31 @@ public class FakeSto extends FakeSite {
      */
     private static final Map<String, String> RENAMED_MARKUP = renamedMarkup();
 
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter SITE_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final String NEW_EPISODES_MARK = "{{NEW_EPISODES}}";
+    private static final Map<String, String> LANGUAGE_IDS = Map.of("german-dub", "1", "english-dub", "2",
+            "german-sub", "3");
+    private static final Map<String, String> LABELS = Map.of("german-dub", "Deutsch", "english-dub", "Englisch",
+            "german-sub", "Deutsch Untertitel");
+    private static final Map<String, String> FLAGS = Map.of("german-dub", "german", "english-dub", "english",
+            "german-sub", "english-german");
+    /** The titles of the listed series, as the fake's index writes them. */
+    private static final Map<String, String> TITLES = Map.of("the-rookie", "The Rookie", "silo", "Silo", "9-1-1",
+            "9-1-1", "rick-and-morty", "Rick and Morty", "dark", "Dark", "elite", "Élite", "9-1-1-lone-star",
+            "9-1-1: Lone Star");
+
+    /** The "Neue Episoden" listing of the home page, newest first. */
+    public static final List<ListedRelease> NEW_EPISODES = newEpisodes();
+
+    private volatile ListingFailure listingFailure = ListingFailure.NONE;
     private final Map<String, String> tokens = tokens();
     private final Set<String> usedTokens = ConcurrentHashMap.newKeySet();
 
     public FakeSto() {
         super("sto");
         placeholder("VOE_BASE", "http://127.0.0.1:9/voe");
+        route("GET", "/", (request, match) -> home());
         route("GET", "/serien", (request, match) -> "alpha".equals(request.param("by"))
                 ? page("serien-alpha.html") : notFound());
         route("GET", "/katalog/([A-Z]|0-9)", (request, match) -> fixtureOrNotFound("katalog-" + match.group(1) + ".html"));
@@ -47,9 +75,12 @@ public class FakeSto extends FakeSite {
         route("GET", "/serie/([a-z0-9-]+)", (request, match) -> fixtureOrNotFound("serie/" + match.group(1) + ".html"));
         route("GET", "/serie/([a-z0-9-]+)/staffel-(\\d+)",
                 (request, match) -> fixtureOrNotFound("serie/" + match.group(1) + "/staffel-" + match.group(2) + ".html"));
-        route("GET", "/serie/([a-z0-9-]+)/staffel-(\\d+)/episode-(\\d+)",
-                (request, match) -> fixtureOrNotFound("serie/" + match.group(1) + "/staffel-" + match.group(2)
-                        + "/episode-" + match.group(3) + ".html"));
+        route("GET", "/serie/([a-z0-9-]+)/staffel-(\\d+)/episode-(\\d+)", (request, match) -> {
+            String resource = "serie/" + match.group(1) + "/staffel-" + match.group(2) + "/episode-" + match.group(3)
+                    + ".html";
+            return hasFixture(resource) ? page(resource) : releasedEpisodePage(match.group(1),
+                    Integer.parseInt(match.group(2)), Integer.parseInt(match.group(3)));
+        });
         route("GET", "/r", (request, match) -> play(request.param("t")));
     }
 
@@ -122,12 +153,124 @@ public class FakeSto extends FakeSite {
         return text;
     }
 
+    /** How the home page, and with it the listing of new episodes, fails from now on. */
+    public void listingFailure(ListingFailure failure) {
+        listingFailure = failure;
+    }
+
+    /** The "Neue Episoden" entries as the v2 home page shows them; every third time is written without a zone. */
+    public static String newEpisodesHtml(List<ListedRelease> releases) {
+        StringBuilder html = new StringBuilder();
+        int i = 0;
+        for (ListedRelease release : releases) {
+            ZonedDateTime local = release.releasedAt().atZone(BERLIN);
+            String datetime = i++ % 3 == 2 ? local.toLocalDateTime().toString() : local.toOffsetDateTime().toString();
+            html.append(String.format(Locale.ROOT, """
+                          <li class="latest-episode">
+                            <a href="/serie/%s/staffel-%d/episode-%d" class="d-flex">
+                              <span class="latest-episode-show">%s</span>
+                              <span class="latest-episode-number">S%02dE%02d</span>
+                              <span class="latest-episode-title">Folge %d</span>
+                              <svg class="watch-language svg-flag-%s"><use href="#icon-flag-%s"></use></svg>
+                              <time datetime="%s">%s</time>
+                            </a>
+                          </li>
+                    """, release.slug(), release.season(), release.episode(), escape(release.title()), release.season(),
+                    release.episode(), release.episode(), FLAGS.get(release.language()), FLAGS.get(release.language()),
+                    datetime, SITE_DATE.format(local)));
+        }
+        return html.toString();
+    }
+
+    private Response home() throws IOException {
+        switch (listingFailure) {
+            case SERVER_ERROR:
+                return Response.status(500, "<!DOCTYPE html><html><body><h1>500</h1><p>Server Error</p></body></html>");
+            case LAYOUT_CHANGED:
+                return Response.html(fixture("home.html").replace(NEW_EPISODES_MARK, newEpisodesHtml(NEW_EPISODES))
+                        .replace("latest-episode", "episode-teaser"));
+            default:
+                return Response.html(layout(fixture("home.html").replace(NEW_EPISODES_MARK, newEpisodesHtml(NEW_EPISODES))));
+        }
+    }
+
+    /** The page of a listed episode: a VOE link per offered language (their tokens redeem nothing). */
+    private Response releasedEpisodePage(String slug, int season, int episode) throws IOException {
+        List<ListedRelease> offered = NEW_EPISODES.stream().filter(ListedRelease::offered)
+                .filter(r -> r.slug().equals(slug) && r.season() == season && r.episode() == episode).toList();
+        if (offered.isEmpty()) {
+            return notFound();
+        }
+        StringBuilder links = new StringBuilder();
+        for (String language : offered.stream().map(ListedRelease::language).distinct().toList()) {
+            String token = "released-" + slug + "-" + season + "-" + episode + "-" + language;
+            links.append(String.format("""
+                        <h5>%s</h5>
+                          <button type="button" class="link-box btn btn-dark" data-link-id="%d" data-play-url="/r?t=%s" data-auto-embed="0"
+                                  data-provider-name="VOE" data-language-label="%s" data-language-id="%s">
+                            <img class="watch-link" src="/storage/providers/voe.svg" alt="VOE"><span class="provider-name">VOE</span>
+                            <svg class="watch-language"><use href="#icon-flag-%s"></use></svg>
+                          </button>
+                    """, LABELS.get(language), Math.abs(token.hashCode()), token, LABELS.get(language),
+                    LANGUAGE_IDS.get(language), FLAGS.get(language)));
+        }
+        return Response.html(layout(fixture("episode-template.html").replace("{{SLUG}}", slug)
+                .replace("{{TITLE}}", escape(offered.get(0).title()))
+                .replace("{{SEASON}}", String.valueOf(season))
+                .replace("{{EPISODE}}", String.valueOf(episode))
+                .replace("{{LINKS}}", links)));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The listing: 22 entries, one every 23 minutes back from 65 minutes before the fake was loaded, of
+     * series of the fake's index. Silo S02E03 is flagged in English, which its page does not offer.
+     */
+    private static List<ListedRelease> newEpisodes() {
+        Object[][] rows = {
+            {"the-rookie", 7, 10, "german-dub", true},
+            {"silo", 2, 3, "english-dub", false},
+            {"silo", 2, 3, "german-dub", true},
+            {"9-1-1", 8, 12, "german-dub", true},
+            {"rick-and-morty", 8, 5, "english-dub", true},
+            {"rick-and-morty", 8, 5, "german-dub", true},
+            {"dark", 3, 8, "german-dub", true},
+            {"elite", 8, 8, "german-sub", true},
+            {"the-rookie", 7, 9, "german-dub", true},
+            {"9-1-1-lone-star", 5, 12, "german-dub", true},
+            {"silo", 2, 2, "german-dub", true},
+            {"9-1-1", 8, 11, "german-dub", true},
+            {"dark", 3, 7, "german-dub", true},
+            {"rick-and-morty", 8, 4, "german-dub", true},
+            {"elite", 8, 7, "german-sub", true},
+            {"the-rookie", 7, 8, "german-dub", true},
+            {"silo", 2, 1, "german-dub", true},
+            {"9-1-1", 8, 10, "english-dub", true},
+            {"9-1-1-lone-star", 5, 11, "german-dub", true},
+            {"dark", 3, 6, "german-dub", true},
+            {"elite", 8, 6, "german-sub", true},
+            {"the-rookie", 7, 7, "german-dub", true},
+        };
+        ZonedDateTime newest = ZonedDateTime.now(BERLIN).truncatedTo(ChronoUnit.MINUTES).minusMinutes(65);
+        List<ListedRelease> releases = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            String slug = (String) rows[i][0];
+            releases.add(new ListedRelease(slug, TITLES.get(slug), (Integer) rows[i][1], (Integer) rows[i][2],
+                    (String) rows[i][3], (Boolean) rows[i][4], newest.minusMinutes(23L * i).toInstant()));
+        }
+        return List.copyOf(releases);
+    }
+
     private static Response notFound() {
         return Response.status(404, "<!DOCTYPE html><html><body><h1>404</h1><p>Seite nicht gefunden</p></body></html>");
     }
 
     private static Map<String, String> renamedMarkup() {
         Map<String, String> renames = new LinkedHashMap<>();
+        renames.put("latest-episode", "recent-release");
         renames.put("series-list", "title-list");
         renames.put("series-item", "title-entry");
         renames.put("\"shows\"", "\"series\"");

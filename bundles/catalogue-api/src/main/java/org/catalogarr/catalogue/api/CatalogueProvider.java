@@ -19,6 +19,9 @@ public interface CatalogueProvider {
     /** Service property naming the site, so consumers can filter providers without calling them. */
     String SITE_ID_PROPERTY = "catalogue.site.id";
 
+    /** The most entries {@link #newReleases()} returns: a listing is read whole, so it must stay small. */
+    int MAX_NEW_RELEASES = 300;
+
     /**
      * The configuration this provider works with now, and the reason its newest configuration was
      * refused, if it was. Never null.
@@ -42,6 +45,24 @@ public interface CatalogueProvider {
      * page is the authority; season tables are not trusted for languages.
      */
     EpisodeOffers offers(String slug, int season, int episode) throws CatalogueException;
+
+    /**
+     * The site's newest episode releases as its own listing shows them, newest first, at most
+     * {@link #MAX_NEW_RELEASES}. Dates the site writes without a zone are read in the site's local time.
+     * <p>
+     * Added in version 1.1 of this package. The default throws {@link UnsupportedOperationException}
+     * rather than returning an empty list, so that a provider written before 1.1 is told apart from a
+     * site that released nothing: the core leaves such a site out of the feed of new episodes instead of
+     * reporting it as failing. The default keeps such a provider's class linking (no
+     * {@code AbstractMethodError}); as this is a {@code @ProviderType}, its bundle still has to be
+     * rebuilt against 1.1 to import the new package version.
+     *
+     * @throws CatalogueException when the listing cannot be fetched or no longer has its structure
+     * @throws UnsupportedOperationException when the site has no such listing
+     */
+    default List<NewRelease> newReleases() throws CatalogueException {
+        throw new UnsupportedOperationException(configuration().siteId() + " does not list new releases");
+    }
 
     /** Turns a site redirect link of an {@link Offer} into the hoster's embed URL, without loading it. */
     URI resolve(URI redirect) throws CatalogueException;

@@ -19,7 +19,8 @@ import org.catalogarr.catalogue.api.Language;
  * @param episode the episode number within the season
  * @param language the language of this entry
  * @param sizeBytes the size: estimated, as the sites do not say (see {@link SizeEstimate})
- * @param publishedAt when Catalogarr saw the episode offered; never in the future
+ * @param publishedAt when Catalogarr saw the episode offered, or in the feed of new episodes when the site
+ *        released it; never in the future
  */
 public record ResultEntry(String siteId, String siteName, int priorityRank, boolean anime, String seriesTitle,
         String slug, int season, int episode, Language language, long sizeBytes, Instant publishedAt) {

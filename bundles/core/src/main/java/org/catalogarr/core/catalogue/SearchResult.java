@@ -16,8 +16,11 @@ public record SearchResult(List<ResultEntry> entries, List<SiteFailure> failures
         failures = List.copyOf(failures);
     }
 
-    /** Whether every site that was asked failed, so the empty result means nothing. */
+    /**
+     * Whether every site that was asked failed and nothing stands in for them, so the empty result means
+     * nothing. (The feed of new episodes lists a failed site's last good listing.)
+     */
     public boolean allFailed() {
-        return sitesAsked > 0 && failures.size() == sitesAsked;
+        return sitesAsked > 0 && failures.size() >= sitesAsked && entries.isEmpty();
     }
 }

@@ -22,9 +22,6 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.AvailabilityCache.EpisodeAvailability;
-import org.catalogarr.core.store.AvailabilityStore;
-import org.catalogarr.core.store.AvailabilityStore.Seen;
-import org.catalogarr.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -66,17 +63,18 @@ public class SearchService implements EventHandler {
         @AttributeDefinition(name = "Episode pages asked at once, per site", min = "1", max = "32")
         int probe__concurrency() default 6;
 
-        @AttributeDefinition(name = "Size of the newest-first feed", min = "1", max = "500")
-        int recent__feed__size() default 100;
+        @AttributeDefinition(name = "New episodes cache (seconds)",
+                description = "How long a site's listing of new episodes, which the feed without a query (Sonarr's"
+                        + " RSS sync) is made from, is reused; 0 reads it for every request.", min = "0", max = "3600")
+        int new__releases__cache__seconds() default 90;
     }
 
     static final SettingsRules RULES = SettingsRules.none()
             .range("result_cache_seconds", 0, 24 * 3600)
             .range("probe_concurrency", 1, 32)
-            .range("recent_feed_size", 1, 500);
+            .range("new_releases_cache_seconds", 0, 3600);
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
-    private static final int FIRST_SERIES_TRIED = 5;
 
     private record EpisodeRef(int season, int episode) {
     }
@@ -84,7 +82,7 @@ public class SearchService implements EventHandler {
     private final CatalogueRegistry registry;
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
-    private final AvailabilityStore availabilityStore;
+    private final NewReleaseFeed newReleases;
     private final SearchResultCache cache = new SearchResultCache();
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
@@ -93,18 +91,18 @@ public class SearchService implements EventHandler {
 
     @Activate
     public SearchService(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
-            @Reference AvailabilityCache availability, @Reference AvailabilityStore availabilityStore,
+            @Reference AvailabilityCache availability, @Reference NewReleaseFeed newReleases,
             @Reference Settings settings, Map<String, Object> properties) {
-        this(registry, titleIndex, availability, availabilityStore, settings.apply(PID, Config.class, RULES, properties));
+        this(registry, titleIndex, availability, newReleases, settings.apply(PID, Config.class, RULES, properties));
         this.settings = settings;
     }
 
     SearchService(CatalogueRegistry registry, TitleIndex titleIndex, AvailabilityCache availability,
-            AvailabilityStore availabilityStore, Config config) {
+            NewReleaseFeed newReleases, Config config) {
         this.registry = registry;
         this.titleIndex = titleIndex;
         this.availability = availability;
-        this.availabilityStore = availabilityStore;
+        this.newReleases = newReleases;
         this.config = config;
     }
 
@@ -129,8 +127,14 @@ public class SearchService implements EventHandler {
         }
     }
 
-    /** Asks every enabled site in parallel; returns when the slowest has answered or used up its budget. */
+    /**
+     * Asks every enabled site in parallel; returns when the slowest has answered or used up its budget.
+     * Without a series the answer is the sites' new episodes.
+     */
     public SearchResult search(SearchQuery query) {
+        if (query.series().isEmpty()) {
+            return newReleases.feed();
+        }
         List<CatalogueEntry> sites = registry.snapshot().enabled();
         long started = System.nanoTime();
         Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
@@ -159,7 +163,7 @@ public class SearchService implements EventHandler {
             }
         });
         failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
-        entries.sort(query.series().isEmpty() ? NEWEST_FIRST : BY_PRIORITY);
+        entries.sort(BY_PRIORITY);
         return new SearchResult(entries, failures, sites.size());
     }
 
@@ -167,9 +171,6 @@ public class SearchService implements EventHandler {
             .thenComparing(ResultEntry::siteId)
             .thenComparingInt(ResultEntry::season)
             .thenComparingInt(ResultEntry::episode);
-
-    private static final Comparator<ResultEntry> NEWEST_FIRST = Comparator.comparing(ResultEntry::publishedAt)
-            .reversed().thenComparing(BY_PRIORITY);
 
     private static SiteFailure failure(CatalogueEntry site, Throwable cause) {
         Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
@@ -184,7 +185,7 @@ public class SearchService implements EventHandler {
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
         long askedAt = cache.generation();
         try {
-            List<ResultEntry> entries = query.series().isPresent() ? seriesResults(site, query) : recentResults(site);
+            List<ResultEntry> entries = seriesResults(site, query);
             cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
             return entries;
         } catch (CatalogueException e) {
@@ -303,38 +304,5 @@ public class SearchService implements EventHandler {
                         settings.anime(), seriesTitle, slug, ref.season(), ref.episode(), language,
                         SizeEstimate.of(ref.season()), seen.checkedAt()))
                 .toList();
-    }
-
-    /**
-     * The "what is new" feed of one site: the episodes most recently seen offered. On a fresh install
-     * nothing was seen yet, so the first series of the site's index are asked for their first episode
-     * until one has it (some are movies only), which gives Sonarr's and Prowlarr's connection tests a
-     * real result.
-     */
-    private List<ResultEntry> recentResults(CatalogueEntry site) throws CatalogueException {
-        List<ResultEntry> entries = new ArrayList<>();
-        try {
-            for (Seen seen : availabilityStore.recent(config.recent__feed__size())) {
-                if (seen.siteId().equals(site.siteId())) {
-                    CatalogueSite settings = site.site().orElseThrow();
-                    entries.add(new ResultEntry(site.siteId(), settings.displayName(), settings.searchPriority(),
-                            settings.anime(), SlugTitles.title(seen.slug()), seen.slug(), seen.season(), seen.episode(),
-                            seen.language(), SizeEstimate.of(seen.season()), seen.checkedAt()));
-                }
-            }
-        } catch (StoreException e) {
-            throw new CatalogueException(Reason.SITE_ERROR, "Recently seen episodes could not be read: "
-                    + e.getMessage(), e);
-        }
-        if (!entries.isEmpty()) {
-            return entries;
-        }
-        for (String slug : titleIndex.firstSlugs(site.siteId(), FIRST_SERIES_TRIED)) {
-            List<ResultEntry> first = probe(site, SlugTitles.title(slug), slug, List.of(new EpisodeRef(1, 1)));
-            if (!first.isEmpty()) {
-                return first;
-            }
-        }
-        return List.of();
     }
 }

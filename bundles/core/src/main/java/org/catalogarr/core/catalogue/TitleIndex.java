@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public class TitleIndex implements EventHandler {
     private final CatalogueRegistry registry;
     private final TitleMappingStore store;
     private final Map<String, List<Candidate>> candidates = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> mainTitles = new ConcurrentHashMap<>();
     private final Map<String, URI> indexedFrom = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
@@ -120,14 +122,11 @@ public class TitleIndex implements EventHandler {
     }
 
     /**
-     * The first few series of the site's index by slug, for a feed that no query narrowed down.
-     *
-     * @throws CatalogueException when the site has no index yet and cannot be reached
+     * The main title of a series as the site's index names it, for feed items that no query named. Known
+     * once the index was fetched in this run; a stored index keeps title keys only.
      */
-    public List<String> firstSlugs(String siteId, int count) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
-        return candidates(entry).stream().map(Candidate::slug).distinct().sorted().limit(count).toList();
+    public Optional<String> title(String siteId, String slug) {
+        return Optional.ofNullable(mainTitles.getOrDefault(siteId, Map.of()).get(slug));
     }
 
     public Status status(String siteId) {
@@ -153,6 +152,9 @@ public class TitleIndex implements EventHandler {
                 Instant now = Instant.now();
                 int stored = store.replace(siteId, mappings, now);
                 candidates.put(siteId, mappings.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList());
+                Map<String, String> titlesBySlug = new HashMap<>();
+                titles.forEach(t -> titlesBySlug.putIfAbsent(t.slug(), t.title().strip()));
+                mainTitles.put(siteId, Map.copyOf(titlesBySlug));
                 refreshedAt.put(siteId, now);
                 indexedFrom.put(siteId, site.baseUrl());
                 lastErrors.remove(siteId);

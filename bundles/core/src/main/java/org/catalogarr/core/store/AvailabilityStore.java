@@ -74,30 +74,6 @@ public class AvailabilityStore {
                 connection -> records(connection, siteId, slug, season, episode));
     }
 
-    /** An available episode language of some series, as the newest-first feed lists them. */
-    public record Seen(String siteId, String slug, int season, int episode, Language language, Instant checkedAt) {
-    }
-
-    /** The most recently seen available episode languages, newest first. */
-    public List<Seen> recent(int limit) {
-        return database.withConnection("Recently seen episodes could not be read", connection -> {
-            List<Seen> seen = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(AvailabilityTable.RECENT)) {
-                select.setMaxRows(limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        Optional<Language> language = Language.fromCode(rows.getString(5));
-                        if (language.isPresent()) {
-                            seen.add(new Seen(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4),
-                                    language.get(), rows.getTimestamp(6).toInstant()));
-                        }
-                    }
-                }
-            }
-            return seen;
-        });
-    }
-
     /** Forgets everything seen on a site, e.g. after its address changed. */
     public int forgetSite(String siteId) {
         return database.withConnection("Availability of '" + siteId + "' could not be dropped", connection -> {

@@ -16,10 +16,6 @@ final class AvailabilityTable {
             SELECT language, is_available, checked_at FROM availability_record
              WHERE site_id = ? AND slug = ? AND season = ? AND episode = ?""";
 
-    static final String RECENT = """
-            SELECT site_id, slug, season, episode, language, checked_at FROM availability_record
-             WHERE is_available = TRUE ORDER BY checked_at DESC, site_id, slug, season DESC, episode DESC""";
-
     static final String DELETE_SITE = "DELETE FROM availability_record WHERE site_id = ?";
 
     private AvailabilityTable() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueProvider;
@@ -13,6 +14,7 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.catalogue.api.SiteConfiguration;
 
@@ -26,7 +28,11 @@ public final class FakeProvider implements CatalogueProvider {
     private final Map<String, EpisodeOffers> offers = new HashMap<>();
     private final Map<String, Series> series = new HashMap<>();
     private final Map<String, List<Episode>> episodes = new HashMap<>();
+    private volatile List<NewRelease> newReleases;
+    private volatile CatalogueException newReleasesFailure;
     private volatile long delayMillis;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CatalogueException everyCallFails;
     private volatile Redirects redirects = redirect -> {
         throw new CatalogueException(CatalogueException.Reason.NOT_FOUND, "not set up: " + redirect);
@@ -70,6 +76,17 @@ public final class FakeProvider implements CatalogueProvider {
         episodes.put(slug + "/" + season, List.copyOf(list));
     }
 
+    /** The site's listing of new episodes; until set, the provider has none, like one written before API 1.1. */
+    public void newReleases(List<NewRelease> releases) {
+        newReleases = List.copyOf(releases);
+        newReleasesFailure = null;
+    }
+
+    /** The listing of new episodes fails from now on (the episode pages still answer). */
+    public void failNewReleases(CatalogueException failure) {
+        newReleasesFailure = failure;
+    }
+
     /** Every call but configuration() fails from now on, like a site that blocks us. */
     public void failAll(CatalogueException failure) {
         everyCallFails = failure;
@@ -95,12 +112,21 @@ public final class FakeProvider implements CatalogueProvider {
             throw everyCallFails;
         }
         if (delayMillis > 0) {
+            int now = running.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
             }
         }
+    }
+
+    /** The most delayed calls that ran at the same time. */
+    public int mostCallsAtOnce() {
+        return mostAtOnce.get();
     }
 
     public synchronized void clearCalls() {
@@ -171,6 +197,19 @@ public final class FakeProvider implements CatalogueProvider {
                     + "x" + episode);
         }
         return answer;
+    }
+
+    @Override
+    public List<NewRelease> newReleases() throws CatalogueException {
+        if (newReleases == null) {
+            return CatalogueProvider.super.newReleases();
+        }
+        called("newReleases");
+        pause();
+        if (newReleasesFailure != null) {
+            throw newReleasesFailure;
+        }
+        return newReleases;
     }
 
     @Override

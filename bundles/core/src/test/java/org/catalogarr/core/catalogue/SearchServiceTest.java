@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Offer;
 import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.core.store.AvailabilityStore;
@@ -36,6 +38,7 @@ public class SearchServiceTest {
     private Database database;
     private TitleIndex titleIndex;
     private SearchService search;
+    private NewReleaseFeed newReleases;
     private AvailabilityCache availability;
     private final CatalogueRegistry registry = new CatalogueRegistry(new RecordingEventAdmin());
     private final FakeProvider aniworld = new FakeProvider(site("aniworld", "AniWorld", 1, true,
@@ -47,7 +50,7 @@ public class SearchServiceTest {
                 Set.of(), 24, 6, "aniworld".equals(id));
     }
 
-    private static SearchService.Config config(int cacheSeconds) {
+    static SearchService.Config config(int cacheSeconds) {
         return new SearchService.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -65,8 +68,8 @@ public class SearchServiceTest {
             }
 
             @Override
-            public int recent__feed__size() {
-                return 100;
+            public int new__releases__cache__seconds() {
+                return cacheSeconds;
             }
         };
     }
@@ -102,12 +105,14 @@ public class SearchServiceTest {
         registry.addProvider(sto);
         titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
         availability = new AvailabilityCache(registry, new AvailabilityStore(database));
-        search = new SearchService(registry, titleIndex, availability, new AvailabilityStore(database), config(60));
+        newReleases = new NewReleaseFeed(registry, titleIndex, availability, config(60));
+        search = new SearchService(registry, titleIndex, availability, newReleases, config(60));
     }
 
     @After
     public void tearDown() throws InterruptedException {
         search.stop();
+        newReleases.stop();
         titleIndex.stop();
         TestDatabases.close(database);
     }
@@ -216,37 +221,15 @@ public class SearchServiceTest {
     }
 
     @Test
-    public void theEmptyQueryFeedListsWhatWasSeenNewestFirst() {
-        SearchResult fresh = search.search(query(null, null, null));
-        assertEquals(Set.of("aniworld S1E1 german-dub", "aniworld S1E1 german-sub", "sto S1E1 german-dub",
-                "sto S1E1 english-dub"), Set.copyOf(describe(fresh)));
-        assertEquals("Attack on Titan", fresh.entries().get(0).seriesTitle());
-        assertNewestFirst(fresh);
+    public void theEmptyQueryIsTheFeedOfNewEpisodes() {
+        aniworld.newReleases(List.of(new NewRelease("attack-on-titan", "Attack on Titan", 1, 3,
+                Set.of(Language.GERMAN_DUB), Instant.parse("2026-12-01T20:00:00Z"))));
 
-        search.handleEvent(new Event(TitleIndex.TOPIC_REFRESH, Map.of()));
-        search.search(query("Attack on Titan", 1, 3));
-        SearchResult later = search.search(query(null, null, null));
+        SearchResult feed = search.search(query(null, null, null));
 
-        assertEquals("aniworld S1E3 german-dub", describe(later).get(0));
-        assertNewestFirst(later);
-    }
-
-    private static void assertNewestFirst(SearchResult result) {
-        for (int i = 1; i < result.entries().size(); i++) {
-            assertFalse(result.entries().get(i).publishedAt().isAfter(result.entries().get(i - 1).publishedAt()));
-        }
-    }
-
-    @Test
-    public void aFreshFeedSkipsSeriesWithoutAFirstEpisode() throws Exception {
-        aniworld.index(List.of(new IndexedTitle("a-movie-only", "A Movie Only", List.of()),
-                new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
-        titleIndex.refresh("aniworld");
-
-        SearchResult fresh = search.search(query(null, null, null));
-
-        assertTrue(describe(fresh).contains("aniworld S1E1 german-dub"));
-        assertTrue(aniworld.calls().contains("offers a-movie-only 1 1"));
+        assertEquals(List.of("aniworld S1E3 german-dub"), describe(feed));
+        assertEquals(Instant.parse("2026-12-01T20:00:00Z"), feed.entries().get(0).publishedAt());
+        assertFalse(sto.calls().stream().anyMatch(c -> c.startsWith("offers")));
     }
 
     @Test

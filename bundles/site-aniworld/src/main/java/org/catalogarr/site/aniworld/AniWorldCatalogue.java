@@ -10,6 +10,7 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.catalogue.api.SiteConfiguration;
 import org.catalogarr.catalogue.kit.Page;
@@ -88,6 +89,14 @@ public class AniWorldCatalogue implements CatalogueProvider {
         URI url = site.urls().episode(slug, season, episode);
         Page page = http.get(site.settings(), site.access(), url);
         return EpisodePageParser.parse(page.body(), page.uri(), season, episode);
+    }
+
+    /** The home page's "Neue Episoden", the same request a visitor's browser makes first. */
+    @Override
+    public List<NewRelease> newReleases() throws CatalogueException {
+        Connection site = connection();
+        Page page = http.get(site.settings(), site.access(), site.urls().home());
+        return NewEpisodesParser.parse(page.body(), page.uri());
     }
 
     @Override

@@ -30,6 +30,10 @@ record AniWorldUrls(URI base) {
         return URI.create(season(slug, season) + (season == 0 ? "/film-" : "/episode-") + episode);
     }
 
+    URI home() {
+        return URI.create(base + "/");
+    }
+
     URI search() {
         return URI.create(base + "/ajax/search");
     }

@@ -17,9 +17,11 @@ import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Offer;
 import org.catalogarr.testkit.FakeAniWorld;
 import org.catalogarr.testkit.FakeSite.Scenario;
+import org.catalogarr.testkit.ListingFailure;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -270,5 +272,27 @@ public class AniWorldCatalogueTest {
         CatalogueException offers = failure(() -> catalogue.offers(AOT, 1, 1));
         assertEquals(Reason.LAYOUT_CHANGED, offers.reason());
         assertEquals(EpisodePageParser.HOSTER_BLOCK, offers.selector());
+    }
+
+    @Test
+    public void newReleasesAreTheHomePagesListingAndTheirPagesOfferWhatTheyFlag() throws CatalogueException {
+        List<NewRelease> releases = catalogue.newReleases();
+
+        assertEquals(FakeAniWorld.NEW_EPISODES.size(), releases.size());
+        NewRelease newest = releases.get(0);
+        assertEquals("kaguya-sama-love-is-war", newest.slug());
+        assertEquals(Set.of(Language.GERMAN_SUB), newest.languages());
+        assertEquals(Set.of(Language.GERMAN_SUB), catalogue.offers(newest.slug(), 1, 6).languages());
+        assertEquals(Set.of(Language.GERMAN_SUB), catalogue.offers("one-piece", 21, 5).languages());
+        assertEquals(List.of("GET /"), fake.requests().subList(0, 1));
+    }
+
+    @Test
+    public void aFailingListingSaysWhy() {
+        fake.listingFailure(ListingFailure.LAYOUT_CHANGED);
+        assertEquals("div.newEpisodeList", failure(catalogue::newReleases).selector());
+
+        fake.listingFailure(ListingFailure.SERVER_ERROR);
+        assertEquals(Reason.SITE_ERROR, failure(catalogue::newReleases).reason());
     }
 }

@@ -14,6 +14,7 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.catalogue.api.SiteConfiguration;
 import org.catalogarr.catalogue.kit.Page;
@@ -138,6 +139,14 @@ public class StoCatalogue implements CatalogueProvider {
      * Reads where the play link points without going there: following it would spend the one-shot
      * token and load the hoster with the site's headers. A link that leads back onto s.to is gone.
      */
+    /** The home page's "Neue Episoden", the same request a visitor's browser makes first. */
+    @Override
+    public List<NewRelease> newReleases() throws CatalogueException {
+        Target target = target();
+        Page page = http.get(target.site(), target.access(), target.urls().home());
+        return LatestEpisodesParser.parse(page.body(), page.uri());
+    }
+
     @Override
     public URI resolve(URI redirect) throws CatalogueException {
         Target target = target();

@@ -19,6 +19,10 @@ final class StoUrls {
         this.base = baseUrl.toString();
     }
 
+    URI home() {
+        return URI.create(base + "/");
+    }
+
     URI series(String slug) {
         return URI.create(base + "/serie/" + checkedSlug(slug));
     }

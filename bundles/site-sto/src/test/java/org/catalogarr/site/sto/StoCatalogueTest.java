@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
@@ -16,10 +17,12 @@ import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Offer;
 import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.testkit.FakeSite.Scenario;
 import org.catalogarr.testkit.FakeSto;
+import org.catalogarr.testkit.ListingFailure;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -280,5 +283,27 @@ public class StoCatalogueTest {
 
         assertTrue(failure.getMessage(), failure.getMessage().contains("not configured"));
         assertTrue(failure.getMessage(), failure.getMessage().contains("base_url"));
+    }
+
+    @Test
+    public void newReleasesAreTheHomePagesListingAndTheirPagesOfferWhatTheyReallyHave() throws CatalogueException {
+        List<NewRelease> releases = catalogue.newReleases();
+
+        assertEquals(FakeSto.NEW_EPISODES.size(), releases.size());
+        assertEquals("the-rookie", releases.get(0).slug());
+        assertEquals(Set.of(Language.ENGLISH_DUB), releases.get(1).languages());
+        assertEquals(Set.of(Language.GERMAN_DUB), catalogue.offers("silo", 2, 3).languages());
+        assertEquals(Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB),
+                catalogue.offers("rick-and-morty", 8, 5).languages());
+    }
+
+    @Test
+    public void aFailingListingSaysWhy() {
+        fake.listingFailure(ListingFailure.LAYOUT_CHANGED);
+        assertEquals("section.latest-episodes",
+                Fixtures.failure(Reason.LAYOUT_CHANGED, catalogue::newReleases).selector());
+
+        fake.listingFailure(ListingFailure.SERVER_ERROR);
+        Fixtures.failure(Reason.SITE_ERROR, catalogue::newReleases);
     }
 }
