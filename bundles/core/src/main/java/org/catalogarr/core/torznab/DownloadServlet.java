@@ -3,6 +3,7 @@ package org.catalogarr.core.torznab;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,7 +54,7 @@ public class DownloadServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MagnetInfo info;
         try {
-            info = DownloadLinks.parse(request.getParameterMap());
+            info = DownloadLinks.parse(parameters(request));
         } catch (IllegalArgumentException e) {
             response.setContentType("text/plain; charset=utf-8");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -71,6 +72,19 @@ public class DownloadServlet extends HttpServlet {
         response.setHeader("Content-Disposition", attachment(info.title() + ".torrent"));
         response.setContentLength(torrent.length);
         response.getOutputStream().write(torrent);
+    }
+
+    /**
+     * The link's parameters. Jetty decodes the query when a parameter is first read and throws its own
+     * exception, not an {@link IllegalArgumentException}, for a malformed percent escape such as {@code %zz}:
+     * that is a broken link from the client, answered 400 like any other, not a failure of ours.
+     */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("its query is not well-formed URL encoding");
+        }
     }
 
     /**

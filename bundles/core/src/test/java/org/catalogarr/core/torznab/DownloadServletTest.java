@@ -110,6 +110,23 @@ public class DownloadServletTest {
         }
     }
 
+    /** Jetty throws its own exception from the first parameter read of a query like {@code season=%zz}. */
+    @Test
+    public void refusesALinkWhoseQueryTheContainerCannotDecode() throws Exception {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                DownloadServletTest.class.getClassLoader(), new Class<?>[] { HttpServletRequest.class },
+                (proxy, m, args) -> {
+                    throw "getParameterMap".equals(m.getName()) ? new IllegalStateException("400: Bad query")
+                            : new UnsupportedOperationException(m.getName());
+                });
+        RecordedResponse answer = new RecordedResponse();
+
+        new DownloadServlet(config("torrent")).doGet(request, answer.response());
+
+        assertEquals(400, answer.status);
+        assertEquals("Not a Catalogarr download link: its query is not well-formed URL encoding", answer.text().strip());
+    }
+
     @Test
     public void namesTheAttachmentInAsciiAndExactly() {
         String header = DownloadServlet.attachment("[Group] Shingeki \"no\" Kyojin – 05 *.torrent");
