@@ -187,7 +187,11 @@ public final class QbitApi {
                 LOG.info("Not adding torrent file '{}': not made by Catalogarr", abbreviate(file.fileName()));
             }
         }
-        for (MagnetInfo episode : episodes) {
+        // One job per hash, however often it was sent: each add asks the store under the job service's lock,
+        // so a body of megabytes of one magnet would otherwise hold every other job call for minutes.
+        Map<String, MagnetInfo> distinct = new LinkedHashMap<>();
+        episodes.forEach(episode -> distinct.putIfAbsent(episode.infohash(), episode));
+        for (MagnetInfo episode : distinct.values()) {
             try {
                 addOne(episode, options);
             } catch (JobException e) {

@@ -314,6 +314,18 @@ public class QbitApiTest {
     }
 
     @Test
+    public void addsAMagnetSentManyTimesOnce() {
+        String sid = login();
+        String twice = FakeJobs.magnet(1, "A") + "\n" + FakeJobs.magnet(2, "B") + "\n";
+
+        ApiResponse r = post("torrents/add", sid, "urls", twice.repeat(1000));
+
+        assertEquals("Ok.", r.body());
+        assertEquals(2, jobs.all().size());
+        assertEquals(2, jobs.addCalls);
+    }
+
+    @Test
     public void aMagnetThatIsNotOursFails() {
         String sid = login();
 
