@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,9 +61,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * added from feed items, several client threads send at least {@value #DEFAULT_REQUESTS} requests, valid and
  * mutated, to {@code /torznab/api}, {@code /torznab/download} and every {@code /api/v2/*} method, over raw
  * sockets so that malformed requests reach the server as they were made. No answer may be a 5xx (but 501 for
- * a method HTTP does not know), every
- * request must be answered, {@code /health} must still answer, every counted job must still be there in a
- * state the fuzz could have caused, and the log must not grow a stack trace per request.
+ * a method HTTP does not know), every request must be answered, {@code /health} must still answer, every
+ * counted job must still be there in a state the fuzz could have caused, and the log must not grow a stack
+ * trace per request. {@code launcher/target/fuzz-report.txt} lists every failure and the slowest requests,
+ * {@code fuzz-catalogarr.log} beside it is the service's log.
  *
  * <p>The run is reproducible per thread: the seed is printed, and {@code -Dcatalogarr.fuzz.seed=N} replays
  * it ({@code catalogarr.fuzz.requests} changes the count). The fuzz never deletes the counted jobs: a delete
@@ -73,11 +75,12 @@ public class FuzzIT {
     private static final int DEFAULT_REQUESTS = 10_000;
     private static final int THREADS = 8;
     private static final Duration TIME_CAP = Duration.ofSeconds(90);
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final String USER = "sonarr";
     private static final String PASSWORD = "s3cret";
     private static final String API_KEY = "fuzz-key";
     private static final int MAX_REPORTED = 25;
+    private static final long SLOW_MILLIS = 500;
     /** ERROR entries and stack trace headers the log may gain per 1,000 requests. */
     private static final int ERROR_LINES_PER_THOUSAND = 5;
     /**
@@ -122,6 +125,10 @@ public class FuzzIT {
         } catch (CharacterCodingException e) {
             return true;
         }
+    }
+
+    /** A request that took {@value #SLOW_MILLIS} ms or more, for the report. */
+    private record Slow(long millis, String what) {
     }
 
     private record KnownFailure(String who, String what, Predicate<Request> matches) {
@@ -206,6 +213,7 @@ public class FuzzIT {
         ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
         AtomicInteger known = new AtomicInteger();
+        ConcurrentLinkedQueue<Slow> slowest = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
         long deadline = System.nanoTime() + TIME_CAP.toNanos();
         long started = System.nanoTime();
@@ -216,8 +224,13 @@ public class FuzzIT {
             clients.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline && sent.getAndIncrement() < requests) {
                     Request request = generator.next();
+                    long requestStarted = System.nanoTime();
                     try {
                         int status = send(request);
+                        long millis = Duration.ofNanos(System.nanoTime() - requestStarted).toMillis();
+                        if (millis >= SLOW_MILLIS) {
+                            slowest.add(new Slow(millis, status + " for " + request.describe()));
+                        }
                         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                         // 501 is the right answer to a method HTTP does not know, such as FOO.
                         if (status >= 500 && status != 501) {
@@ -243,7 +256,10 @@ public class FuzzIT {
         System.out.println("FuzzIT: " + done + " requests in " + seconds + " s; statuses " + statuses
                 + "; known failures excluded: " + known.get());
 
-        writeReport(seed, done, statuses, serverErrors, unanswered);
+        List<String> slowList = new ArrayList<>();
+        slowest.stream().sorted(Comparator.comparingLong(Slow::millis).reversed()).limit(30)
+                .forEach(x -> slowList.add(x.millis() + " ms: " + x.what()));
+        writeReport(seed, done, statuses, serverErrors, unanswered, slowList);
         assertTrue("server errors (seed " + seed + "), " + serverErrors.size() + ":\n" + excerpt(serverErrors),
                 serverErrors.isEmpty());
         assertTrue("requests without an answer (seed " + seed + "), " + unanswered.size() + ":\n"
@@ -259,11 +275,12 @@ public class FuzzIT {
 
     /** All failures, uncapped, and the service's log, beside the distribution for a look after a failed run. */
     private static void writeReport(long seed, int done, Map<Integer, AtomicInteger> statuses,
-            ConcurrentLinkedQueue<String> serverErrors, ConcurrentLinkedQueue<String> unanswered) throws IOException {
+            ConcurrentLinkedQueue<String> serverErrors, ConcurrentLinkedQueue<String> unanswered, List<String> slowest)
+            throws IOException {
         Path target = Path.of(System.getProperty("catalogarr.dist")).getParent();
         Files.writeString(target.resolve("fuzz-report.txt"), "seed " + seed + ", " + done + " requests, statuses "
                 + statuses + "\n\nserver errors:\n" + String.join("\n", serverErrors) + "\n\nunanswered:\n"
-                + String.join("\n", unanswered) + "\n");
+                + String.join("\n", unanswered) + "\n\nslowest:\n" + String.join("\n", slowest) + "\n");
         Path log = installation.data.resolve("logs/catalogarr.log");
         if (Files.exists(log)) {
             Files.copy(log, target.resolve("fuzz-catalogarr.log"), StandardCopyOption.REPLACE_EXISTING);
@@ -354,12 +371,15 @@ public class FuzzIT {
 
     /** One request as it goes on the wire; the excerpt of a 5xx answer is kept for the report. */
     static final class Request {
+        private static final int CHUNK = 1000;
         final String method;
         final String target;
         final List<String> headers;
         final byte[] body;
         /** The text of a 5xx answer, markup removed. */
         String answer = "";
+        /** Whether the body goes in chunks rather than with a Content-Length. */
+        boolean chunked;
 
         Request(String method, String target, List<String> headers, byte[] body) {
             this.method = method;
@@ -385,11 +405,19 @@ public class FuzzIT {
             head.append("Connection: close\r\n");
             headers.forEach(h -> head.append(h).append("\r\n"));
             if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
+                head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length).append("\r\n");
             }
             head.append("\r\n");
             out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
+            if (body != null && chunked) {
+                for (int at = 0; at < body.length; at += CHUNK) {
+                    int length = Math.min(CHUNK, body.length - at);
+                    out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body, at, length);
+                    out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else if (body != null) {
                 out.writeBytes(body);
             }
             return out.toByteArray();
@@ -626,6 +654,43 @@ public class FuzzIT {
         // ------------------------------------------------------------------------------ qBittorrent API
 
         private Request qbit() {
+            // Rare: a few dozen of these a run cost as much as thousands of small requests.
+            Request request = random.nextInt(1000) < 3 ? large() : qbitCall();
+            request.chunked = request.body != null && chance(5);
+            return request;
+        }
+
+        /**
+         * A body of megabytes, near and over the limits: magnets by the thousand, one magnet with megabytes of
+         * tags or category, or a torrent file part of 3 to 6 MiB (4 MiB is the most a file part may have).
+         */
+        private Request large() {
+            List<String> headers = new ArrayList<>(List.of("Cookie: SID=" + sid));
+            int megabytes = 1 + random.nextInt(4);
+            String magnet = encode(pick(spare).attr("magneturl") + "\n");
+            String form = switch (random.nextInt(4)) {
+                case 0 -> "urls=" + magnet.repeat(megabytes * 1024 * 1024 / magnet.length());
+                case 1 -> "urls=" + magnet + "&tags=" + "t,".repeat(megabytes * 512 * 1024);
+                case 2 -> "urls=" + magnet + "&category=" + "c".repeat(megabytes * 1024 * 1024);
+                default -> null;
+            };
+            if (form != null) {
+                headers.add("Content-Type: application/x-www-form-urlencoded");
+                return new Request("POST", "/api/v2/torrents/add", headers, form.getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] file = new byte[(3 + random.nextInt(4)) * 1024 * 1024];
+            random.nextBytes(file);
+            String boundary = "----fuzz-large";
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"big.torrent\""
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            headers.add("Content-Type: multipart/form-data; boundary=" + boundary);
+            return new Request("POST", "/api/v2/torrents/add", headers, body.toByteArray());
+        }
+
+        private Request qbitCall() {
             boolean read = chance(40);
             String endpoint = read ? pick(READS) : pick(WRITES);
             if (chance(3)) {
