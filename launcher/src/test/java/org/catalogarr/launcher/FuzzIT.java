@@ -380,6 +380,8 @@ public class FuzzIT {
         String answer = "";
         /** Whether the body goes in chunks rather than with a Content-Length. */
         boolean chunked;
+        /** The Host header, where the feed's links lead; null for this service's own address. */
+        String host;
 
         Request(String method, String target, List<String> headers, byte[] body) {
             this.method = method;
@@ -401,7 +403,7 @@ public class FuzzIT {
         byte[] bytes() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            head.append("Host: 127.0.0.1:").append(installation.port).append("\r\n");
+            head.append("Host: ").append(host != null ? host : "127.0.0.1:" + installation.port).append("\r\n");
             head.append("Connection: close\r\n");
             headers.forEach(h -> head.append(h).append("\r\n"));
             if (body != null) {
@@ -530,8 +532,15 @@ public class FuzzIT {
             String method = chance(90) ? "GET" : pick(List.of("POST", "HEAD", "PUT", "DELETE", "OPTIONS"));
             String path = chance(95) ? "/torznab/api" : pick(List.of("/torznab/api/", "/torznab//api", "/torznab/API",
                     "/torznab/api/../api", "/torznab/%61pi", "/torznab/api;x=1", "/torznab/api%00"));
-            return new Request(method, path + "?" + String.join("&", wire), List.of(),
+            Request request = new Request(method, path + "?" + String.join("&", wire), List.of(),
                     "POST".equals(method) ? String.join("&", wire).getBytes(StandardCharsets.UTF_8) : null);
+            if (chance(5)) {
+                // The feed's links are made from the Host header.
+                request.host = pick(List.of("evil.example", "evil.example:1", "[::1]:" + installation.port, "a_b",
+                        "a^b", "a b", "%41", "", "h".repeat(300), "h:99999", "h:-1", "user@host", "host/path",
+                        "host?q", "host#f", "[::1", "\u00e9.example"));
+            }
+            return request;
         }
 
         private Request download() {
