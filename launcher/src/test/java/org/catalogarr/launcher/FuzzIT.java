@@ -87,7 +87,8 @@ public class FuzzIT {
      * An ERROR entry, or the first line of a stack trace or of its causes; a WARN that names an exception in its
      * message (a fake hoster's closed port) is not one.
      */
-    private static final Pattern ERROR_LINE = Pattern.compile("^([a-zA-Z_$][\\w$.]*(Exception|Error)\\b|Caused by:)| ERROR ");
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("^([a-zA-Z_$][\\w$.]*(Exception|Error)\\b|Caused by:)| ERROR ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A {@code %} not followed by two hex digits. */
@@ -102,7 +103,8 @@ public class FuzzIT {
                     + " BadMessageException 'Bad query' from getParameterMap in TorznabServlet",
                     r -> r.path().startsWith("/torznab/") && !r.path().startsWith("/torznab/download")
                             && badlyEncoded(r.query())),
-            new KnownFailure("jobs", "a category, save path or tag list longer than its column: SQLDataException truncation",
+            new KnownFailure("jobs", "a category, save path or tag list longer than its column: SQLDataException"
+                    + " truncation",
                     r -> r.path().startsWith("/api/v2/torrents/") && r.answer.contains("truncation error")));
 
     /** Whether a query has a broken percent escape, or escapes of bytes that are no UTF-8. */
@@ -156,7 +158,8 @@ public class FuzzIT {
         // A short ban, so that the fuzz's failed logins do not keep the checks at the end out for an hour.
         Files.writeString(config.resolve("org.catalogarr.qbit.cfg"),
                 "username = " + USER + "\npassword = " + PASSWORD + "\nban_duration = 1\n");
-        Files.writeString(config.resolve("org.catalogarr.torznab.cfg"), "api_key = " + API_KEY + "\nenclosure = torrent\n");
+        Files.writeString(config.resolve("org.catalogarr.torznab.cfg"),
+                "api_key = " + API_KEY + "\nenclosure = torrent\n");
         installation.start();
         installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
                 && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
@@ -273,7 +276,8 @@ public class FuzzIT {
         assertCountedJobsAreThere();
         long errors = errorLines() - logLinesBefore;
         long allowed = ERROR_LINES_PER_THOUSAND * (done / 1000 + 1) + 5L * known;
-        assertTrue(errors + " ERROR and stack trace lines in the log for " + done + " requests (see fuzz-catalogarr.log)",
+        assertTrue(errors + " ERROR and stack trace lines in the log for " + done
+                + " requests (see fuzz-catalogarr.log)",
                 errors <= allowed);
     }
 
@@ -430,11 +434,14 @@ public class FuzzIT {
         }
 
         String describe() {
-            String shownTarget = target.length() > 300 ? target.substring(0, 300) + "…(" + target.length() + ")" : target;
-            String shownBody = body == null ? "" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
+            String shownTarget = target.length() > 300 ? target.substring(0, 300) + "…(" + target.length() + ")"
+                    : target;
+            String shownBody = body == null ? ""
+                    : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
                     .replaceAll("[\\p{Cntrl}]", "·") + (body.length > 300 ? "…(" + body.length + ")" : "");
             return method + " " + shownTarget + " " + headers.stream().filter(h -> !h.startsWith("Cookie"))
-                    .collect(Collectors.toList()) + " body[" + shownBody + "] → " + answer.substring(0, Math.min(300, answer.length()));
+                    .collect(Collectors.toList()) + " body[" + shownBody + "] → "
+                    + answer.substring(0, Math.min(300, answer.length()));
         }
     }
 
@@ -460,7 +467,8 @@ public class FuzzIT {
                 "\u0663", "\uFF15", "", " ", "1,2", "1e400", "4.9e-324");
         /** Text with control characters, unicode, path tricks and markup. */
         private static final List<String> NASTY = List.of("\u0000", "a\u0000b", "\r\nX-Injected: 1", "\n", "\t",
-                "\u001b[31m", "\u007f", "\u202e", "\ufeff", "\uffff", "\ud83d\ude00", "日本語", "Ä", "../", "../../etc",
+                "\u001b[31m", "\u007f", "\u202e", "\ufeff", "\uffff", "\ud83d\ude00", "日本語", "Ä", "../",
+                "../../etc",
                 "/etc/passwd", "..", ".", "/", "\\..\\", "C:\\Windows", "a/../../b", "~root", "<script>", "'; DROP",
                 "%00", "%", "%%", "${jndi:x}", "a|b", "a,b", ",", "|", "&", "=", "\"", "'", " ");
         /** Broken percent escapes and escapes of bytes that are no UTF-8, put on the wire as they are. */
@@ -695,8 +703,8 @@ public class FuzzIT {
             random.nextBytes(file);
             String boundary = "----fuzz-large";
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"big.torrent\""
-                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\";"
+                    + " filename=\"big.torrent\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(file);
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             headers.add("Content-Type: multipart/form-data; boundary=" + boundary);
@@ -738,7 +746,8 @@ public class FuzzIT {
             }
             int form = random.nextInt(100);
             if (form < 55) {
-                headers.add("Content-Type: application/x-www-form-urlencoded" + (chance(10) ? "; charset=ISO-8859-1" : ""));
+                headers.add("Content-Type: application/x-www-form-urlencoded"
+                        + (chance(10) ? "; charset=ISO-8859-1" : ""));
                 return new Request(method, target, headers, String.join("&", wire).getBytes(StandardCharsets.UTF_8));
             }
             if (form < 85) {
@@ -845,7 +854,8 @@ public class FuzzIT {
                         p.add(new String[] { "tags", pick(List.of("a,b", "", ",,,", "日本", "x".repeat(500))) });
                     }
                     if (chance(20)) {
-                        p.add(new String[] { pick(List.of("ratioLimit", "seedingTimeLimit", "inactiveSeedingTimeLimit")),
+                        p.add(new String[] {
+                                pick(List.of("ratioLimit", "seedingTimeLimit", "inactiveSeedingTimeLimit")),
                                 pick(NUMBERS) });
                     }
                 }
@@ -975,7 +985,8 @@ public class FuzzIT {
                                 "latin1''x", "''"));
                 body.writeBytes(("--" + delimiter + newline + "Content-Disposition: form-data; name=\""
                         + pick(List.of("torrents", "file", "")) + "\"; " + name + newline
-                        + "Content-Type: application/x-bittorrent" + newline + newline).getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: application/x-bittorrent" + newline + newline)
+                        .getBytes(StandardCharsets.UTF_8));
                 body.writeBytes(file);
                 body.writeBytes(newline.getBytes(StandardCharsets.UTF_8));
             }

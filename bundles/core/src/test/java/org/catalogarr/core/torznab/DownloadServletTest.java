@@ -124,7 +124,8 @@ public class DownloadServletTest {
         new DownloadServlet(config("torrent")).doGet(request, answer.response());
 
         assertEquals(400, answer.status);
-        assertEquals("Not a Catalogarr download link: its query is not well-formed URL encoding", answer.text().strip());
+        assertEquals("Not a Catalogarr download link: its query is not well-formed URL encoding",
+                answer.text().strip());
     }
 
     @Test
