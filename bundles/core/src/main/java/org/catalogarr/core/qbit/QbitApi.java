@@ -51,6 +51,12 @@ public final class QbitApi {
     /** The WebUI API version qBittorrent 4.6 reports; clients pick field and parameter names by it. */
     static final String API_VERSION = "2.9.3";
 
+    /**
+     * Sonarr adds one release a request. Checking a link or file costs a SHA-1 and more, so a body of
+     * megabytes of them would keep a request thread busy for seconds; more than this is refused whole.
+     */
+    static final int MAX_ADDED_AT_ONCE = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(QbitApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -183,8 +189,13 @@ public final class QbitApi {
                 p.bool("stopped").or(() -> p.bool("paused")).orElse(false), tags(p),
                 new ShareLimits(ratio(p, "ratioLimit", false), minutes(p, "seedingTimeLimit", false),
                         minutes(p, "inactiveSeedingTimeLimit", false)));
+        List<String> urls = lines(p.text("urls"));
+        if (urls.size() + p.fileParts().size() > MAX_ADDED_AT_ONCE) {
+            throw new IllegalArgumentException("torrents/add takes at most " + MAX_ADDED_AT_ONCE
+                    + " links and files at once, not " + (urls.size() + p.fileParts().size()));
+        }
         List<MagnetInfo> episodes = new ArrayList<>();
-        for (String url : lines(p.text("urls"))) {
+        for (String url : urls) {
             Optional<MagnetInfo> episode = Magnets.parse(url);
             if (episode.isPresent()) {
                 episodes.add(episode.get());
@@ -206,7 +217,11 @@ public final class QbitApi {
                 LOG.info("Not adding torrent file '{}': not made by Catalogarr", abbreviate(file.fileName()));
             }
         }
-        for (MagnetInfo episode : episodes) {
+        // One job per hash, however often it was sent: each add asks the store under the job service's lock,
+        // so a body of megabytes of one magnet would otherwise hold every other job call for minutes.
+        Map<String, MagnetInfo> distinct = new LinkedHashMap<>();
+        episodes.forEach(episode -> distinct.putIfAbsent(episode.infohash(), episode));
+        for (MagnetInfo episode : distinct.values()) {
             try {
                 addOne(episode, options);
             } catch (JobException e) {

@@ -53,7 +53,8 @@ public record TorrentQuery(String filter, Optional<String> category, Optional<St
             result.sort(reverse ? byKey.reversed() : byKey);
         });
         int from = offset < 0 ? Math.max(0, result.size() + offset) : Math.min(offset, result.size());
-        int to = limit > 0 ? Math.min(result.size(), from + limit) : result.size();
+        // In long: an offset plus a limit near Integer.MAX_VALUE would otherwise wrap to a negative end.
+        int to = limit > 0 ? (int) Math.min(result.size(), (long) from + limit) : result.size();
         return List.copyOf(result.subList(from, to));
     }
 

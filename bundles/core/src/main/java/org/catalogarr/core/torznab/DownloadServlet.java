@@ -75,6 +75,11 @@ public class DownloadServlet extends HttpServlet {
     }
 
     /**
+     * The link's parameters. Jetty decodes the query when a parameter is first read and throws its own
+     * exception, not an {@link IllegalArgumentException}, for a malformed percent escape such as {@code %zz}:
+     * that is a broken link from the client, answered 400 like any other, not a failure of ours.
+     */
+    /**
      * RFC 6266: a plain ASCII {@code filename} for old clients, the exact name in {@code filename*}.
      */
     static String attachment(String fileName) {

@@ -36,6 +36,8 @@ final class FakeJobs implements Jobs {
     final List<String> deletedWithFiles = new ArrayList<>();
     final List<String> deletedKeepingFiles = new ArrayList<>();
     final List<String> moves = new ArrayList<>();
+    /** How often {@link #add} was called, existing hashes included. */
+    int addCalls;
     /** Makes every new category name invalid, as a stricter job service might judge it. */
     volatile boolean refuseCategoryNames;
     private final Instant created;
@@ -56,6 +58,7 @@ final class FakeJobs implements Jobs {
 
     @Override
     public synchronized DownloadJob add(MagnetInfo episode, AddOptions options) throws JobException {
+        addCalls++;
         String category = options.category();
         if (!category.isEmpty() && !categories.containsKey(category)) {
             throw new JobException(Reason.BAD_CATEGORY, "Unknown category " + category);

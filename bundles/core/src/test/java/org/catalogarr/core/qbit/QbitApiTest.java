@@ -346,6 +346,31 @@ public class QbitApiTest {
     }
 
     @Test
+    public void addsAMagnetSentManyTimesOnce() {
+        String sid = login();
+        String twice = FakeJobs.magnet(1, "A") + "\n" + FakeJobs.magnet(2, "B") + "\n";
+
+        ApiResponse r = post("torrents/add", sid, "urls", twice.repeat(QbitApi.MAX_ADDED_AT_ONCE / 2));
+
+        assertEquals("Ok.", r.body());
+        assertEquals(2, jobs.all().size());
+        assertEquals(2, jobs.addCalls);
+    }
+
+    @Test
+    public void refusesMoreLinksAndFilesThanItTakesAtOnceAndAddsNone() {
+        String sid = login();
+        String links = (FakeJobs.magnet(1, "A") + "\n").repeat(QbitApi.MAX_ADDED_AT_ONCE);
+
+        ApiResponse r = addFiles(sid, List.of(new FilePart("torrents", "b.torrent",
+                TorrentFiles.build(FakeJobs.episode(2, "B")))), "urls", links);
+
+        assertEquals(400, r.status());
+        assertEquals("torrents/add takes at most 1000 links and files at once, not 1001", r.body());
+        assertEquals(0, jobs.addCalls);
+    }
+
+    @Test
     public void aMagnetThatIsNotOursFails() {
         String sid = login();
 

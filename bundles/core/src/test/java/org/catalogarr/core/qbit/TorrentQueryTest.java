@@ -79,6 +79,13 @@ public class TorrentQueryTest {
         assertEquals(List.of("ee", "bb"), hashes("sort", "size", "limit", "2"));
     }
 
+    /** Clients that mean "no limit" send the largest int; added to an offset, it must not wrap around. */
+    @Test
+    public void takesTheLargestLimitAfterAnOffset() {
+        assertEquals(List.of("bb", "cc", "dd", "ee"), hashes("offset", "1", "limit", "2147483647"));
+        assertEquals(List.of(), hashes("offset", "2147483647", "limit", "2147483647"));
+    }
+
     @Test
     public void refusesANonNumericLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hashes("limit", "ten"));
