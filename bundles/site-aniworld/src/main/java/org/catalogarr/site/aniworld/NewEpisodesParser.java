@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.catalogarr.catalogue.api.CatalogueException;
-import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.catalogue.api.NewRelease;
+import org.catalogarr.catalogue.kit.ReleaseListing;
+import org.catalogarr.catalogue.kit.ReleaseListing.Entry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * The "Neue Episoden" section of the home page ({@code /}, or the longer {@code /neue-episoden}): one
@@ -54,34 +53,10 @@ final class NewEpisodesParser {
         if (page.selectFirst(LIST) == null) {
             throw CatalogueException.layoutChanged(LIST, url.toString());
         }
-        Elements entries = page.select(ENTRY);
-        if (entries.isEmpty()) {
-            throw CatalogueException.layoutChanged(ENTRY, url.toString());
-        }
-        List<NewRelease> releases = new ArrayList<>();
-        String firstMissing = null;
-        for (Element entry : entries) {
-            if (releases.size() == CatalogueProvider.MAX_NEW_RELEASES) {
-                break;
-            }
-            Parsed parsed = release(entry);
-            if (parsed.release() != null) {
-                releases.add(parsed.release());
-            } else if (firstMissing == null) {
-                firstMissing = parsed.missing();
-            }
-        }
-        if (releases.isEmpty()) {
-            throw CatalogueException.layoutChanged(ENTRY + " " + firstMissing, url.toString());
-        }
-        return releases;
+        return ReleaseListing.releases(page.select(ENTRY), NewEpisodesParser::release, ENTRY, url.toString());
     }
 
-    /** An entry's release, or the selector of the part it lacks. */
-    private record Parsed(NewRelease release, String missing) {
-    }
-
-    private static Parsed release(Element entry) {
+    private static Entry release(Element entry) {
         Matcher path = null;
         for (Element link : entry.select(LINK)) {
             Matcher candidate = EPISODE_PATH.matcher(LinkPaths.path(link, "href"));
@@ -91,15 +66,15 @@ final class NewEpisodesParser {
             }
         }
         if (path == null) {
-            return new Parsed(null, LINK + " (an episode link)");
+            return Entry.lacking(LINK + " (an episode link)");
         }
         Element title = entry.selectFirst(TITLE);
         if (title == null || title.text().isBlank()) {
-            return new Parsed(null, TITLE);
+            return Entry.lacking(TITLE);
         }
         Optional<Instant> released = Optional.ofNullable(entry.selectFirst(DATE)).flatMap(d -> releasedAt(d.text()));
         if (released.isEmpty()) {
-            return new Parsed(null, DATE + " (dd.mm.yyyy HH:MM)");
+            return Entry.lacking(DATE + " (dd.mm.yyyy HH:MM)");
         }
         Set<Language> languages = EnumSet.noneOf(Language.class);
         entry.select(FLAG).forEach(flag -> AniWorldLanguages.fromKey(flag.attr("data-lang-key")).ifPresent(languages::add));
@@ -107,10 +82,10 @@ final class NewEpisodesParser {
         int season = movie ? 0 : Integer.parseInt(path.group(2));
         int episode = Integer.parseInt(movie ? path.group(4) : path.group(3));
         if (episode < 1) {
-            return new Parsed(null, LINK + " (an episode number from 1)");
+            return Entry.lacking(LINK + " (an episode number from 1)");
         }
-        return new Parsed(new NewRelease(path.group(1), title.text().strip(), season, episode, languages,
-                released.get()), null);
+        return Entry.of(new NewRelease(path.group(1), title.text().strip(), season, episode, languages,
+                released.get()));
     }
 
     /** "04.12.2026 21:15" (also with words between date and time) in the site's zone. */

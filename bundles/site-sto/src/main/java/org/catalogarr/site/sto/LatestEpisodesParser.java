@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.catalogarr.catalogue.api.CatalogueException;
-import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.catalogue.api.NewRelease;
+import org.catalogarr.catalogue.kit.ReleaseListing;
+import org.catalogarr.catalogue.kit.ReleaseListing.Entry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * The "Neue Episoden" section of the v2 home page: one {@code li.latest-episode} per release, whose
@@ -54,34 +53,10 @@ final class LatestEpisodesParser {
         if (page.selectFirst(SECTION) == null) {
             throw CatalogueException.layoutChanged(SECTION, url.toString());
         }
-        Elements entries = page.select(ENTRY);
-        if (entries.isEmpty()) {
-            throw CatalogueException.layoutChanged(ENTRY, url.toString());
-        }
-        List<NewRelease> releases = new ArrayList<>();
-        String firstMissing = null;
-        for (Element entry : entries) {
-            if (releases.size() == CatalogueProvider.MAX_NEW_RELEASES) {
-                break;
-            }
-            Parsed parsed = release(entry, url);
-            if (parsed.release() != null) {
-                releases.add(parsed.release());
-            } else if (firstMissing == null) {
-                firstMissing = parsed.missing();
-            }
-        }
-        if (releases.isEmpty()) {
-            throw CatalogueException.layoutChanged(ENTRY + " " + firstMissing, url.toString());
-        }
-        return releases;
+        return ReleaseListing.releases(page.select(ENTRY), entry -> release(entry, url), ENTRY, url.toString());
     }
 
-    /** An entry's release, or the selector of the part it lacks. */
-    private record Parsed(NewRelease release, String missing) {
-    }
-
-    private static Parsed release(Element entry, URI page) {
+    private static Entry release(Element entry, URI page) {
         Matcher path = null;
         for (Element link : entry.select(LINK)) {
             Matcher candidate = EPISODE_PATH.matcher(path(page, link.attr("href")));
@@ -91,23 +66,23 @@ final class LatestEpisodesParser {
             }
         }
         if (path == null) {
-            return new Parsed(null, LINK + " (an episode link)");
+            return Entry.lacking(LINK + " (an episode link)");
         }
         Element show = entry.selectFirst(SHOW);
         if (show == null || show.text().isBlank()) {
-            return new Parsed(null, SHOW);
+            return Entry.lacking(SHOW);
         }
         Optional<Instant> released = Optional.ofNullable(entry.selectFirst(TIME))
                 .flatMap(time -> releasedAt(time.attr("datetime")));
         if (released.isEmpty()) {
-            return new Parsed(null, TIME + " (ISO 8601)");
+            return Entry.lacking(TIME + " (ISO 8601)");
         }
         int episode = Integer.parseInt(path.group(3));
         if (episode < 1) {
-            return new Parsed(null, LINK + " (an episode number from 1)");
+            return Entry.lacking(LINK + " (an episode number from 1)");
         }
-        return new Parsed(new NewRelease(path.group(1), show.text().strip(), Integer.parseInt(path.group(2)), episode,
-                languages(entry), released.get()), null);
+        return Entry.of(new NewRelease(path.group(1), show.text().strip(), Integer.parseInt(path.group(2)), episode,
+                languages(entry), released.get()));
     }
 
     private static String path(URI page, String href) {
