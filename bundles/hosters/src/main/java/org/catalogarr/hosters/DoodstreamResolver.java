@@ -3,7 +3,6 @@ package org.catalogarr.hosters;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -11,6 +10,7 @@ import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = DoodstreamResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + DoodstreamResolver.NAME)
 @Designate(ocd = DoodstreamResolver.Config.class)
-public class DoodstreamResolver extends PageResolver {
+public class DoodstreamResolver extends PageResolver<DoodstreamResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.doodstream";
     static final String NAME = "Doodstream";
@@ -36,20 +36,25 @@ public class DoodstreamResolver extends PageResolver {
         @AttributeDefinition(name = "User agent", description = "Sent with the embed page, pass_md5 and the MP4 requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting, for the embed page and for pass_md5.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)",
+                description = "For connecting, for the embed page and for pass_md5.", min = "1", max = "600")
         int timeout__seconds() default 20;
     }
+
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules(), Config::user__agent, Config::timeout__seconds);
 
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     @Activate
-    public DoodstreamResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), Clock.systemUTC());
+    public DoodstreamResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        this(destinations, settings, properties, Clock.systemUTC());
     }
 
-    DoodstreamResolver(DestinationPolicy destinations, String userAgent, Duration timeout, Clock clock) {
-        super(NAME, destinations, userAgent, timeout);
+    DoodstreamResolver(DestinationPolicy destinations, Settings settings, Map<String, ?> properties, Clock clock) {
+        super(NAME, destinations, settings, SETTINGS, properties);
         this.clock = clock;
     }
 

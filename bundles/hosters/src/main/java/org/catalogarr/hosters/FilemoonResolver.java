@@ -3,7 +3,6 @@ package org.catalogarr.hosters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.hosters.FilemoonPlayback.PlaybackException;
 import org.catalogarr.hosters.JsUnpacker.UnpackException;
+import org.catalogarr.settings.Settings;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,14 +39,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = HosterResolver.class, configurationPid = FilemoonResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + FilemoonResolver.NAME)
 @Designate(ocd = FilemoonResolver.Config.class)
-public class FilemoonResolver implements HosterResolver {
+public class FilemoonResolver extends PageResolver<FilemoonResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.filemoon";
     static final String NAME = "Filemoon";
     static final String DEFAULT_REFERER_ORIGIN = "https://filemoon.to";
 
-    /** Player pages and API answers are small; a few MB leaves room for long packed scripts. */
-    static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
     /** Filemoon moves its files between domains with HTTP redirects, one or two at a time. */
     static final int MAX_REDIRECTS = 5;
 
@@ -57,7 +55,7 @@ public class FilemoonResolver implements HosterResolver {
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
         @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each page or API answer.",
-                min = "1")
+                min = "1", max = "600")
         int timeout__seconds() default 20;
 
         @AttributeDefinition(name = "Referer origin",
@@ -76,26 +74,30 @@ public class FilemoonResolver implements HosterResolver {
     private static final String SPA_SHELL_MARKER = "Byse Frontend";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String userAgent;
-    private final Optional<String> refererOrigin;
-    private final PageFetcher pages;
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules().check("referer_origin", origin -> isRefererOrigin(origin.toString()),
+                    "must be empty or an http(s) origin such as " + DEFAULT_REFERER_ORIGIN),
+            Config::user__agent, Config::timeout__seconds);
 
     @Activate
-    public FilemoonResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), config.referer__origin());
+    public FilemoonResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 
-    /** @param refererOrigin the origin the CDN wants as Referer, or blank for the origin of the player page */
-    FilemoonResolver(DestinationPolicy destinations, String userAgent, Duration timeout, String refererOrigin) {
-        this.userAgent = userAgent;
-        this.refererOrigin = refererOrigin == null || refererOrigin.isBlank() ? Optional.empty()
-                : Optional.of(origin(URI.create(refererOrigin.strip())));
-        this.pages = new PageFetcher(NAME, destinations, userAgent, timeout, MAX_PAGE_BYTES);
+    /** Whether the setting is empty or names an http(s) origin, as {@link #refererOrigin} needs. */
+    private static boolean isRefererOrigin(String setting) {
+        try {
+            refererOrigin(setting);
+            return true;
+        } catch (IllegalArgumentException notAnOrigin) {
+            return false;
+        }
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    /** The origin the CDN wants as Referer, or empty for the origin of the player page. */
+    private static Optional<String> refererOrigin(String setting) {
+        return setting.isBlank() ? Optional.empty() : Optional.of(origin(URI.create(setting.strip())));
     }
 
     @Override
@@ -172,14 +174,14 @@ public class FilemoonResolver implements HosterResolver {
 
     /** A page or API answer, after the HTTP redirects that lead to it. */
     private PageFetcher.Page fetch(URI url, URI referer, ApiAnswer api) throws HosterException {
-        PageFetcher.Page page = pages.fetch(url, referer);
+        PageFetcher.Page page = fetcher().fetch(url, referer);
         for (int hops = 0; page.status() >= 300 && page.status() < 400; hops++) {
             String location = page.headers().firstValue("Location").orElse("").strip();
             if (location.isEmpty() || hops == MAX_REDIRECTS) {
                 throw new HosterException(NAME + ": HTTP " + page.status() + (location.isEmpty() ? " without a Location"
                         : " still after " + MAX_REDIRECTS + " redirects") + " at " + page.uri() + api.note(), false);
             }
-            page = pages.fetch(resolve(page.uri(), location, "redirect", api), referer);
+            page = fetcher().fetch(resolve(page.uri(), location, "redirect", api), referer);
         }
         return page;
     }
@@ -247,8 +249,8 @@ public class FilemoonResolver implements HosterResolver {
 
     /** The CDN refuses requests without Filemoon's origin as Referer and Origin. */
     private MediaSource source(URI media, URI page) {
-        String origin = refererOrigin.orElseGet(() -> origin(page));
-        return new MediaSource(media, Map.of("User-Agent", userAgent, "Referer", origin + "/", "Origin", origin),
+        String origin = refererOrigin(config().referer__origin()).orElseGet(() -> origin(page));
+        return new MediaSource(media, Map.of("User-Agent", userAgent(), "Referer", origin + "/", "Origin", origin),
                 MediaSource.Kind.HLS);
     }
 

@@ -1,7 +1,6 @@
 package org.catalogarr.hosters;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  * {@code sources: [{file:"…m3u8"}]}, or in older pages {@code file: "…"}. They check the Referer of the page
  * and of every media request, playlists and segments alike.
  */
-abstract class JwPlayerResolver extends PageResolver {
+abstract class JwPlayerResolver<C> extends PageResolver<C> {
 
     private static final Pattern SOURCES =
             Pattern.compile("\\bsources\\s*:\\s*\\[\\s*\\{[^}]*?\\bfile\\s*:\\s*[\"']([^\"']+)[\"']");
@@ -28,8 +28,9 @@ abstract class JwPlayerResolver extends PageResolver {
     private static final Pattern FILE =
             Pattern.compile("\\bfile\\s*:\\s*[\"']([^\"']+\\.(?:m3u8|mp4)(?:\\?[^\"']*)?)[\"']");
 
-    JwPlayerResolver(String hoster, DestinationPolicy destinations, String userAgent, Duration timeout) {
-        super(hoster, destinations, userAgent, timeout);
+    JwPlayerResolver(String hoster, DestinationPolicy destinations, Settings settings, HosterSettings<C> configuration,
+            Map<String, ?> properties) {
+        super(hoster, destinations, settings, configuration, properties);
     }
 
     /** Loads the embed page as if embedded by the hoster itself, and takes the player's media. */

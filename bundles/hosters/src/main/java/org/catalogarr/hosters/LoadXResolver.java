@@ -1,7 +1,6 @@
 package org.catalogarr.hosters;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +10,7 @@ import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = HosterResolver.class, configurationPid = LoadXResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + LoadXResolver.NAME)
 @Designate(ocd = LoadXResolver.Config.class)
-public class LoadXResolver extends PageResolver {
+public class LoadXResolver extends PageResolver<LoadXResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.loadx";
     static final String NAME = "LoadX";
@@ -40,9 +40,13 @@ public class LoadXResolver extends PageResolver {
         @AttributeDefinition(name = "User agent", description = "Sent with the embed pages, the player's getVideo request and the playlist requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting, for each page and for the getVideo request.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)",
+                description = "For connecting, for each page and for the getVideo request.", min = "1", max = "600")
         int timeout__seconds() default 20;
     }
+
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules(), Config::user__agent, Config::timeout__seconds);
 
     private static final Pattern HASH = Pattern.compile("/video/([A-Za-z0-9]+)(?:/|$)");
     private static final String COOKIE = "fireplayer_player";
@@ -50,12 +54,9 @@ public class LoadXResolver extends PageResolver {
 
 
     @Activate
-    public LoadXResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
-    }
-
-    LoadXResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
-        super(NAME, destinations, userAgent, timeout);
+    public LoadXResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 
     @Override

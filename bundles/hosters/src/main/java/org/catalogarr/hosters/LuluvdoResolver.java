@@ -1,9 +1,10 @@
 package org.catalogarr.hosters;
 
-import java.time.Duration;
+import java.util.Map;
 
 import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterResolver;
+import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,7 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = LuluvdoResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + LuluvdoResolver.NAME)
 @Designate(ocd = LuluvdoResolver.Config.class)
-public class LuluvdoResolver extends JwPlayerResolver {
+public class LuluvdoResolver extends JwPlayerResolver<LuluvdoResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.luluvdo";
     static final String NAME = "Luluvdo";
@@ -33,16 +34,17 @@ public class LuluvdoResolver extends JwPlayerResolver {
                 description = "Sent with the embed page and the video requests; Luluvdo wants a mobile browser.")
         String user__agent() default MOBILE_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.",
+                min = "1", max = "600")
         int timeout__seconds() default 20;
     }
 
-    @Activate
-    public LuluvdoResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
-    }
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules(), Config::user__agent, Config::timeout__seconds);
 
-    LuluvdoResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
-        super(NAME, destinations, userAgent, timeout);
+    @Activate
+    public LuluvdoResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 }

@@ -1,13 +1,13 @@
 package org.catalogarr.hosters;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.jsoup.nodes.Element;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = StreamtapeResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + StreamtapeResolver.NAME)
 @Designate(ocd = StreamtapeResolver.Config.class)
-public class StreamtapeResolver extends PageResolver {
+public class StreamtapeResolver extends PageResolver<StreamtapeResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.streamtape";
     static final String NAME = "Streamtape";
@@ -34,18 +34,19 @@ public class StreamtapeResolver extends PageResolver {
         @AttributeDefinition(name = "User agent", description = "Sent with the embed page, the get_video link and the MP4 requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.",
+                min = "1", max = "600")
         int timeout__seconds() default 20;
     }
 
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules(), Config::user__agent, Config::timeout__seconds);
+
 
     @Activate
-    public StreamtapeResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
-    }
-
-    StreamtapeResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
-        super(NAME, destinations, userAgent, timeout);
+    public StreamtapeResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 
     @Override

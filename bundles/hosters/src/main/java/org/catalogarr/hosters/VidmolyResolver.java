@@ -1,9 +1,10 @@
 package org.catalogarr.hosters;
 
-import java.time.Duration;
+import java.util.Map;
 
 import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterResolver;
+import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,7 +19,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = VidmolyResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + VidmolyResolver.NAME)
 @Designate(ocd = VidmolyResolver.Config.class)
-public class VidmolyResolver extends JwPlayerResolver {
+public class VidmolyResolver extends JwPlayerResolver<VidmolyResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.vidmoly";
     static final String NAME = "Vidmoly";
@@ -28,16 +29,17 @@ public class VidmolyResolver extends JwPlayerResolver {
         @AttributeDefinition(name = "User agent", description = "Sent with the embed page and the playlist and segment requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.",
+                min = "1", max = "600")
         int timeout__seconds() default 20;
     }
 
-    @Activate
-    public VidmolyResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
-    }
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules(), Config::user__agent, Config::timeout__seconds);
 
-    VidmolyResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
-        super(NAME, destinations, userAgent, timeout);
+    @Activate
+    public VidmolyResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 }

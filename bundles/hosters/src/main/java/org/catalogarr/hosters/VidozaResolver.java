@@ -1,7 +1,6 @@
 package org.catalogarr.hosters;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -11,6 +10,7 @@ import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = VidozaResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + VidozaResolver.NAME)
 @Designate(ocd = VidozaResolver.Config.class)
-public class VidozaResolver extends PageResolver {
+public class VidozaResolver extends PageResolver<VidozaResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.vidoza";
     static final String NAME = "Vidoza";
@@ -41,20 +41,21 @@ public class VidozaResolver extends PageResolver {
         @AttributeDefinition(name = "User agent", description = "Sent with the embed page and the video requests.")
         String user__agent() default BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for the embed page.",
+                min = "1", max = "600")
         int timeout__seconds() default 20;
     }
+
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules(), Config::user__agent, Config::timeout__seconds);
 
     private static final Pattern SOURCES_CODE =
             Pattern.compile("sourcesCode\\s*:\\s*\\[\\s*\\{[^}]*?\\bsrc\\s*:\\s*[\"']([^\"']+)[\"']");
 
     @Activate
-    public VidozaResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()));
-    }
-
-    VidozaResolver(DestinationPolicy destinations, String userAgent, Duration timeout) {
-        super(NAME, destinations, userAgent, timeout);
+    public VidozaResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 
     /** The embed page through its redirects, bounded like every hoster page, and its {@code video/mp4} source. */

@@ -36,13 +36,18 @@ final class VoeDecoder {
 
     VoeDecoder(List<String> separators) {
         for (String separator : separators) {
-            if (separator.isEmpty() || separator.chars().anyMatch(VoeDecoder::isBase64)) {
-                // Removing such a "separator" would cut pieces out of the payload itself.
+            if (!acceptable(List.of(separator))) {
                 throw new IllegalArgumentException("a VOE junk separator must be made of characters outside base64"
                         + " (letters, digits, + / =), not '" + separator + "'");
             }
         }
         this.separators = List.copyOf(separators);
+    }
+
+    /** Whether every separator is made of characters outside base64: removing any other would cut the payload. */
+    static boolean acceptable(List<String> separators) {
+        return separators.stream()
+                .noneMatch(separator -> separator.isEmpty() || separator.chars().anyMatch(VoeDecoder::isBase64));
     }
 
     /** Separators written as one setting: separated by commas, blanks around them ignored. */

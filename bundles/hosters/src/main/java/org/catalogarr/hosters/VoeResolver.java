@@ -1,8 +1,7 @@
 package org.catalogarr.hosters;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.catalogarr.hoster.api.DestinationPolicy;
@@ -10,6 +9,7 @@ import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.HosterResolver;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.hosters.VoeDecoder.UndecodableException;
+import org.catalogarr.settings.Settings;
 import org.jsoup.nodes.Document;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = HosterResolver.class, configurationPid = VoeResolver.PID,
         property = HosterResolver.HOSTER_NAME_PROPERTY + "=" + VoeResolver.NAME)
 @Designate(ocd = VoeResolver.Config.class)
-public class VoeResolver implements HosterResolver {
+public class VoeResolver extends PageResolver<VoeResolver.Config> {
 
     static final String PID = "org.catalogarr.hoster.voe";
     static final String NAME = "VOE";
@@ -37,7 +37,8 @@ public class VoeResolver implements HosterResolver {
         @AttributeDefinition(name = "User agent", description = "Sent with the embed pages and the video requests.")
         String user__agent() default VidozaResolver.BROWSER_USER_AGENT;
 
-        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each embed page.", min = "1")
+        @AttributeDefinition(name = "Timeout (seconds)", description = "For connecting and for each embed page.",
+                min = "1", max = "600")
         int timeout__seconds() default 20;
 
         @AttributeDefinition(name = "Redirect hops",
@@ -51,40 +52,29 @@ public class VoeResolver implements HosterResolver {
         String junk__separators() default VoeDecoder.DEFAULT_SEPARATOR_SETTING;
     }
 
-    private final String userAgent;
-    private final int maxRedirects;
-    private final PageFetcher pages;
-    private final VoePlayerPage players;
+    private static final HosterSettings<Config> SETTINGS = new HosterSettings<>(PID, Config.class,
+            HosterSettings.browserRules().range("max_redirects", 0, 20)
+                    .check("junk_separators", separators -> VoeDecoder.acceptable(VoeDecoder.parseSeparators(
+                            separators.toString())), "must not contain letters, digits, +, / or ="),
+            Config::user__agent, Config::timeout__seconds);
 
     @Activate
-    public VoeResolver(@Reference DestinationPolicy destinations, Config config) {
-        this(destinations, config.user__agent(), Duration.ofSeconds(config.timeout__seconds()), config.max__redirects(),
-                VoeDecoder.parseSeparators(config.junk__separators()));
-    }
-
-    VoeResolver(DestinationPolicy destinations, String userAgent, Duration timeout, int maxRedirects,
-            List<String> junkSeparators) {
-        if (maxRedirects < 0) {
-            throw new IllegalArgumentException("max_redirects must not be negative: " + maxRedirects);
-        }
-        this.userAgent = userAgent;
-        this.maxRedirects = maxRedirects;
-        this.pages = new PageFetcher(NAME, destinations, userAgent, timeout, EmbedPages.MAX_PAGE_BYTES);
-        this.players = new VoePlayerPage(new VoeDecoder(junkSeparators));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+    public VoeResolver(@Reference DestinationPolicy destinations, @Reference Settings settings,
+            Map<String, Object> properties) {
+        super(NAME, destinations, settings, SETTINGS, properties);
     }
 
     @Override
     public MediaSource resolve(URI embed) throws HosterException {
+        Config config = config();
+        int maxRedirects = config.max__redirects();
+        VoePlayerPage players =
+                new VoePlayerPage(new VoeDecoder(VoeDecoder.parseSeparators(config.junk__separators())));
         URI url = embed;
         URI from = null;
         for (int hops = 0;; hops++) {
-            PageFetcher.Page page = pages.fetch(url, from);
-            Step step = read(page, embed);
+            PageFetcher.Page page = fetcher().fetch(url, from);
+            Step step = read(page, embed, players);
             if (step.media() != null) {
                 return step.media();
             }
@@ -101,7 +91,7 @@ public class VoeResolver implements HosterResolver {
     private record Step(MediaSource media, URI next) {
     }
 
-    private Step read(PageFetcher.Page page, URI embed) throws HosterException {
+    private Step read(PageFetcher.Page page, URI embed, VoePlayerPage players) throws HosterException {
         String where = EmbedPages.where(page.uri(), embed);
         if (EmbedPages.isRedirect(page)) {
             return new Step(null, EmbedPages.location(NAME, page, where));
@@ -129,6 +119,6 @@ public class VoeResolver implements HosterResolver {
     }
 
     private MediaSource source(VoePlayerPage.Media media, URI playerPage) {
-        return new MediaSource(media.uri(), EmbedPages.mediaHeaders(userAgent, playerPage), media.kind());
+        return new MediaSource(media.uri(), mediaHeaders(playerPage), media.kind());
     }
 }

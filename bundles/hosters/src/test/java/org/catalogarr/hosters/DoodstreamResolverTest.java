@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeDood;
 import org.catalogarr.testkit.FakeMp4Host;
 import org.junit.Test;
@@ -26,7 +26,8 @@ public class DoodstreamResolverTest extends HosterFailureTests<FakeDood, FakeMp4
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     public DoodstreamResolverTest() {
-        super(new FakeDood(), new FakeMp4Host(), new DoodstreamResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC)),
+        super(new FakeDood(), new FakeMp4Host(), new DoodstreamResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 5), Clock.fixed(NOW, ZoneOffset.UTC)),
                 "no $.get('/pass_md5/…') call");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

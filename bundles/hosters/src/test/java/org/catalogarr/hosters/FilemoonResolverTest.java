@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeFilemoon;
 import org.catalogarr.testkit.FakeSite.Scenario;
@@ -42,7 +43,8 @@ public class FilemoonResolverTest {
     }
 
     private static FilemoonResolver resolver(String refererOrigin, int timeoutSeconds) {
-        return new FilemoonResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(timeoutSeconds), refererOrigin);
+        return new FilemoonResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", timeoutSeconds, "referer_origin", refererOrigin));
     }
 
     @Test
@@ -186,11 +188,15 @@ public class FilemoonResolverTest {
     }
 
     @Test
-    public void aRefererOriginThatIsNoHttpOriginIsRefused() {
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> resolver("ftp://filemoon.to", 5));
+    public void aRefererOriginThatIsNoHttpOriginIsRefusedAndTheDefaultKept() throws Exception {
+        Settings settings = new Settings();
+        FilemoonResolver refused = new FilemoonResolver(TestDestinations.LOOPBACK, settings,
+                TestConfigs.browser("TestBrowser/1.0", 5, "referer_origin", "ftp://filemoon.to"));
 
-        assertTrue(failure.getMessage(), failure.getMessage().contains("ftp://filemoon.to"));
+        assertEquals(List.of("referer_origin must be empty or an http(s) origin such as https://filemoon.to,"
+                + " was 'ftp://filemoon.to'"), settings.problems().get(FilemoonResolver.PID));
+        MediaSource media = refused.resolve(filemoon.embedUrl(CODE));
+        assertEquals(FilemoonResolver.DEFAULT_REFERER_ORIGIN + "/", media.headers().get("Referer"));
     }
 
     private HosterException failure(String code) {

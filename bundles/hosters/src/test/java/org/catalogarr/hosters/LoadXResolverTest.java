@@ -4,11 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeHoster;
 import org.catalogarr.testkit.FakeLoadX;
@@ -17,7 +17,8 @@ import org.junit.Test;
 public class LoadXResolverTest extends HosterFailureTests<FakeLoadX, FakeCdn, LoadXResolver> {
 
     public LoadXResolverTest() {
-        super(new FakeLoadX(), new FakeCdn(), new LoadXResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5)),
+        super(new FakeLoadX(), new FakeCdn(), new LoadXResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 5)),
                 "no videoSource in the JSON answer");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

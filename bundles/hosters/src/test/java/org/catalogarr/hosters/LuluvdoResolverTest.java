@@ -4,10 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeLuluvdo;
 import org.junit.Test;
@@ -15,7 +15,8 @@ import org.junit.Test;
 public class LuluvdoResolverTest extends HosterFailureTests<FakeLuluvdo, FakeCdn, LuluvdoResolver> {
 
     public LuluvdoResolverTest() {
-        super(new FakeLuluvdo(), new FakeCdn(), new LuluvdoResolver(TestDestinations.LOOPBACK, LuluvdoResolver.MOBILE_USER_AGENT, Duration.ofSeconds(5)),
+        super(new FakeLuluvdo(), new FakeCdn(), new LuluvdoResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser(LuluvdoResolver.MOBILE_USER_AGENT, 5)),
                 "no JWPlayer setup");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }
@@ -45,7 +46,8 @@ public class LuluvdoResolverTest extends HosterFailureTests<FakeLuluvdo, FakeCdn
 
     @Test
     public void aDesktopBrowserIsTurnedAway() {
-        LuluvdoResolver desktop = new LuluvdoResolver(TestDestinations.LOOPBACK, VidozaResolver.BROWSER_USER_AGENT, Duration.ofSeconds(5));
+        LuluvdoResolver desktop = new LuluvdoResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser(VidozaResolver.BROWSER_USER_AGENT, 5));
 
         HosterException failure = assertThrows(HosterException.class, () -> desktop.resolve(hoster.embedUrl("aot0102")));
 

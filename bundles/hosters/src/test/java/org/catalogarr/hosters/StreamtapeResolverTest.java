@@ -6,10 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeStreamtape;
 import org.junit.Test;
@@ -17,7 +17,8 @@ import org.junit.Test;
 public class StreamtapeResolverTest extends HosterFailureTests<FakeStreamtape, FakeMp4Host, StreamtapeResolver> {
 
     public StreamtapeResolverTest() {
-        super(new FakeStreamtape(), new FakeMp4Host(), new StreamtapeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5)),
+        super(new FakeStreamtape(), new FakeMp4Host(), new StreamtapeResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 5)),
                 "no script that computes #robotlink");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

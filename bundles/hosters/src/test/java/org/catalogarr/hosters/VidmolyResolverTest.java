@@ -6,9 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeVidmoly;
 import org.junit.Test;
@@ -16,7 +16,8 @@ import org.junit.Test;
 public class VidmolyResolverTest extends HosterFailureTests<FakeVidmoly, FakeCdn, VidmolyResolver> {
 
     public VidmolyResolverTest() {
-        super(new FakeVidmoly(), new FakeCdn(), new VidmolyResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5)),
+        super(new FakeVidmoly(), new FakeCdn(), new VidmolyResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 5)),
                 "no JWPlayer setup");
         cdn.refererOrigin(hoster.baseUrl().toString());
     }

@@ -8,11 +8,11 @@ import static org.junit.Assert.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeMp4Host.Hostility;
 import org.catalogarr.testkit.FakeSite.Scenario;
@@ -22,7 +22,8 @@ import org.junit.Test;
 public class VidozaResolverTest {
 
     private final FakeMp4Host host = new FakeMp4Host();
-    private final VidozaResolver resolver = new VidozaResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5));
+    private final VidozaResolver resolver = new VidozaResolver(TestDestinations.LOOPBACK, new Settings(),
+            TestConfigs.browser("TestBrowser/1.0", 5));
 
     {
         host.start();

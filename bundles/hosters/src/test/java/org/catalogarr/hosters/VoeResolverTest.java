@@ -8,11 +8,11 @@ import static org.junit.Assert.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FakeSite.Scenario;
 import org.catalogarr.testkit.FakeVoe;
 import org.junit.After;
@@ -37,7 +37,8 @@ public class VoeResolverTest {
     }
 
     private static VoeResolver resolver(int maxRedirects) {
-        return new VoeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), maxRedirects, VoeDecoder.DEFAULT_SEPARATORS);
+        return new VoeResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 5, "max_redirects", maxRedirects));
     }
 
     @Test
@@ -178,7 +179,8 @@ public class VoeResolverTest {
 
     @Test
     public void otherSeparatorsThanTheConfiguredOnesAreALayoutChange() {
-        VoeResolver outdated = new VoeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), 5, List.of("@$", "^^"));
+        VoeResolver outdated = new VoeResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 5, "junk_separators", "@$, ^^"));
 
         HosterException failure = assertThrows(HosterException.class, () -> outdated.resolve(entry.embedUrl("aot0101de")));
 
@@ -200,7 +202,8 @@ public class VoeResolverTest {
     public void aSlowHosterTimesOut() {
         mirror.scenario(Scenario.SLOW);
         mirror.slowDelayMillis(3_000);
-        VoeResolver impatient = new VoeResolver(TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(1), 5, VoeDecoder.DEFAULT_SEPARATORS);
+        VoeResolver impatient = new VoeResolver(TestDestinations.LOOPBACK, new Settings(),
+                TestConfigs.browser("TestBrowser/1.0", 1));
 
         HosterException failure = assertThrows(HosterException.class, () -> impatient.resolve(entry.embedUrl("x")));
 

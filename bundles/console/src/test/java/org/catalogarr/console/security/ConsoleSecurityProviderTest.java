@@ -9,7 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.catalogarr.core.settings.Settings;
+import org.catalogarr.settings.Settings;
 import org.junit.Before;
 import org.junit.Test;
 

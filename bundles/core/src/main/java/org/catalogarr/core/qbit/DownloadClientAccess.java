@@ -3,7 +3,7 @@ package org.catalogarr.core.qbit;
 import java.util.Map;
 import java.util.Optional;
 
-import org.catalogarr.core.settings.Settings;
+import org.catalogarr.settings.Settings;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

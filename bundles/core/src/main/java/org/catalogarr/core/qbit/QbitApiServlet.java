@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.catalogarr.core.jobs.Jobs;
 import org.catalogarr.core.login.LoginThrottle;
-import org.catalogarr.core.settings.Settings;
+import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;

@@ -2,8 +2,8 @@ package org.catalogarr.core.qbit;
 
 import java.util.Map;
 
-import org.catalogarr.core.settings.Settings;
-import org.catalogarr.core.settings.SettingsRules;
+import org.catalogarr.settings.Settings;
+import org.catalogarr.settings.SettingsRules;
 
 /**
  * The validated configuration of the qBittorrent API, read the same way by every component of its PID.

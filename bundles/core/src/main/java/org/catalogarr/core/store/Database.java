@@ -10,8 +10,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.catalogarr.core.settings.Settings;
-import org.catalogarr.core.settings.SettingsRules;
+import org.catalogarr.settings.Settings;
+import org.catalogarr.settings.SettingsRules;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -2,8 +2,8 @@ package org.catalogarr.core.torznab;
 
 import java.util.Map;
 
-import org.catalogarr.core.settings.Settings;
-import org.catalogarr.core.settings.SettingsRules;
+import org.catalogarr.settings.Settings;
+import org.catalogarr.settings.SettingsRules;
 
 /** The validated configuration of the Torznab indexer, read the same way by both of its servlets. */
 final class TorznabSettings {

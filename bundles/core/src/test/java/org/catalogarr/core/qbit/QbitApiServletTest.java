@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.catalogarr.core.servlet.RecordedResponse;
-import org.catalogarr.core.settings.Settings;
+import org.catalogarr.settings.Settings;
 import org.junit.Test;
 
 import jakarta.servlet.ReadListener;

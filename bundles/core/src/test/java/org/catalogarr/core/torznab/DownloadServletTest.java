@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.ResultEntry;
-import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.servlet.RecordedResponse;
+import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.torrent.Bencoded;
-import org.catalogarr.core.settings.Settings;
+import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.Torrents;
 import org.junit.Test;

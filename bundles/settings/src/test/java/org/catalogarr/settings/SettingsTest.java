@@ -1,4 +1,4 @@
-package org.catalogarr.core.settings;
+package org.catalogarr.settings;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;

@@ -1,4 +1,4 @@
-package org.catalogarr.core.settings;
+package org.catalogarr.settings;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;

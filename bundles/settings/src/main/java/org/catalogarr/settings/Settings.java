@@ -1,4 +1,4 @@
-package org.catalogarr.core.settings;
+package org.catalogarr.settings;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,12 @@ public class Settings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
-    private record Holder(String pid, Class<?> type) {
+    /**
+     * By the type's name, not the class: a bundle updated in place (a hoster jar replaced in deploy/) brings
+     * a new class of the same name, whose settings replace those of the old one instead of keeping its
+     * class loader alive.
+     */
+    private record Holder(String pid, String type) {
     }
 
     private final Map<Holder, Object> inForce = new ConcurrentHashMap<>();
@@ -37,7 +42,7 @@ public class Settings {
      */
     public <T> T apply(String pid, Class<T> type, SettingsRules rules, Map<String, ?> properties) {
         TypedSettings.Reading<T> reading = TypedSettings.read(type, rules, properties);
-        Holder holder = new Holder(pid, type);
+        Holder holder = new Holder(pid, type.getName());
         if (reading.problems().isEmpty()) {
             inForce.put(holder, reading.values());
             if (problems.remove(pid) != null) {
@@ -46,7 +51,8 @@ public class Settings {
             return reading.values();
         }
         List<String> before = problems.put(pid, reading.problems());
-        Object previous = inForce.get(holder);
+        Object kept = inForce.get(holder);
+        Object previous = type.isInstance(kept) ? kept : null;
         // Several components may read one configuration; the refusal is logged once.
         if (!reading.problems().equals(before)) {
             LOG.error("Refused the configuration {}: {}. {}", pid, String.join("; ", reading.problems()),

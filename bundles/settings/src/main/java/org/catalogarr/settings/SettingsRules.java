@@ -1,4 +1,4 @@
-package org.catalogarr.core.settings;
+package org.catalogarr.settings;
 
 import java.util.HashMap;
 import java.util.List;
