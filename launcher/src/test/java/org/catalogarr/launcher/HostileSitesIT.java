@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeMp4Host.Hostility;
+import org.catalogarr.testkit.FakeSite;
 import org.catalogarr.testkit.FakeVoe;
 import org.catalogarr.testkit.FeedRules;
 import org.junit.After;
@@ -29,12 +30,13 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Black-box: hoster pages that never end, drip, redirect to Catalogarr's own API or another loopback
- * address, or name a file: URL, through the started distribution. Vidoza (the fake MP4 host) is the
+ * address, or name a file: URL, and a site page that redirects to the API, through the started distribution. Vidoza (the fake MP4 host) is the
  * preferred hoster and plays the hostile one; VOE (fake entry, mirror and CDN) delivers the episode when
  * Vidoza fails. Each hostile page fails only its offer, /health keeps answering fast, and two dripping
  * downloads do not keep a third one waiting. The service runs with a small heap, so a page read whole would
@@ -243,6 +245,38 @@ public class HostileSitesIT {
 
         assertDeliveredByVoe(completed(add(1, "German"), Duration.ofSeconds(90)));
         assertLogged("\"file:///etc/passwd\" is no http(s) URL");
+    }
+
+    /**
+     * A site's own page redirected to Catalogarr's API on loopback is not followed: the search says which
+     * destination was refused (only AniWorld is enabled here, so its failure is the answer's error; next to
+     * another site it is a warning), the API is not asked, and the service stays healthy. Naruto is asked
+     * for, which no other test searches, so no cached answer stands in for the site's.
+     */
+    @Test
+    public void aSitePageRedirectedToTheServicesOwnApiIsRefused() throws Exception {
+        String api = "http://localhost:" + installation.port + "/api/v2/torrents/info";
+        FakeSite aniworld = FakeCatalogues.site("aniworld");
+        // A search with a season asks for the season's page, one without for the series page.
+        List<String> pages = List.of("/anime/stream/naruto", "/anime/stream/naruto/staffel-1");
+        pages.forEach(page -> aniworld.redirect(page, api));
+        aniworld.clearRequests();
+        try {
+            HttpResponse<String> answer = healthyMeanwhile(() -> installation.http.get("/torznab/api?t=tvsearch&cat=5070&q="
+                    + URLEncoder.encode("Naruto", StandardCharsets.UTF_8) + "&season=1"));
+
+            assertEquals(200, answer.statusCode());
+            Element error = FeedRules.parse(answer.body().getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+            assertEquals(answer.body(), "error", error.getTagName());
+            String description = error.getAttribute("description");
+            assertTrue(description, description.contains("AniWorld (SITE_ERROR)"));
+            assertTrue(description, description.contains("refusing " + api + ": localhost is at "));
+            assertTrue(aniworld.requests().toString(),
+                    aniworld.requests().stream().anyMatch(request -> pages.contains(request.replace("GET ", ""))));
+        } finally {
+            pages.forEach(page -> aniworld.redirect(page, null));
+        }
+        assertEquals(200, installation.http.get("/health").statusCode());
     }
 
     /** S01E03's VOE link is deleted: with Vidoza refused too, the job fails and says why. */

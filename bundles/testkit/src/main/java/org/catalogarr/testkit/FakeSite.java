@@ -149,6 +149,7 @@ public abstract class FakeSite implements AutoCloseable {
     private final HttpServer server;
     private final List<Entry> routes = new ArrayList<>();
     private final Map<String, String> placeholders = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Scenario scenario = Scenario.NORMAL;
@@ -235,6 +236,18 @@ public abstract class FakeSite implements AutoCloseable {
         placeholders.put(key, value);
     }
 
+    /**
+     * Answers every request for exactly this path with a 302 to {@code location} (any URL, also one the
+     * service must not follow), before scenario and routes; a null location ends it.
+     */
+    public void redirect(String path, String location) {
+        if (location == null) {
+            redirects.remove(path);
+        } else {
+            redirects.put(path, location);
+        }
+    }
+
     /** "METHOD path?query" of every request so far, oldest first. */
     public List<String> requests() {
         return Collections.unmodifiableList(requests);
@@ -277,7 +290,8 @@ public abstract class FakeSite implements AutoCloseable {
             Request request = request(exchange);
             String raw = exchange.getRequestURI().getRawQuery();
             requests.add(request.method() + " " + request.path() + (raw == null ? "" : "?" + raw));
-            Response response = scenarioAnswer(request);
+            String redirect = redirects.get(request.path());
+            Response response = redirect == null ? scenarioAnswer(request) : Response.redirect(302, redirect);
             if (response == null) {
                 response = routeAnswer(request);
             }

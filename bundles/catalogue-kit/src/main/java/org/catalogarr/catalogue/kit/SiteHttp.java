@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * The polite way to talk to a catalogue site: browser-like headers, one time budget per request
  * ({@code search_timeout_seconds}, retries and the whole body included), pages bounded in size, bounded retries of 5xx and 429 answers that
  * honour {@code Retry-After}, and a pause after the site showed a challenge page, so we do not keep
- * knocking while it blocks us. Every failure is a {@link CatalogueException} with its reason.
+ * knocking while it blocks us. Redirects are followed here, each hop checked by {@link SiteRedirects}, so
+ * that a site page cannot lead the service to its own API or the LAN. Every failure is a
+ * {@link CatalogueException} with its reason.
  */
 public final class SiteHttp {
 
@@ -47,9 +49,8 @@ public final class SiteHttp {
     static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
     private final String siteId;
-    private final HttpClient following = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
-    private final HttpClient notFollowing = HttpClient.newBuilder()
+    // Redirects are followed here, not by the client, so that every hop is checked and shares the budget.
+    private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private volatile long blockedUntilNanos = System.nanoTime();
     private volatile String blockedBecause = "";
@@ -58,52 +59,114 @@ public final class SiteHttp {
         this.siteId = siteId;
     }
 
-    /** GET a page, following redirects. */
+    /**
+     * GET a page, following at most {@value SiteRedirects#MAX_HOPS} redirects within the site or to public hosts.
+     */
     public Page get(CatalogueSite site, SiteAccess access, URI uri) throws CatalogueException {
-        return send(site, access, request(site, access, uri).GET(), following);
+        return send(site, access, new Call(uri, null), true);
     }
 
     /** GET without following a redirect: the answer's {@link Page#location()} is the target. */
     public Page getRedirect(CatalogueSite site, SiteAccess access, URI uri) throws CatalogueException {
-        return send(site, access, request(site, access, uri).GET(), notFollowing);
+        return send(site, access, new Call(uri, null), false);
     }
 
-    /** POST a form the way the site's own scripts do (AJAX search endpoints). */
+    /** POST a form the way the site's own scripts do (AJAX search endpoints), following redirects as {@link #get}. */
     public Page postForm(CatalogueSite site, SiteAccess access, URI uri, Map<String, String> form)
             throws CatalogueException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = request(site, access, uri)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        return send(site, access, request, following);
+        return send(site, access, new Call(uri, body), true);
     }
 
-    private static HttpRequest.Builder request(CatalogueSite site, SiteAccess access, URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .header("User-Agent", access.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7")
-                .header("Accept-Language", "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7")
-                .header("Referer", site.baseUrl() + "/")
-                .header("Sec-Fetch-Dest", "document")
-                .header("Sec-Fetch-Mode", "navigate")
-                .header("Sec-Fetch-Site", "same-origin")
-                .header("Upgrade-Insecure-Requests", "1");
+    /** One request of a chain: a GET, or a POST of a form when {@code form} is not null. */
+    private record Call(URI uri, String form) {
+
+        /**
+         * The request a redirect asks for, as browsers (and the JDK client) make it: 303, and 301/302 after a
+         * POST, become a GET; 307 and 308 repeat the request.
+         */
+        Call redirectedTo(URI target, int status) {
+            return new Call(target, status == 307 || status == 308 ? form : null);
+        }
+
+        HttpRequest.Builder request(CatalogueSite site, SiteAccess access) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .header("User-Agent", access.userAgent())
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7")
+                    .header("Accept-Language", "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7")
+                    .header("Referer", site.baseUrl() + "/")
+                    .header("Sec-Fetch-Dest", "document")
+                    .header("Sec-Fetch-Mode", "navigate")
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .header("Upgrade-Insecure-Requests", "1");
+            if (form == null) {
+                return request.GET();
+            }
+            return request.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .header("X-Requested-With", "XMLHttpRequest")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+        }
     }
 
-    private Page send(CatalogueSite site, SiteAccess access, HttpRequest.Builder request, HttpClient client)
-            throws CatalogueException {
-        URI uri = request.build().uri();
+    private Page send(CatalogueSite site, SiteAccess access, Call first, boolean follow) throws CatalogueException {
         long pausedFor = blockedUntilNanos - System.nanoTime();
         if (pausedFor > 0) {
             throw new CatalogueException(Reason.BLOCKED, siteId + " showed a challenge (" + blockedBecause
-                    + "); leaving it alone for another " + seconds(pausedFor) + " s, not requesting " + uri);
+                    + "); leaving it alone for another " + seconds(pausedFor) + " s, not requesting " + first.uri());
         }
         Duration budget = Duration.ofSeconds(site.searchTimeoutSeconds());
         long deadline = System.nanoTime() + budget.toNanos();
+        Call call = first;
+        for (int hops = 0;; hops++) {
+            Page page = exchange(site, access, call, budget, deadline);
+            Optional<URI> target = follow && redirecting(page.status()) ? location(page) : Optional.empty();
+            if (target.isEmpty()) {
+                return answered(page);
+            }
+            if (hops == SiteRedirects.MAX_HOPS) {
+                throw new CatalogueException(Reason.SITE_ERROR, siteId + " redirected " + first.uri() + " more than "
+                        + SiteRedirects.MAX_HOPS + " times (last to " + target.get() + ")");
+            }
+            SiteRedirects.check(siteId, site, call.uri(), target.get());
+            call = call.redirectedTo(target.get(), page.status());
+        }
+    }
+
+    /** The codes the JDK client followed: 300 (a choice), 304 (not modified) and 305 (use a proxy) are answers. */
+    private static boolean redirecting(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private Optional<URI> location(Page page) throws CatalogueException {
+        try {
+            return page.location();
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(Reason.SITE_ERROR, siteId + " redirected " + page.uri()
+                    + " to a Location that is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The final answer of a chain, or the failure its status means. */
+    private Page answered(Page page) throws CatalogueException {
+        int status = page.status();
+        if (status == 404 || status == 410) {
+            throw new CatalogueException(Reason.NOT_FOUND, siteId + " has nothing at " + page.uri() + " (HTTP " + status
+                    + ")");
+        }
+        if (status >= 400) {
+            throw new CatalogueException(Reason.SITE_ERROR, siteId + " answered " + page.uri() + " with HTTP " + status);
+        }
+        return page;
+    }
+
+    /** One request, retried on 5xx and 429 while the chain's budget allows; a redirect is an answer here. */
+    private Page exchange(CatalogueSite site, SiteAccess access, Call call, Duration budget, long deadline)
+            throws CatalogueException {
+        URI uri = call.uri();
+        HttpRequest.Builder request = call.request(site, access);
         for (int attempt = 1;; attempt++) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -163,12 +226,6 @@ public final class SiteHttp {
                 }
                 throw new CatalogueException(Reason.SITE_ERROR, siteId + " answered " + uri + " with HTTP " + status
                         + " after " + attempt + " attempt(s)" + (status == 429 ? " (rate limited)" : ""));
-            }
-            if (status == 404 || status == 410) {
-                throw new CatalogueException(Reason.NOT_FOUND, siteId + " has nothing at " + uri + " (HTTP " + status + ")");
-            }
-            if (status >= 400) {
-                throw new CatalogueException(Reason.SITE_ERROR, siteId + " answered " + uri + " with HTTP " + status);
             }
             return page;
         }
