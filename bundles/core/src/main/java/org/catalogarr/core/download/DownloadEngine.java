@@ -2,6 +2,7 @@ package org.catalogarr.core.download;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns one episode of one site into a video file. Downloads into {@code <name>.<ext>.part} and
@@ -24,6 +25,12 @@ public interface DownloadEngine {
      * job with its files needs no knowledge of how the engine names them.
      */
     List<Path> files(DownloadRequest request);
+
+    /**
+     * Where the finished file of this request will be, known before a byte is fetched; empty when the
+     * name leaves no usable file name (the download then fails saying so).
+     */
+    Optional<Path> file(DownloadRequest request);
 
     /** Progress reports, at most a few times per second. */
     @FunctionalInterface
