@@ -162,16 +162,6 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     }
 
     @Override
-    public Optional<Path> file(DownloadRequest request) {
-        try {
-            // Both fetchers write the finished file under the same name.
-            return Optional.of(Mp4Fetcher.files(request.folder(), request.name()).get(0));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
     public Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException {
         String episode = describe(request);
         checkFileName(request, episode);

@@ -2,7 +2,6 @@ package org.catalogarr.core.download;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns one episode of one site into a video file. Downloads into {@code <name>.<ext>.part} and
@@ -26,12 +25,6 @@ public interface DownloadEngine {
      */
     List<Path> files(DownloadRequest request);
 
-    /**
-     * Where the finished file of this request will be, known before a byte is fetched; empty when the
-     * name leaves no usable file name (the download then fails saying so).
-     */
-    Optional<Path> file(DownloadRequest request);
-
     /** Progress reports, at most a few times per second. */
     @FunctionalInterface
     interface Progress {
@@ -41,5 +34,12 @@ public interface DownloadEngine {
          * @param bytesPerSecond the current speed
          */
         void update(long downloadedBytes, long totalBytes, double bytesPerSecond);
+
+        /**
+         * The file the download will be once complete, told when the media answered and its format (and so
+         * the extension) is known, before the first byte is written; its part file is renamed to it at the end.
+         */
+        default void file(Path file) {
+        }
     }
 }

@@ -70,6 +70,7 @@ final class Mp4Fetcher {
                 return finish(folder, part, target, originFile);
             }
             long total = expectedTotal(media.uri(), response, offset);
+            progress.file(target);
             boolean resumed = response.statusCode() == 206;
             long start = resumed ? offset : 0;
             ProgressMeter meter = new ProgressMeter(progress, start, total);

@@ -435,10 +435,7 @@ public class JobService implements Jobs {
             if (job == null || job.status() != JobStatus.QUEUED) {
                 return;
             }
-            // From now on the file is known, and torrents/files lists it, as qBittorrent does once it has metadata.
-            Optional<String> file = engine.file(request(job)).map(Path::toString)
-                    .filter(f -> Columns.fits(f, Columns.JOB_RESULT_PATH));
-            job = transition(job.withFile(file.or(job::filePath), Instant.now()), JobStatus.DOWNLOADING, Optional.empty());
+            job = transition(job, JobStatus.DOWNLOADING, Optional.empty());
         }
         try {
             download(job);
@@ -467,7 +464,17 @@ public class JobService implements Jobs {
         try {
             // Checked again now, not only when it was added: the folder may have been swapped for a link since.
             request.target().checked();
-            Path file = engine.download(request, (done, total, speed) -> live.progress(id, done, total, speed));
+            Path file = engine.download(request, new DownloadEngine.Progress() {
+                @Override
+                public void update(long done, long total, double speed) {
+                    live.progress(id, done, total, speed);
+                }
+
+                @Override
+                public void file(Path target) {
+                    live.file(id, target.toString());
+                }
+            });
             attempts.remove(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
         } catch (UnsafeFolderException e) {

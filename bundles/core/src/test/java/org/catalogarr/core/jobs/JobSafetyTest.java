@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,11 +69,6 @@ public class JobSafetyTest {
         public List<Path> files(DownloadRequest request) {
             return List.of(request.folder().resolve(request.name() + ".mp4"),
                     request.folder().resolve(request.name() + ".mp4.part"));
-        }
-
-        @Override
-        public Optional<Path> file(DownloadRequest request) {
-            return Optional.of(request.folder().resolve(request.name() + ".mp4"));
         }
 
         @Override

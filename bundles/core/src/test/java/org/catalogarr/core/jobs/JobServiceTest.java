@@ -57,13 +57,9 @@ public class JobServiceTest {
         }
 
         @Override
-        public Optional<Path> file(DownloadRequest request) {
-            return Optional.of(request.folder().resolve(request.name() + ".mp4"));
-        }
-
-        @Override
         public Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException {
             last = request;
+            progress.file(request.folder().resolve(request.name() + ".mp4"));
             progress.update(10, 100, 5);
             gates.getOrDefault(request.episode(), gate).await();
             if (failure != null) {
@@ -195,15 +191,17 @@ public class JobServiceTest {
     }
 
     @Test
-    public void aJobKnowsItsFileOnceItStarts() throws Exception {
+    public void aJobKnowsItsFileOnceTheEngineNamesItAndKeepsIt() throws Exception {
         engine.gate = new CountDownLatch(1);
         DownloadJob waiting = jobs.add(episode(1), options("", "", true, List.of()));
         assertEquals(Optional.empty(), waiting.filePath());
 
         jobs.resume(List.of(waiting.infoHash()));
-        DownloadJob started = await(waiting.infoHash(), j -> j.status() == JobStatus.DOWNLOADING);
-
+        DownloadJob started = await(waiting.infoHash(), j -> j.status() == JobStatus.DOWNLOADING
+                && j.filePath().isPresent());
         assertEquals(Path.of(started.savePath(), started.name() + ".mp4").toString(), started.filePath().orElseThrow());
+
+        jobs.pause(List.of(waiting.infoHash()));
         assertEquals(started.filePath(), store.byHash(waiting.infoHash()).orElseThrow().filePath());
     }
 
