@@ -83,6 +83,8 @@ class Stay(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args):  # a 302 to the magnet: the setting has not arrived yet
         return None
 
+# 404 until the download servlet is registered, a moment after the API answers.
+
 opener = urllib.request.build_opener(Stay)
 for _ in range(60):
     try:
@@ -92,7 +94,7 @@ for _ in range(60):
                 open(sys.argv[2], "wb").write(answer.read())
                 sys.exit(0)
     except urllib.error.HTTPError as error:
-        if error.code != 302:
+        if error.code not in (302, 404):
             raise
     time.sleep(0.5)
 sys.exit(1)
