@@ -78,7 +78,8 @@ public class JobService implements Jobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final long[] RETRY_DELAYS_SECONDS = {3, 15, 60, 300, 900};
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final JobStore store;
     private final DownloadEngine engine;
