@@ -15,7 +15,8 @@ set -euo pipefail
 scripts="$(cd "$(dirname "$0")" && pwd)"
 repo="$(git -C "$scripts" rev-parse --show-toplevel)"
 dist="$repo/launcher/target/catalogarr"
-offline="$repo/../shared/tools/qbittorrent-nox-offline.sh"
+# A worktree lies deeper than the main checkout; QBITTORRENT_OFFLINE names the helper there.
+offline="${QBITTORRENT_OFFLINE:-$repo/../shared/tools/qbittorrent-nox-offline.sh}"
 report="${1:-$repo/launcher/target/qbittorrent-comparison.txt}"
 user=sonarr
 password=s3cret-compare
@@ -59,9 +60,14 @@ port="$($NS python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1",
 CATALOGARR_PORT="$port" CATALOGARR_HOST=127.0.0.1 CATALOGARR_DATA="$work/data" CATALOGARR_CONFIG="$work/config" \
   $NS "$dist/bin/catalogarr" >"$work/catalogarr.out" 2>&1 &
 catalogarr_pid=$!
+# Up once it answers at all: webapiVersion is 403 without a session, as in qBittorrent.
 for _ in $(seq 1 120); do
-  $NS python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/api/v2/app/webapiVersion', timeout=1)" \
-    2>/dev/null && break
+  $NS python3 -c "
+import urllib.error, urllib.request
+try:
+    urllib.request.urlopen('http://127.0.0.1:$port/api/v2/app/webapiVersion', timeout=1)
+except urllib.error.HTTPError:
+    pass" 2>/dev/null && break
   kill -0 "$catalogarr_pid" 2>/dev/null || { cat "$work/catalogarr.out" >&2; fail "Catalogarr exited"; }
   sleep 0.5
 done
@@ -77,6 +83,8 @@ class Stay(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args):  # a 302 to the magnet: the setting has not arrived yet
         return None
 
+# 404 until the download servlet is registered, a moment after the API answers.
+
 opener = urllib.request.build_opener(Stay)
 for _ in range(60):
     try:
@@ -86,7 +94,7 @@ for _ in range(60):
                 open(sys.argv[2], "wb").write(answer.read())
                 sys.exit(0)
     except urllib.error.HTTPError as error:
-        if error.code != 302:
+        if error.code not in (302, 404):
             raise
     time.sleep(0.5)
 sys.exit(1)

@@ -222,6 +222,10 @@ def main():
         return compare(label, *answers, maps=maps, depth=depth), answers
 
     results = [both("torrents/info without a session", "GET", "torrents/info")[0],
+               both("app/webapiVersion without a session", "GET", "app/webapiVersion")[0],
+               both("app/version without a session", "GET", "app/version")[0],
+               both("auth/logout without a session", "POST", "auth/logout")[0],
+               both("torrents/tags without a session", "GET", "torrents/tags")[0],
                both("auth/login wrong password", "POST", "auth/login", {"username": user, "password": "wrong"})[0]]
 
     login, answers = both("auth/login", "POST", "auth/login", {"username": user, "password": password})
@@ -247,6 +251,15 @@ def main():
         ("torrents/createCategory empty", "POST", "torrents/createCategory", {"category": ""}),
         (f"torrents/createCategory {IMPORTED}", "POST", "torrents/createCategory", {"category": IMPORTED}),
         ("torrents/categories", "GET", "torrents/categories", None, {""}),
+        ("torrents/tags none", "GET", "torrents/tags", None),
+        ("torrents/createTags", "POST", "torrents/createTags", {"tags": "b, a ,,Ünï cødé, "}),
+        ("torrents/createTags existing", "POST", "torrents/createTags", {"tags": "a"}),
+        ("torrents/createTags empty", "POST", "torrents/createTags", {"tags": ""}),
+        ("torrents/createTags without tags", "POST", "torrents/createTags", {}),
+        ("GET on POST-only torrents/createTags", "GET", "torrents/createTags", {"tags": "c"}),
+        ("torrents/deleteTags", "POST", "torrents/deleteTags", {"tags": "b,never-created"}),
+        ("torrents/deleteTags without tags", "POST", "torrents/deleteTags", {}),
+        ("torrents/tags", "GET", "torrents/tags", None),
         ("sync/maindata rid=0", "GET", "sync/maindata", {"rid": 0}, {"torrents", "categories", "trackers"}),
         ("torrents/add", "POST", "torrents/add", {"urls": magnet, "category": CATEGORY}),
     ]
@@ -269,7 +282,11 @@ def main():
         ("torrents/topPrio", "POST", "torrents/topPrio", {"hashes": hash_}),
         ("torrents/setForceStart", "POST", "torrents/setForceStart", {"hashes": hash_, "value": "true"}),
         ("torrents/addTags", "POST", "torrents/addTags", {"hashes": hash_, "tags": "a,b"}),
+        ("torrents/addTags without tags", "POST", "torrents/addTags", {"hashes": hash_}),
         ("torrents/info after limits, priority and tags", "GET", "torrents/info", {"hashes": hash_}),
+        ("torrents/deleteTags of a torrent", "POST", "torrents/deleteTags", {"tags": "a"}),
+        ("torrents/info after deleteTags", "GET", "torrents/info", {"hashes": hash_}),
+        ("torrents/tags after deleteTags", "GET", "torrents/tags", None),
         ("torrents/pause", "POST", "torrents/pause", {"hashes": hash_}),
         ("torrents/resume", "POST", "torrents/resume", {"hashes": hash_}),
         ("torrents/delete", "POST", "torrents/delete", {"hashes": hash_, "deleteFiles": "false"}),
@@ -294,6 +311,7 @@ def main():
         depth = rest[1] if len(rest) > 1 else 99
         files = rest[2] if len(rest) > 2 else ()
         result, answers = both(label, method, path, params, maps=maps, depth=depth, files=files)
+        result[0].extend(same_values(label, answers))
         if label == "sync/maindata rid=0":
             for server, (_, _, body) in zip(servers, answers):
                 rids[server.name] = json.loads(body)["rid"]
@@ -317,6 +335,26 @@ def main():
         out.write(report)
     print(report, end="")
     return 1 if unexpected else 0
+
+
+# Answers whose values, not only their shape, must agree: the tags are the same names on both servers.
+VALUES = {
+    "torrents/tags": lambda answer: sorted(answer),
+    "torrents/tags after deleteTags": lambda answer: sorted(answer),
+    "torrents/info after deleteTags": lambda answer: [t["tags"] for t in answer],
+}
+
+
+def same_values(label, answers):
+    if label not in VALUES:
+        return []
+    values = []
+    for _, headers, body in answers:
+        parsed = as_json(headers, body)
+        values.append(None if parsed is None else VALUES[label](parsed))
+    if values[0] == values[1]:
+        return []
+    return [f"{label}: values qbittorrent={values[0]} catalogarr={values[1]}"]
 
 
 def matches(accepted, difference):

@@ -51,8 +51,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * them afterwards, so tests do not depend on each other's order; categories stay, and tests that need a
  * category in a certain state remove or create it first. Where the checklist allows alternatives, the
  * assertions name the one Catalogarr chose: qBittorrent 4.6 names ({@code pausedDL}/{@code pausedUP}),
- * webapiVersion open without a session (200), and finished torrents removable through the global share
- * limit (ratio 0, action "pause") rather than a per-torrent one.
+ * webapiVersion forbidden without a session (403, as qBittorrent answers), and finished torrents
+ * removable through the global share limit (ratio 0, action "pause") rather than a per-torrent one.
  */
 public class QbitChecklistIT {
 
@@ -119,12 +119,12 @@ public class QbitChecklistIT {
 
     // ---------------------------------------------------------------- connection and authentication
 
-    /** clients.md §7 item 1: Sonarr's version probe before login must not see 404 or 401. */
+    /** clients.md §7 item 1: Sonarr's version probe before login must not see 404 or 401; 403, as qBittorrent. */
     @Test
-    public void webapiVersionAnswersWithoutASession() throws Exception {
+    public void webapiVersionIsForbiddenWithoutASession() throws Exception {
         HttpResponse<String> answer = new QbitClient(installation.http).get("app/webapiVersion");
-        assertEquals(200, answer.statusCode());
-        assertEquals("2.9.3", answer.body());
+        assertEquals(403, answer.statusCode());
+        assertEquals("Forbidden", answer.body());
     }
 
     /** With a password, /health says the API takes logins and has nothing to warn about. */

@@ -60,7 +60,12 @@ public class FakeMp4Host extends FakeSite {
         /** The media redirects (302) to the target. */
         REDIRECTING_MEDIA,
         /** The embed page names the target as its media, whatever its scheme. */
-        NAMING_MEDIA
+        NAMING_MEDIA,
+        /**
+         * The first request for the whole media after this hostility was set breaks after {@link #DROP_AFTER}
+         * bytes, as the {@code dropping} id does; requests after it, and ranges, are answered in full.
+         */
+        CUT_MEDIA
     }
 
     private record Hostile(Hostility how, String target) {
@@ -70,6 +75,8 @@ public class FakeMp4Host extends FakeSite {
 
     private final Map<String, Hostile> hostile = new ConcurrentHashMap<>();
     private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    /** The ids made {@link Hostility#CUT_MEDIA} whose one cut connection is behind them. */
+    private final Set<String> cut = ConcurrentHashMap.newKeySet();
     private volatile String origin;
 
     public FakeMp4Host() {
@@ -98,6 +105,7 @@ public class FakeMp4Host extends FakeSite {
             hostile.remove(id);
         } else {
             hostile.put(id, new Hostile(how, target));
+            cut.remove(id);
         }
     }
 
@@ -188,6 +196,9 @@ public class FakeMp4Host extends FakeSite {
                     "Content-Range", "bytes " + from + "-" + to + "/" + total), part);
         }
         Response whole = Response.binary(200, Map.of("Content-Type", "video/mp4", "Accept-Ranges", "bytes"), video);
+        if (trick != null && trick.how() == Hostility.CUT_MEDIA && cut.add(id)) {
+            return whole.droppedAfter(DROP_AFTER);
+        }
         if ("dropping".equals(id) && dropped.add(id)) {
             return whole.droppedAfter(DROP_AFTER);
         }

@@ -34,5 +34,12 @@ public interface DownloadEngine {
          * @param bytesPerSecond the current speed
          */
         void update(long downloadedBytes, long totalBytes, double bytesPerSecond);
+
+        /**
+         * The file the download will be once complete, told when the media answered and its format (and so
+         * the extension) is known, before the first byte is written; its part file is renamed to it at the end.
+         */
+        default void file(Path file) {
+        }
     }
 }

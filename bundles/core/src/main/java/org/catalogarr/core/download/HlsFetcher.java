@@ -98,6 +98,7 @@ final class HlsFetcher {
         String recordedOrigin = "HLS " + origin;
         HlsCheckpoint checkpoint = resumePoint(output, recordedOrigin, playlist.segments().size(), chosen.variant());
         Files.writeString(output.origin(), recordedOrigin, StandardCharsets.UTF_8);
+        progress.file(output.file());
 
         List<HlsPlaylist.Segment> segments = playlist.segments();
         Map<URI, byte[]> keys = new HashMap<>();

@@ -70,10 +70,11 @@ final class Mp4Fetcher {
                 return finish(folder, part, target, originFile);
             }
             long total = expectedTotal(media.uri(), response, offset);
+            progress.file(target);
             boolean resumed = response.statusCode() == 206;
             long start = resumed ? offset : 0;
             ProgressMeter meter = new ProgressMeter(progress, start, total);
-            copy(body, part, resumed, meter, media.uri());
+            copy(body, part, resumed, meter, total, media.uri());
             meter.finish();
             // Everything after the download goes through the folder's name again.
             folder.checked();
@@ -149,12 +150,12 @@ final class Mp4Fetcher {
         return response.headers().firstValueAsLong("Content-Length").orElse(-1);
     }
 
-    private static void copy(TimedBody body, Path part, boolean append, ProgressMeter meter, URI uri)
+    private static void copy(TimedBody body, Path part, boolean append, ProgressMeter meter, long total, URI uri)
             throws IOException, InterruptedException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             List<ByteBuffer> chunk;
-            while ((chunk = next(body, uri)) != null) {
+            while ((chunk = next(body, uri, meter, total)) != null) {
                 for (ByteBuffer buffer : chunk) {
                     int bytes = buffer.remaining();
                     while (buffer.hasRemaining()) {
@@ -169,11 +170,18 @@ final class Mp4Fetcher {
         }
     }
 
-    private static List<ByteBuffer> next(TimedBody body, URI uri) throws IOException, InterruptedException {
+    /**
+     * The next buffers. A failure says how far the file got, which is where a retry resumes, and whether
+     * the connection broke (a cause from the transport) or the body's own limits gave up on a slow server.
+     */
+    private static List<ByteBuffer> next(TimedBody body, URI uri, ProgressMeter meter, long total)
+            throws IOException, InterruptedException {
         try {
             return body.next();
         } catch (IOException e) {
-            throw new IOException("download of " + uri + " broke off: " + e.getMessage(), e);
+            String what = e.getCause() != null ? "connection cut" : "download given up";
+            throw new IOException(what + " at " + ByteSize.format(meter.bytes())
+                    + (total >= 0 ? " of " + ByteSize.format(total) : "") + " (" + uri + "): " + e.getMessage(), e);
         }
     }
 }

@@ -46,6 +46,11 @@ final class ProgressMeter {
         estimated = true;
     }
 
+    /** The bytes in the file so far. */
+    long bytes() {
+        return bytes;
+    }
+
     /** Takes the count back to {@code toBytes}, for data that is thrown away and fetched again. */
     void rewind(long toBytes) {
         bytes = toBytes;

@@ -28,7 +28,7 @@ import org.catalogarr.catalogue.api.Language;
  * @param category the qBittorrent category
  * @param tags the qBittorrent tags
  * @param savePath the folder the download goes into
- * @param filePath the finished (or partial) file
+ * @param filePath the file, once the job started: where the download goes, then the finished file
  * @param createdAt when the job was added
  * @param updatedAt when it last changed
  * @param completedAt when it completed
@@ -74,6 +74,13 @@ public record DownloadJob(String id, String infoHash, String name, String source
         return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
                 bytes, total, speed, message, category, tags, savePath, filePath, createdAt, at, completedAt,
                 shareLimits, queuePosition, forceStart);
+    }
+
+    /** The job with the file it downloads to, known once it starts. */
+    public DownloadJob withFile(Optional<String> file, Instant at) {
+        return new DownloadJob(id, infoHash, name, sourceSite, slug, season, episode, language, magnetMetadata, status,
+                downloadedBytes, totalBytes, bytesPerSecond, message, category, tags, savePath, file, createdAt, at,
+                completedAt, shareLimits, queuePosition, forceStart);
     }
 
     public DownloadJob withCategory(String newCategory, Instant at) {

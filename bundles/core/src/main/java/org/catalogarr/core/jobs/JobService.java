@@ -6,12 +6,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +78,8 @@ public class JobService implements Jobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final long[] RETRY_DELAYS_SECONDS = {3, 15, 60, 300, 900};
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final JobStore store;
     private final DownloadEngine engine;
@@ -159,6 +164,7 @@ public class JobService implements Jobs {
                 category, options.tags(), target.toString(), Optional.empty(), now, now, Optional.empty(),
                 options.shareLimits(), store.nextQueuePosition(), false);
         store.insert(job);
+        store.saveTags(names(options.tags()));
         LOG.info("Job {} added: {} from site {} ({}), {}", job.id(), job.name(), job.sourceSite(),
                 job.language().code(), job.status().code());
         dispatch();
@@ -229,9 +235,15 @@ public class JobService implements Jobs {
 
     @Override
     public synchronized void addTags(Collection<String> hashes, List<String> tags) throws JobException {
-        for (DownloadJob job : find(hashes)) {
+        List<String> wanted = names(tags);
+        JobValues.tags(wanted);
+        List<DownloadJob> tagged = find(hashes);
+        if (!tagged.isEmpty()) {
+            store.saveTags(wanted);
+        }
+        for (DownloadJob job : tagged) {
             List<String> merged = new ArrayList<>(job.tags());
-            tags.stream().map(String::strip).filter(t -> !t.isEmpty() && !merged.contains(t)).forEach(merged::add);
+            wanted.stream().filter(t -> !merged.contains(t)).forEach(merged::add);
             JobValues.tags(merged);
             saveTags(job, merged);
         }
@@ -244,6 +256,39 @@ public class JobService implements Jobs {
                     : job.tags().stream().filter(t -> !tags.contains(t)).toList();
             saveTags(job, kept);
         }
+    }
+
+    @Override
+    public List<String> tags() {
+        TreeSet<String> tags = new TreeSet<>(store.tags());
+        // Databases from before tags were kept on their own have them on the jobs only.
+        all().forEach(job -> tags.addAll(job.tags()));
+        return List.copyOf(tags);
+    }
+
+    @Override
+    public synchronized void createTags(List<String> tags) throws JobException {
+        List<String> wanted = names(tags);
+        for (String tag : wanted) {
+            JobValues.tag(tag);
+        }
+        store.saveTags(wanted);
+    }
+
+    @Override
+    public synchronized void deleteTags(List<String> names) {
+        List<String> tags = names(names);
+        Instant now = Instant.now();
+        for (String id : store.deleteTags(tags, now)) {
+            live.change(id, current -> current.withTags(
+                    current.tags().stream().filter(t -> !tags.contains(t)).toList(), now));
+        }
+        LOG.info("Tags deleted: {}", Columns.cut(String.join(", ", tags), 200));
+    }
+
+    /** Tag names as qBittorrent takes them: trimmed, empty ones dropped, each once. */
+    private static List<String> names(List<String> tags) {
+        return tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
     @Override
@@ -420,7 +465,17 @@ public class JobService implements Jobs {
         try {
             // Checked again now, not only when it was added: the folder may have been swapped for a link since.
             request.target().checked();
-            Path file = engine.download(request, (done, total, speed) -> live.progress(id, done, total, speed));
+            Path file = engine.download(request, new DownloadEngine.Progress() {
+                @Override
+                public void update(long done, long total, double speed) {
+                    live.progress(id, done, total, speed);
+                }
+
+                @Override
+                public void file(Path target) {
+                    live.file(id, target.toString());
+                }
+            });
             attempts.remove(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
         } catch (UnsafeFolderException e) {
@@ -449,10 +504,27 @@ public class JobService implements Jobs {
         if (current.isEmpty() || current.get().status() != JobStatus.DOWNLOADING) {
             return;
         }
-        long delay = RETRY_DELAYS_SECONDS[attempt - 1];
-        transition(current.get(), JobStatus.QUEUED,
-                Optional.of("Attempt " + attempt + " failed, trying again in " + delay + " s: " + reason));
-        scheduler.retryAfter(id, Duration.ofSeconds(delay));
+        Duration delay = Duration.ofSeconds(RETRY_DELAYS_SECONDS[attempt - 1]);
+        String message = retryMessage(reason, attempt, delay, Instant.now());
+        DownloadJob job = transition(current.get(), JobStatus.QUEUED, Optional.of(message));
+        LOG.warn("Job {} ({}, site {}) waits: {}", id, job.name(), job.sourceSite(), message);
+        scheduler.retryAfter(id, delay);
+    }
+
+    /**
+     * Why a job waits and when it tries again, for the log, the console and {@code catalogarr_message}:
+     * "…: connection cut at 1.0 MiB of 5.0 MiB (…); retry 1 of 5 in 3 s, at 04:12:33 UTC". The reason is
+     * cut so that the retry time always fits the message column.
+     */
+    static String retryMessage(String reason, int attempt, Duration delay, Instant now) {
+        String retry = "; retry " + attempt + " of " + RETRY_DELAYS_SECONDS.length + " in " + duration(delay)
+                + ", at " + CLOCK_TIME.format(now.plus(delay)) + " UTC";
+        return Columns.cut(reason == null ? "failed" : reason, Columns.JOB_MESSAGE - retry.length()) + retry;
+    }
+
+    private static String duration(Duration delay) {
+        long seconds = delay.toSeconds();
+        return seconds < 60 ? seconds + " s" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private DownloadRequest request(DownloadJob job) {

@@ -26,9 +26,17 @@ final class JobValues {
         fits(episode.slug(), Columns.JOB_SLUG, "The slug");
     }
 
-    /** @throws JobException BAD_VALUE when the tags, joined with commas, are longer than kept */
+    /** @throws JobException BAD_VALUE when a tag, or the tags joined with commas, are longer than kept */
     static void tags(List<String> tags) throws JobException {
+        for (String tag : tags) {
+            tag(tag);
+        }
         fits(String.join(",", tags), Columns.JOB_TAGS, "The tags");
+    }
+
+    /** @throws JobException BAD_VALUE when the tag is longer than kept */
+    static void tag(String tag) throws JobException {
+        fits(tag, Columns.TAG_NAME, "A tag");
     }
 
     /** @throws JobException BAD_VALUE when the save path is longer than kept */

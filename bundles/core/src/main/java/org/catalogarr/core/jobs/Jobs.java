@@ -38,7 +38,7 @@ public interface Jobs {
     void setCategory(Collection<String> hashes, String category) throws JobException;
 
     /**
-     * Adds the tags the jobs do not have yet.
+     * Adds the tags the jobs do not have yet, creating tags that do not exist when a job takes them.
      *
      * @throws JobException BAD_VALUE when a job's tags would be longer than the database keeps
      */
@@ -46,6 +46,19 @@ public interface Jobs {
 
     /** Removes the tags from the jobs; no tags removes all of them, as qBittorrent does. */
     void removeTags(Collection<String> hashes, List<String> tags);
+
+    /** Every tag, created or carried by a job, in order. */
+    List<String> tags();
+
+    /**
+     * Creates the tags that do not exist yet; a tag exists without any job, as in qBittorrent.
+     *
+     * @throws JobException BAD_VALUE when a tag is longer than the database keeps
+     */
+    void createTags(List<String> tags) throws JobException;
+
+    /** Deletes the tags and takes them off every job; unknown tags are ignored. */
+    void deleteTags(List<String> tags);
 
     void setShareLimits(Collection<String> hashes, ShareLimits limits);
 

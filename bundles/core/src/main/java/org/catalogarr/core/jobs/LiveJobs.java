@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,18 @@ final class LiveJobs {
     /** Applies a change of a downloading job's settings (tags, category, ...) to its live entry. */
     void change(String id, UnaryOperator<DownloadJob> change) {
         jobs.computeIfPresent(id, (key, current) -> change.apply(current));
+    }
+
+    /**
+     * The file a worker writes, once the media's format is known: from then on {@code torrents/files} lists
+     * it, as qBittorrent does once it has a torrent's metadata. Written with the job's next state; a path
+     * longer than its column is not kept, so that the state can always be written.
+     */
+    void file(String id, String path) {
+        if (!Columns.fits(path, Columns.JOB_RESULT_PATH)) {
+            return;
+        }
+        jobs.computeIfPresent(id, (key, current) -> current.withFile(Optional.of(path), Instant.now()));
     }
 
     /** A worker's progress report; written when the last write is older than the flush interval. */

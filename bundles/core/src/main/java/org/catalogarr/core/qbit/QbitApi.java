@@ -34,8 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The qBittorrent WebUI API v2, as qBittorrent 4.6 answers it, on top of {@link Jobs}.
  *
- * <p>Every method except {@code auth/login} and {@code app/webapiVersion} needs a session (see
- * {@link Authentication}), otherwise the answer is 403 {@code Forbidden}. An {@code Authorization}
+ * <p>Every method except {@code auth/login} needs a session (see {@link Authentication}), otherwise the
+ * answer is 403 {@code Forbidden}, as qBittorrent answers even {@code app/webapiVersion}. An {@code Authorization}
  * header is ignored (Sonarr sends Basic credentials pre-emptively), and Referer/Origin are not required.
  *
  * <p>Unknown methods are 404; mutating methods take only POST, the others GET and POST, anything else
@@ -78,7 +78,7 @@ public final class QbitApi {
         this.authentication = authentication;
         this.clock = clock;
         read("app/version", (r, s) -> ApiResponse.ok(APP_VERSION));
-        endpoints.put("app/webapiVersion", new Endpoint(false, true, (r, s) -> ApiResponse.ok(API_VERSION)));
+        read("app/webapiVersion", (r, s) -> ApiResponse.ok(API_VERSION));
         read("app/buildInfo", (r, s) -> json(buildInfo()));
         read("app/preferences", (r, s) -> json(Preferences.of(jobs.defaultSavePath(), authentication.username())));
         read("app/defaultSavePath", (r, s) -> ApiResponse.ok(jobs.defaultSavePath()));
@@ -98,11 +98,21 @@ public final class QbitApi {
         write("torrents/start", this::resume);
         write("torrents/setCategory", (r, s) -> setCategory(r.parameters()));
         write("torrents/addTags", (r, s) -> {
-            jobs.addTags(hashes(r.parameters()), tags(r.parameters()));
+            jobs.addTags(hashes(r.parameters()), requiredTags(r.parameters()));
             return ApiResponse.ok("");
         });
+        // Without tags, qBittorrent takes every tag off the torrents.
         write("torrents/removeTags", (r, s) -> {
             jobs.removeTags(hashes(r.parameters()), tags(r.parameters()));
+            return ApiResponse.ok("");
+        });
+        read("torrents/tags", (r, s) -> json(jobs.tags()));
+        write("torrents/createTags", (r, s) -> {
+            jobs.createTags(requiredTags(r.parameters()));
+            return ApiResponse.ok("");
+        });
+        write("torrents/deleteTags", (r, s) -> {
+            jobs.deleteTags(requiredTags(r.parameters()));
             return ApiResponse.ok("");
         });
         write("torrents/setShareLimits", (r, s) -> {
@@ -288,7 +298,18 @@ public final class QbitApi {
         }
     }
 
-    /** The comma-separated {@code tags} parameter. */
+    /**
+     * The comma-separated {@code tags} parameter, which must be sent but may be empty: qBittorrent answers
+     * 400 without it and ignores empty names (an empty value does nothing).
+     */
+    private static List<String> requiredTags(FormParameters p) {
+        if (p.first("tags").isEmpty()) {
+            throw new IllegalArgumentException("Missing parameter: tags");
+        }
+        return tags(p);
+    }
+
+    /** The comma-separated {@code tags} parameter; names are trimmed, empty ones dropped. */
     private static List<String> tags(FormParameters p) {
         return Arrays.stream(p.text("tags").split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
@@ -388,8 +409,7 @@ public final class QbitApi {
         for (Map<String, Object> t : torrents(all)) {
             torrents.put((String) t.get("hash"), t);
         }
-        Set<String> tags = new TreeSet<>();
-        all.forEach(j -> tags.addAll(j.tags()));
+        Set<String> tags = new TreeSet<>(jobs.tags());
         Map<String, Object> serverState = transferInfo(all);
         serverState.put("free_space_on_disk", new File(jobs.defaultSavePath()).getUsableSpace());
         serverState.put("queueing", true);

@@ -172,11 +172,15 @@ public final class TorrentView {
     }
 
     /**
-     * The {@code torrents/files} array: a job is one file. Its name is relative to the save path, so
-     * that save path plus the name's first segment is the content path, as Sonarr's older-API import
-     * assumes.
+     * The {@code torrents/files} array: a job is one file, listed once the job knows it (it started or
+     * finished); before that nothing, as qBittorrent lists no files of a torrent without metadata. Its
+     * name is relative to the save path, so that save path plus the name's first segment is the content
+     * path, as Sonarr's older-API import assumes.
      */
     public static List<Map<String, Object>> files(DownloadJob job) {
+        if (job.filePath().isEmpty()) {
+            return List.of();
+        }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("index", 0);
         f.put("name", relativeName(job));

@@ -19,6 +19,8 @@ public final class Columns {
     public static final int JOB_RESULT_PATH = 4000;
     public static final int CATEGORY_NAME = 200;
     public static final int CATEGORY_SAVE_PATH = 4000;
+    /** One tag; a job's tags together are bounded by {@link #JOB_TAGS}. */
+    public static final int TAG_NAME = 200;
     public static final int SITE_ID = 32;
     public static final int SITE_NAME = 200;
     public static final int SITE_BASE_URL = 2000;

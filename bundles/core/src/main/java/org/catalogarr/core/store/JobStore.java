@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -260,6 +261,80 @@ public class JobStore {
         });
     }
 
+    /** Every created tag, in order; tags of older databases that only jobs carry are not among them. */
+    public List<String> tags() {
+        return database.withConnection("Tags could not be read", connection -> {
+            List<String> tags = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(JobTable.TAGS);
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tags.add(rows.getString(1));
+                }
+            }
+            return tags;
+        });
+    }
+
+    /** Creates the tags that do not exist yet, all or none. */
+    public void saveTags(Collection<String> tags) {
+        tags.forEach(tag -> Columns.require(tag, Columns.TAG_NAME, "A tag"));
+        database.inTransaction("Tags could not be saved", connection -> {
+            try (PreparedStatement exists = connection.prepareStatement(JobTable.TAG_EXISTS);
+                    PreparedStatement insert = connection.prepareStatement(JobTable.INSERT_TAG)) {
+                for (String tag : tags) {
+                    exists.setString(1, tag);
+                    try (ResultSet rows = exists.executeQuery()) {
+                        if (rows.next()) {
+                            continue;
+                        }
+                    }
+                    insert.setString(1, tag);
+                    insert.executeUpdate();
+                }
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Deletes the tags and takes them off every job that carries them, in one transaction, so that no job
+     * keeps a tag that no longer exists.
+     *
+     * @return the ids of the jobs whose tags changed
+     */
+    public List<String> deleteTags(Collection<String> tags, Instant at) {
+        return database.inTransaction("Tags could not be deleted", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(JobTable.DELETE_TAG);
+                    PreparedStatement tagged = connection.prepareStatement(JobTable.TAGGED_JOBS);
+                    PreparedStatement update = connection.prepareStatement(JobTable.UPDATE_TAGS)) {
+                for (String tag : tags) {
+                    delete.setString(1, tag);
+                    delete.executeUpdate();
+                }
+                List<String> changed = new ArrayList<>();
+                try (ResultSet rows = tagged.executeQuery()) {
+                    while (rows.next()) {
+                        List<String> had = tags(rows.getString("tags"));
+                        List<String> kept = had.stream().filter(t -> !tags.contains(t)).toList();
+                        if (kept.size() != had.size()) {
+                            changed.add(rows.getString("id"));
+                            update.setString(1, String.join(",", kept));
+                            update.setTimestamp(2, Timestamp.from(at));
+                            update.setString(3, rows.getString("id"));
+                            update.addBatch();
+                        }
+                    }
+                }
+                update.executeBatch();
+                return changed;
+            }
+        });
+    }
+
+    private static List<String> tags(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
     private static String message(DownloadJob job) {
         return job.message().map(m -> Columns.cut(m, Columns.JOB_MESSAGE)).orElse(null);
     }
@@ -267,7 +342,6 @@ public class JobStore {
     private static DownloadJob job(ResultSet rows) throws SQLException {
         long total = rows.getLong("total_bytes");
         Optional<Long> totalBytes = rows.wasNull() ? Optional.empty() : Optional.of(total);
-        String tags = rows.getString("tags");
         Timestamp completed = rows.getTimestamp("completed_at");
         return new DownloadJob(rows.getString("id"), rows.getString("info_hash"), rows.getString("name"),
                 rows.getString("source_site"), rows.getString("slug"), rows.getInt("season"), rows.getInt("episode"),
@@ -275,7 +349,7 @@ public class JobStore {
                 rows.getString("magnet_metadata"), JobStatus.valueOf(rows.getString("status").toUpperCase(Locale.ROOT)),
                 rows.getLong("downloaded_bytes"), totalBytes, rows.getDouble("speed"),
                 Optional.ofNullable(rows.getString("message")), rows.getString("category"),
-                tags == null || tags.isBlank() ? List.of() : Arrays.asList(tags.split(",")),
+                tags(rows.getString("tags")),
                 rows.getString("save_path"), Optional.ofNullable(rows.getString("result_path")),
                 rows.getTimestamp("created_at").toInstant(), rows.getTimestamp("updated_at").toInstant(),
                 Optional.ofNullable(completed).map(Timestamp::toInstant), shareLimits(rows),

@@ -53,6 +53,17 @@ final class JobTable {
 
     static final String CLEAR_CATEGORY = "UPDATE download_job SET category = '' WHERE category = ?";
 
+    static final String TAGS = "SELECT name FROM download_tag ORDER BY name";
+
+    static final String TAG_EXISTS = "SELECT 1 FROM download_tag WHERE name = ?";
+
+    static final String INSERT_TAG = "INSERT INTO download_tag (name) VALUES (?)";
+
+    static final String DELETE_TAG = "DELETE FROM download_tag WHERE name = ?";
+
+    /** The jobs that carry any tag, to take deleted tags off them. */
+    static final String TAGGED_JOBS = "SELECT id, tags FROM download_job WHERE tags <> ''";
+
     private JobTable() {
     }
 }

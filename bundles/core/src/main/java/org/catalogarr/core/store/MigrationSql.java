@@ -110,8 +110,16 @@ final class MigrationSql {
                     "ALTER TABLE download_job ADD COLUMN queue_position BIGINT NOT NULL DEFAULT 0",
                     "ALTER TABLE download_job ADD COLUMN force_start BOOLEAN NOT NULL DEFAULT FALSE"));
 
+    /**
+     * Version 5 keeps tags on their own, as qBittorrent does: a tag is created and deleted by itself and
+     * outlives the torrents that carried it. Tags that older databases have only on jobs are still listed,
+     * as the job service reads both.
+     */
+    static final Migration V5_TAGS = new Migration(5, "tags",
+            List.of("CREATE TABLE download_tag (name VARCHAR(200) NOT NULL PRIMARY KEY)"));
+
     static final List<Migration> ALL = List.of(V1_DOWNLOAD_JOBS, V2_CATALOGUES, V3_TORRENT_JOBS,
-            V4_QUEUE_AND_LIMITS);
+            V4_QUEUE_AND_LIMITS, V5_TAGS);
 
     static final String SCHEMA_VERSION_TABLE = """
             CREATE TABLE schema_version (

@@ -122,6 +122,25 @@ public class HlsFetcherTest {
     }
 
     @Test
+    public void theFileIsNamedWithTheExtensionOfTheStreamsFormatBeforeItsFirstByte() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Path file = fetcher.fetch(media(cdn.masterUrl("abc")), target(), NAME, "VOE 1", new DownloadEngine.Progress() {
+            @Override
+            public void update(long done, long total, double speed) {
+                events.add("update");
+            }
+
+            @Override
+            public void file(Path named) {
+                events.add("file " + named);
+            }
+        });
+
+        assertEquals("file " + file, events.get(0));
+        assertEquals(folder().resolve(NAME + ".ts"), file);
+    }
+
+    @Test
     public void withoutTheHostersRefererTheCdnRefusesAndTheErrorSaysWhy() {
         MediaSource bare = new MediaSource(cdn.masterUrl("abc"), Map.of(), MediaSource.Kind.HLS);
 

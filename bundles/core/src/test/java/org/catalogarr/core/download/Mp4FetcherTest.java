@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.testkit.FakeMp4Host;
@@ -87,6 +88,29 @@ public class Mp4FetcherTest {
 
         assertArrayEquals(FakeMp4Host.content("dropping"), Files.readAllBytes(file));
         assertTrue("the resumed download starts at the kept bytes", updates.stream().allMatch(u -> u[0] > kept));
+    }
+
+    @Test
+    public void theFileIsNamedBeforeTheFirstByteAndACutSaysHowFarItGot() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        DownloadEngine.Progress progress = new DownloadEngine.Progress() {
+            @Override
+            public void update(long done, long total, double speed) {
+                events.add("update " + done);
+            }
+
+            @Override
+            public void file(Path file) {
+                events.add("file " + file.getFileName());
+            }
+        };
+
+        IOException cut = assertThrows(IOException.class,
+                () -> fetcher.fetch(media("dropping"), target(), "Show S01E01", "Vidoza 1", progress));
+
+        assertEquals("file Show S01E01.mp4", events.get(0));
+        assertTrue(cut.getMessage(), cut.getMessage().matches("connection cut at [0-9.]+ KiB of 200\\.0 KiB \\("
+                + Pattern.quote(host.mediaUrl("dropping").toString()) + "\\): .+"));
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
@@ -19,6 +21,7 @@ import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.download.DownloadEngine;
 import org.catalogarr.core.download.DownloadException;
 import org.catalogarr.core.download.DownloadRequest;
+import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
 import org.catalogarr.core.store.TestDatabases;
@@ -56,6 +59,7 @@ public class JobServiceTest {
         @Override
         public Path download(DownloadRequest request, Progress progress) throws DownloadException, InterruptedException {
             last = request;
+            progress.file(request.folder().resolve(request.name() + ".mp4"));
             progress.update(10, 100, 5);
             gates.getOrDefault(request.episode(), gate).await();
             if (failure != null) {
@@ -166,6 +170,55 @@ public class JobServiceTest {
     }
 
     @Test
+    public void tagsLiveOnTheirOwnAndADeletedTagLeavesEveryJob() throws Exception {
+        engine.gate = new CountDownLatch(1);
+        DownloadJob running = jobs.add(episode(1), options("", "", false, List.of("sonarr", "keep")));
+        DownloadJob paused = jobs.add(episode(2), options("", "", true, List.of("sonarr")));
+        await(running.infoHash(), j -> j.status() == JobStatus.DOWNLOADING);
+        jobs.createTags(List.of(" spare ", "", "spare"));
+        jobs.addTags(List.of("ffffffffffffffffffffffffffffffffffffffff"), List.of("on-nothing"));
+
+        assertEquals(List.of("keep", "sonarr", "spare"), jobs.tags());
+
+        jobs.deleteTags(List.of("sonarr", "spare"));
+
+        assertEquals(List.of("keep"), jobs.tags());
+        assertEquals(List.of("keep"), jobs.byHash(running.infoHash()).orElseThrow().tags());
+        assertEquals(List.of(), jobs.byHash(paused.infoHash()).orElseThrow().tags());
+        engine.gate.countDown();
+        // The live entry was changed too: the tags written at the end do not bring the deleted tag back.
+        assertEquals(List.of("keep"), await(running.infoHash(), j -> j.status() == JobStatus.COMPLETED).tags());
+    }
+
+    @Test
+    public void aJobKnowsItsFileOnceTheEngineNamesItAndKeepsIt() throws Exception {
+        engine.gate = new CountDownLatch(1);
+        DownloadJob waiting = jobs.add(episode(1), options("", "", true, List.of()));
+        assertEquals(Optional.empty(), waiting.filePath());
+
+        jobs.resume(List.of(waiting.infoHash()));
+        DownloadJob started = await(waiting.infoHash(), j -> j.status() == JobStatus.DOWNLOADING
+                && j.filePath().isPresent());
+        assertEquals(Path.of(started.savePath(), started.name() + ".mp4").toString(), started.filePath().orElseThrow());
+
+        jobs.pause(List.of(waiting.infoHash()));
+        assertEquals(started.filePath(), store.byHash(waiting.infoHash()).orElseThrow().filePath());
+    }
+
+    @Test
+    public void aRetryMessageSaysWhyAndWhenAndKeepsTheTimeWhenTheReasonIsLong() {
+        Instant now = Instant.parse("2026-12-05T04:12:30Z");
+
+        assertEquals("connection cut at 1.0 MiB of 5.0 MiB; retry 1 of 5 in 3 s, at 04:12:33 UTC",
+                JobService.retryMessage("connection cut at 1.0 MiB of 5.0 MiB", 1, Duration.ofSeconds(3), now));
+        assertEquals("x; retry 4 of 5 in 5 min, at 04:17:30 UTC",
+                JobService.retryMessage("x", 4, Duration.ofMinutes(5), now));
+        String cut = JobService.retryMessage("y".repeat(5000), 2, Duration.ofSeconds(15), now);
+        assertEquals(Columns.JOB_MESSAGE, cut.length());
+        assertTrue(cut, cut.endsWith(" […]; retry 2 of 5 in 15 s, at 04:12:45 UTC"));
+    }
+
+    @Test
     public void theSameMagnetTwiceIsOneJob() throws Exception {
         DownloadJob first = jobs.add(episode(1), options("", "", true, List.of()));
         DownloadJob second = jobs.add(episode(1), options("", "", false, List.of()));
@@ -237,7 +290,7 @@ public class JobServiceTest {
 
         DownloadJob waiting = await(added.infoHash(), j -> j.status() == JobStatus.QUEUED && j.message().isPresent());
         assertTrue(waiting.message().orElseThrow(), waiting.message().orElseThrow()
-                .startsWith("Attempt 1 failed, trying again in 3 s: Site 'aniworld' is not installed"));
+                .matches("Site 'aniworld' is not installed; retry 1 of 5 in 3 s, at \\d\\d:\\d\\d:\\d\\d UTC"));
         await(added.infoHash(), j -> j.status() == JobStatus.COMPLETED);
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.catalogarr.catalogue.api.Language;
@@ -33,6 +35,7 @@ final class FakeJobs implements Jobs {
 
     private final Map<String, DownloadJob> jobs = new LinkedHashMap<>();
     private final Map<String, String> categories = new TreeMap<>();
+    private final Set<String> tags = new TreeSet<>();
     final List<String> deletedWithFiles = new ArrayList<>();
     final List<String> deletedKeepingFiles = new ArrayList<>();
     final List<String> moves = new ArrayList<>();
@@ -180,7 +183,10 @@ final class FakeJobs implements Jobs {
     }
 
     @Override
-    public void addTags(Collection<String> hashes, List<String> tags) {
+    public synchronized void addTags(Collection<String> hashes, List<String> tags) {
+        if (hashes.stream().anyMatch(h -> jobs.containsKey(h.toLowerCase(Locale.ROOT)))) {
+            this.tags.addAll(tags);
+        }
         hashes.forEach(h -> update(h, j -> {
             List<String> merged = new ArrayList<>(j.tags());
             tags.stream().filter(t -> !merged.contains(t)).forEach(merged::add);
@@ -192,6 +198,30 @@ final class FakeJobs implements Jobs {
     public void removeTags(Collection<String> hashes, List<String> tags) {
         hashes.forEach(h -> update(h, j -> j.withTags(tags.isEmpty() ? List.of()
                 : j.tags().stream().filter(t -> !tags.contains(t)).toList(), j.updatedAt())));
+    }
+
+    @Override
+    public synchronized List<String> tags() {
+        TreeSet<String> all = new TreeSet<>(tags);
+        jobs.values().forEach(j -> all.addAll(j.tags()));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public synchronized void createTags(List<String> names) throws JobException {
+        for (String name : names) {
+            if (name.length() > 200) {
+                throw new JobException(Reason.BAD_VALUE, "A tag is too long");
+            }
+        }
+        tags.addAll(names);
+    }
+
+    @Override
+    public synchronized void deleteTags(List<String> names) {
+        tags.removeAll(names);
+        jobs.replaceAll((h, j) -> j.withTags(j.tags().stream().filter(t -> !names.contains(t)).toList(),
+                j.updatedAt()));
     }
 
     static DownloadJob with(DownloadJob j, JobStatus status) {

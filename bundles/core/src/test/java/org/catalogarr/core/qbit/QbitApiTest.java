@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.catalogarr.core.jobs.AddOptions;
 import org.catalogarr.core.jobs.JobStatus;
@@ -88,9 +89,22 @@ public class QbitApiTest {
 
     // --- authentication
 
+    /** qBittorrent answers only auth/login without a session; even the version probe is 403. */
     @Test
-    public void webapiVersionAnswersWithoutASession() {
-        ApiResponse r = get("app/webapiVersion", null);
+    public void onlyLoginAnswersWithoutASession() {
+        for (String path : List.of("app/webapiVersion", "app/version", "app/buildInfo", "app/preferences",
+                "app/defaultSavePath", "torrents/tags")) {
+            ApiResponse r = get(path, null);
+            assertEquals(path, 403, r.status());
+            assertEquals(path, "Forbidden", r.body());
+        }
+        assertEquals(403, post("auth/logout", null).status());
+        assertEquals(200, post("auth/login", null, "username", "admin", "password", "wrong").status());
+    }
+
+    @Test
+    public void webapiVersionIsABareVersionWithASession() {
+        ApiResponse r = get("app/webapiVersion", login());
 
         assertEquals(200, r.status());
         assertEquals("2.9.3", r.body());
@@ -204,7 +218,8 @@ public class QbitApiTest {
         assertEquals(403, get("torrents/info", null).status());
         assertEquals(403, post("auth/login", null, "username", "admin", "password", "").status());
         assertEquals(403, call("GET", "torrents/info", null, "localhost", FormParameters.of()).status());
-        assertEquals(200, get("app/webapiVersion", null).status());
+        assertEquals(403, get("app/webapiVersion", null).status());
+        assertEquals(200, call("GET", "app/webapiVersion", null, "127.0.0.1", FormParameters.of()).status());
     }
 
     @Test
@@ -267,7 +282,7 @@ public class QbitApiTest {
 
         assertEquals(200, get("torrents/info", sid).status());
         assertEquals(200, post("torrents/info", sid).status());
-        assertEquals(200, post("app/webapiVersion", null).status());
+        assertEquals(200, post("app/webapiVersion", sid).status());
     }
 
     // --- application
@@ -681,6 +696,74 @@ public class QbitApiTest {
         assertEquals(List.of("sonarr", "b"), jobs.byHash(H1).orElseThrow().tags());
         assertEquals(200, post("torrents/removeTags", sid, "hashes", H1).status());
         assertEquals(List.of(), jobs.byHash(H1).orElseThrow().tags());
+    }
+
+    /** As qBittorrent 4.5.2 answers: names trimmed, empty ones ignored, the parameter itself required. */
+    @Test
+    public void tagsAreCreatedListedAndDeletedOnTheirOwn() {
+        String sid = login();
+        assertEquals("[]", json(get("torrents/tags", sid)).toString());
+
+        assertEquals(200, post("torrents/createTags", sid, "tags", "a, b ,,c, ").status());
+        assertEquals(200, post("torrents/createTags", sid, "tags", "a").status());
+        assertEquals(200, post("torrents/createTags", sid, "tags", "").status());
+        assertEquals(400, post("torrents/createTags", sid).status());
+        assertEquals(405, get("torrents/createTags", sid, "tags", "x").status());
+        assertEquals("[\"a\",\"b\",\"c\"]", json(get("torrents/tags", sid)).toString());
+
+        assertEquals(200, post("torrents/deleteTags", sid, "tags", "b, c,nope").status());
+        assertEquals(400, post("torrents/deleteTags", sid).status());
+        assertEquals("[\"a\"]", json(get("torrents/tags", sid)).toString());
+    }
+
+    @Test
+    public void aDeletedTagIsGoneFromItsTorrents() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "A"), new AddOptions("", "", false, List.of("sonarr", "x"), ShareLimits.DEFAULT));
+
+        assertEquals("[\"sonarr\",\"x\"]", json(get("torrents/tags", sid)).toString());
+        post("torrents/deleteTags", sid, "tags", "sonarr");
+
+        assertEquals("x", json(get("torrents/info", sid)).get(0).get("tags").asText());
+        assertEquals("[\"x\"]", json(get("torrents/tags", sid)).toString());
+        assertEquals("[\"x\"]", json(get("sync/maindata", sid)).get("tags").toString());
+    }
+
+    @Test
+    public void addTagsNeedsHashesAndTagsAndCreatesTheTagsItApplies() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "A"), AddOptions.defaults());
+
+        assertEquals(400, post("torrents/addTags", sid, "tags", "a").status());
+        assertEquals(400, post("torrents/addTags", sid, "hashes", H1).status());
+        assertEquals(200, post("torrents/addTags", sid, "hashes", H2, "tags", "unused").status());
+        assertEquals("[]", json(get("torrents/tags", sid)).toString());
+        assertEquals(200, post("torrents/addTags", sid, "hashes", H1, "tags", "new").status());
+        assertEquals("[\"new\"]", json(get("torrents/tags", sid)).toString());
+        assertEquals(200, post("torrents/removeTags", sid, "hashes", H1).status());
+        assertEquals("[\"new\"]", json(get("torrents/tags", sid)).toString());
+    }
+
+    @Test
+    public void aTagLongerThanKeptIsRefused() {
+        String sid = login();
+
+        ApiResponse r = post("torrents/createTags", sid, "tags", "t".repeat(201));
+
+        assertEquals(400, r.status());
+        assertEquals("[]", json(get("torrents/tags", sid)).toString());
+    }
+
+    @Test
+    public void aTorrentWithoutItsFileYetListsNoFiles() throws Exception {
+        String sid = login();
+        jobs.add(FakeJobs.episode(1, "Ep"), AddOptions.defaults());
+
+        assertEquals("[]", json(get("torrents/files", sid, "hash", H1)).toString());
+
+        jobs.update(H1, j -> j.withFile(Optional.of("/downloads/Ep.mp4"), j.updatedAt()));
+        JsonNode files = json(get("torrents/files", sid, "hash", H1));
+        assertEquals("Ep.mp4", files.get(0).get("name").asText());
     }
 
     @Test

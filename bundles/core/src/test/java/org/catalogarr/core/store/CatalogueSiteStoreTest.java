@@ -55,6 +55,6 @@ public class CatalogueSiteStoreTest {
         DatabaseStatus status = database.status();
 
         assertTrue(status.up());
-        assertEquals(4, status.schemaVersion());
+        assertEquals(MigrationSql.ALL.size(), status.schemaVersion());
     }
 }

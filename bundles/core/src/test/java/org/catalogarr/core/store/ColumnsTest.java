@@ -35,6 +35,7 @@ public class ColumnsTest {
                     Map.entry("download_job.result_path", Columns.JOB_RESULT_PATH),
                     Map.entry("download_category.name", Columns.CATEGORY_NAME),
                     Map.entry("download_category.save_path", Columns.CATEGORY_SAVE_PATH),
+                    Map.entry("download_tag.name", Columns.TAG_NAME),
                     Map.entry("title_mapping.site_id", Columns.SITE_ID),
                     Map.entry("catalogue_site.site_id", Columns.SITE_ID),
                     Map.entry("catalogue_site.display_name", Columns.SITE_NAME),

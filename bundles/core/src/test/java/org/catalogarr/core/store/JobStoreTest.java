@@ -77,6 +77,39 @@ public class JobStoreTest {
     }
 
     @Test
+    public void tagsAreKeptOnTheirOwnOnceAndInOrder() {
+        store.saveTags(List.of("b", "a", "b"));
+        store.saveTags(List.of("a", "Ünï cødé"));
+
+        assertEquals(List.of("a", "b", "Ünï cødé"), store.tags());
+    }
+
+    @Test
+    public void deletingTagsTakesThemOffEveryJobInOneGo() {
+        DownloadJob tagged = job("Show.S01E01", "", JobStatus.QUEUED).withTags(List.of("keep", "gone", "also"),
+                Instant.now());
+        store.insert(tagged);
+        store.saveTags(List.of("keep", "gone", "also", "unused"));
+
+        List<String> changed = store.deleteTags(List.of("gone", "also", "unused", "never"), Instant.now());
+
+        assertEquals(List.of("job-1"), changed);
+        assertEquals(List.of("keep"), stored().tags());
+        assertEquals(List.of("keep"), store.tags());
+        assertEquals(List.of(), store.deleteTags(List.of("gone"), Instant.now()));
+    }
+
+    @Test
+    public void anOverLongTagIsRefusedBeforeSqlAndNoneOfItsBatchIsStored() {
+        assertThrows(IllegalArgumentException.class,
+                () -> store.saveTags(List.of("fine", "t".repeat(Columns.TAG_NAME + 1))));
+
+        assertTrue(store.tags().isEmpty());
+        store.saveTags(List.of("t".repeat(Columns.TAG_NAME)));
+        assertEquals(Columns.TAG_NAME, store.tags().get(0).length());
+    }
+
+    @Test
     public void lookingUpOrRemovingByAnOverLongKeyFindsNothingInsteadOfFailing() {
         store.insert(job("Show.S01E01", "", JobStatus.QUEUED));
         store.saveCategory("tv", "tv");

@@ -48,7 +48,7 @@ public class MigrationsTest {
                 "SCHEMA_VERSION")) {
             assertTrue(table + " in " + tables, tables.contains(table));
         }
-        assertEquals(List.of("1", "2", "3", "4"), query("SELECT version FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1", "2", "3", "4", "5"), query("SELECT version FROM schema_version ORDER BY version"));
     }
 
     @Test
