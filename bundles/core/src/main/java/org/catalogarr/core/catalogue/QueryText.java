@@ -31,11 +31,19 @@ public record QueryText(String title, OptionalInt season, OptionalInt episode, O
             + "(?:Season|Staffel)\\s?(\\d{1,4})(?:[\\s.]+(?:Episode|Folge|Ep\\.?)\\s?(\\d{1,4}))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABSOLUTE = Pattern.compile(BEFORE + "(\\d{1,4})");
+    /**
+     * Longer text is taken whole: no title is this long, and the patterns backtrack in time that grows with
+     * the square of the length (a few thousand dots take them most of a second).
+     */
+    static final int MAX_TAGGED_LENGTH = 200;
     private static final Pattern TRAILING_DASH = Pattern.compile("[\\s.]+[-–]$");
 
     /** Splits the text; text without a tag is all title. */
     public static QueryText parse(String text) {
         String query = text.strip();
+        if (query.length() > MAX_TAGGED_LENGTH) {
+            return new QueryText(query, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+        }
         for (Pattern pattern : List.of(SCENE, CROSS, SEASON_WORD, SEASON_ONLY)) {
             Matcher tag = pattern.matcher(query);
             if (tag.matches()) {

@@ -211,9 +211,10 @@ public class SearchService implements EventHandler {
         List<FoundSeries> found = new ArrayList<>();
         if (query.freeText()) {
             for (TitleIndex.TitleMatch match : titleIndex.resolveWords(site.siteId(), series, FREE_TEXT_SERIES)) {
-                // Free text is no series name: the release names the series as the site's index does.
-                String title = titleIndex.title(site.siteId(), match.slug())
-                        .orElse("words".equals(match.via()) ? match.titleKey() : series);
+                // A near-identical title keeps the name asked for (Sonarr's anime search is a t=search and maps
+                // releases by the name it searched); a series found by some words is named as the index names it.
+                String title = !"words".equals(match.via()) ? series
+                        : titleIndex.title(site.siteId(), match.slug()).orElse(match.titleKey());
                 found.add(new FoundSeries(match.slug(), title));
             }
         } else {

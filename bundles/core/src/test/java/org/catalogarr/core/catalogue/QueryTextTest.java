@@ -1,6 +1,7 @@
 package org.catalogarr.core.catalogue;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.util.OptionalInt;
 
@@ -69,5 +70,20 @@ public class QueryTextTest {
 
     private static OptionalInt optional(Object number) {
         return number == null ? OptionalInt.empty() : OptionalInt.of((Integer) number);
+    }
+
+    @Test
+    public void takesOverlongTextWholeAndQuickly() {
+        String dots = ".".repeat(8_000) + "x S01E01";
+        long started = System.nanoTime();
+
+        QueryText parsed = QueryText.parse(dots);
+
+        assertEquals(dots, parsed.title());
+        assertEquals(OptionalInt.empty(), parsed.season());
+        String longest = "T".repeat(QueryText.MAX_TAGGED_LENGTH - 7) + " S01E01";
+        assertEquals(OptionalInt.of(1), QueryText.parse(longest).episode());
+        assertTrue("parsed in " + (System.nanoTime() - started) / 1_000_000 + " ms",
+                System.nanoTime() - started < 2_000_000_000L);
     }
 }

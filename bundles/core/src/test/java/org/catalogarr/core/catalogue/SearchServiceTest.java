@@ -271,6 +271,11 @@ public class SearchServiceTest {
         assertEquals(List.of("aniworld Attack on Titan S1E1", "aniworld Attack on Titan: Junior High S1E1",
                 "sto Attack on Titan S1E1"), titled(result));
         assertTrue(result.failures().isEmpty());
+
+        SearchResult asked = search.search(new SearchQuery(Optional.of("Shingeki no Kyojin"), OptionalInt.of(1),
+                OptionalInt.of(1), OptionalInt.empty(), true));
+        assertEquals("a near-identical title keeps the name asked for (Sonarr's anime search is a t=search)",
+                List.of("aniworld Shingeki no Kyojin S1E1", "sto Shingeki no Kyojin S1E1"), titled(asked));
     }
 
     @Test
