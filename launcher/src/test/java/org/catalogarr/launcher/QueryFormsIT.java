@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,7 +114,7 @@ public class QueryFormsIT {
 
     @Test
     public void everyQueryFormFindsItsSeriesWithCleanReleaseNames() throws Exception {
-        List<String> failures = new java.util.ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (Form form : FORMS) {
             try {
                 List<Item> items = feed(form.query());

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -116,7 +117,7 @@ public final class FeedRules {
 
     /** Sonarr's clean form of a series name, by which a release is mapped to a series. */
     public static String cleanTitle(String series) {
-        String text = java.text.Normalizer.normalize(series, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String text = Normalizer.normalize(series, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ");
         return SONARR_NOISE_WORDS.matcher(text).replaceAll(" ").replaceAll("\\s+", "");
     }

@@ -218,7 +218,8 @@ public class SearchService implements EventHandler {
                 found.add(new FoundSeries(match.slug(), title));
             }
         } else {
-            titleIndex.resolve(site.siteId(), series).ifPresent(match -> found.add(new FoundSeries(match.slug(), series)));
+            titleIndex.resolve(site.siteId(), series)
+                    .ifPresent(match -> found.add(new FoundSeries(match.slug(), series)));
         }
         Semaphore permits = new Semaphore(config.probe__concurrency());
         if (found.size() == 1) {

@@ -17,7 +17,8 @@ import org.catalogarr.core.catalogue.QueryText;
  *
  * @param type the function ({@code t})
  * @param query the text searched for ({@code q}), stripped; empty when none was given
- * @param season the season: the {@code season} parameter, else the episode tag in {@code q}; for a daily request the year
+ * @param season the season: the {@code season} parameter, else the episode tag in {@code q}; for a daily request
+ *        the year
  * @param episode the episode within the season: the {@code ep} parameter, else the tag's; empty for season searches
  *        and daily requests
  * @param airDate the day a daily request ({@code season=YYYY&ep=MM/DD}) asks for

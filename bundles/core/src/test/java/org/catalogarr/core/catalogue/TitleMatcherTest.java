@@ -3,6 +3,7 @@ package org.catalogarr.core.catalogue;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -107,7 +108,7 @@ public class TitleMatcherTest {
 
     @Test
     public void freeTextFindsEverySeriesWithAllTheWordsBestFirst() {
-        List<Candidate> titles = new java.util.ArrayList<>(ANIWORLD);
+        List<Candidate> titles = new ArrayList<>(ANIWORLD);
         titles.add(candidate("Frieren: Beyond Journey's End", "frieren"));
         titles.add(candidate("Sousou no Frieren", "frieren"));
         titles.add(candidate("Spy x Family", "spy-x-family"));
