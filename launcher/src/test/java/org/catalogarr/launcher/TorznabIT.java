@@ -249,8 +249,8 @@ public class TorznabIT {
         assertEquals("202", error(api("t=bogus")).getAttribute("code"));
         assertEquals("201", error(api("t=tvsearch&q=x&season=abc")).getAttribute("code"));
         assertEquals("201", error(api("t=tvsearch&limit=-1")).getAttribute("code"));
-        assertEquals("100", error(http.get("/torznab/api?t=caps")).getAttribute("code"));
-        assertEquals("100", error(http.get("/torznab/api?t=caps&apikey=wrong")).getAttribute("code"));
+        assertEquals("100", error(http.get("/torznab/api?t=search")).getAttribute("code"));
+        assertEquals("100", error(http.get("/torznab/api?t=tvsearch&apikey=wrong")).getAttribute("code"));
         assertNotNull(FeedRules.assertValidFeed(bytes(api("t=tvsearch&season=2024&ep=01/15&tvdbid=1&rid=2")), caps));
     }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -72,6 +73,53 @@ public final class FeedRules {
             List<String> values = attrs.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.get(0);
         }
+    }
+
+    // Sonarr's standard and "1x02" episode forms, its season pack, and its anime absolute form (clients.md §2.5).
+    private static final Pattern SONARR_EPISODE = Pattern.compile(
+            "(?<title>.+?)[. _-]+S(?<season>\\d{1,3})E(?<episode>\\d{1,4})(?:-?E?\\d{1,4})*(?<rest>[. _-].*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SONARR_SEASON = Pattern.compile(
+            "(?<title>.+?)[. _-]+S(?<season>\\d{1,3})(?<rest>[. _-].*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EPISODE_TAG = Pattern.compile(
+            "(?:^|[. _-])(?:S\\d{1,3}(?:E\\d{1,4})?|\\d{1,2}x\\d{1,4}|Season|Staffel)(?=$|[. _-])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SONARR_NOISE_WORDS = Pattern.compile("\\b(?:a|an|the|and|or|of)\\b");
+
+    /**
+     * A release title as Sonarr's parser reads it: the series' clean title (what Sonarr compares series
+     * names by: lower case, letters and digits only, without "a", "an", "the", "and", "or", "of"), the
+     * season, and the episode (0 for a season pack).
+     */
+    public record SonarrTitle(String cleanSeries, int season, int episode) {
+    }
+
+    /**
+     * Reads a scene title the way Sonarr does, and fails when the title carries more than one episode tag
+     * (a query echoed into it, {@code Show.S01E01.S01E01}), which would also become the file name on disk.
+     */
+    public static SonarrTitle sonarrTitle(String title) {
+        Matcher tags = EPISODE_TAG.matcher(title);
+        int count = 0;
+        while (tags.find()) {
+            count++;
+        }
+        assertEquals(title + ": one episode tag", 1, count);
+        Matcher episode = SONARR_EPISODE.matcher(title);
+        if (episode.matches()) {
+            return new SonarrTitle(cleanTitle(episode.group("title")), Integer.parseInt(episode.group("season")),
+                    Integer.parseInt(episode.group("episode")));
+        }
+        Matcher season = SONARR_SEASON.matcher(title);
+        assertTrue(title + ": Sonarr reads no season or episode", season.matches());
+        return new SonarrTitle(cleanTitle(season.group("title")), Integer.parseInt(season.group("season")), 0);
+    }
+
+    /** Sonarr's clean form of a series name, by which a release is mapped to a series. */
+    public static String cleanTitle(String series) {
+        String text = Normalizer.normalize(series, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ");
+        return SONARR_NOISE_WORDS.matcher(text).replaceAll(" ").replaceAll("\\s+", "");
     }
 
     private FeedRules() {

@@ -10,8 +10,11 @@ import java.util.OptionalInt;
  * @param season the season, when asked for one (0 = specials and movies)
  * @param episode the episode within the season, only together with a season
  * @param absoluteEpisode an anime absolute episode number ("Title 05"), only without season and episode
+ * @param freeText whether the series name is free text (Prowlarr's manual search, {@code t=search}): then every
+ *        series whose title contains all its words is found, not only a near-identical title
  */
-public record SearchQuery(Optional<String> series, OptionalInt season, OptionalInt episode, OptionalInt absoluteEpisode) {
+public record SearchQuery(Optional<String> series, OptionalInt season, OptionalInt episode, OptionalInt absoluteEpisode,
+        boolean freeText) {
 
     public SearchQuery {
         series = series.map(String::strip).filter(s -> !s.isEmpty());
@@ -23,8 +26,28 @@ public record SearchQuery(Optional<String> series, OptionalInt season, OptionalI
         }
     }
 
+    /** A query for a series as Sonarr names it: only a near-identical title counts. */
+    public SearchQuery(Optional<String> series, OptionalInt season, OptionalInt episode, OptionalInt absoluteEpisode) {
+        this(series, season, episode, absoluteEpisode, false);
+    }
+
+    /**
+     * The series name with the absolute number put back, for a title that itself ends in a number
+     * ({@code Mob Psycho 100}): the title index decides whether that is a series of its own.
+     */
+    Optional<String> wholeTitle() {
+        return absoluteEpisode.isEmpty() ? Optional.empty()
+                : series.map(s -> s + " " + absoluteEpisode.getAsInt());
+    }
+
+    /** The same question about the series the whole title names: its latest season. */
+    SearchQuery asWholeTitle() {
+        return new SearchQuery(wholeTitle(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), freeText);
+    }
+
     /** The cache key of this query: the same for queries that are answered the same way. */
     String key() {
-        return series.map(TitleMatcher::key).orElse("") + "|" + season + "|" + episode + "|" + absoluteEpisode;
+        return series.map(TitleMatcher::key).orElse("") + "|" + season + "|" + episode + "|" + absoluteEpisode
+                + "|" + freeText;
     }
 }

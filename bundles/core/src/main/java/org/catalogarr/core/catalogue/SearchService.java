@@ -79,6 +79,13 @@ public class SearchService implements EventHandler {
     private record EpisodeRef(int season, int episode) {
     }
 
+    /** A series a query found on a site, with the name its releases carry. */
+    private record FoundSeries(String slug, String title) {
+    }
+
+    /** How many series free text finds per site at most: a manual search shows a few, not a site's whole index. */
+    static final int FREE_TEXT_SERIES = 5;
+
     private final CatalogueRegistry registry;
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
@@ -163,12 +170,14 @@ public class SearchService implements EventHandler {
             }
         });
         failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
-        entries.sort(BY_PRIORITY);
+        // Free text keeps each site's order of series, best match first; a series query is ordered by episode.
+        entries.sort(query.freeText() ? BY_SITE : BY_PRIORITY);
         return new SearchResult(entries, failures, sites.size());
     }
 
-    private static final Comparator<ResultEntry> BY_PRIORITY = Comparator.comparingInt(ResultEntry::priorityRank)
-            .thenComparing(ResultEntry::siteId)
+    private static final Comparator<ResultEntry> BY_SITE = Comparator.comparingInt(ResultEntry::priorityRank)
+            .thenComparing(ResultEntry::siteId);
+    private static final Comparator<ResultEntry> BY_PRIORITY = BY_SITE
             .thenComparingInt(ResultEntry::season)
             .thenComparingInt(ResultEntry::episode);
 
@@ -195,13 +204,56 @@ public class SearchService implements EventHandler {
 
     private List<ResultEntry> seriesResults(CatalogueEntry site, SearchQuery query) throws CatalogueException {
         String series = query.series().orElseThrow();
-        Optional<TitleIndex.TitleMatch> match = titleIndex.resolve(site.siteId(), series);
-        if (match.isEmpty()) {
-            return List.of();
+        Optional<String> wholeTitle = query.wholeTitle();
+        if (wholeTitle.isPresent() && titleIndex.exactTitle(site.siteId(), wholeTitle.get()).isPresent()) {
+            return seriesResults(site, query.asWholeTitle());
         }
-        String slug = match.get().slug();
-        List<EpisodeRef> episodes = episodesAskedFor(site.provider(), slug, query);
-        return probe(site, series, slug, episodes);
+        List<FoundSeries> found = new ArrayList<>();
+        if (query.freeText()) {
+            for (TitleIndex.TitleMatch match : titleIndex.resolveWords(site.siteId(), series, FREE_TEXT_SERIES)) {
+                // A near-identical title keeps the name asked for (Sonarr's anime search is a t=search and maps
+                // releases by the name it searched); a series found by some words is named as the index names it.
+                String title = !"words".equals(match.via()) ? series
+                        : titleIndex.title(site.siteId(), match.slug()).orElse(match.titleKey());
+                found.add(new FoundSeries(match.slug(), title));
+            }
+        } else {
+            titleIndex.resolve(site.siteId(), series)
+                    .ifPresent(match -> found.add(new FoundSeries(match.slug(), series)));
+        }
+        Semaphore permits = new Semaphore(config.probe__concurrency());
+        if (found.size() == 1) {
+            return seriesEpisodes(site, found.get(0), query, permits);
+        }
+        // Several series are asked at once, sharing the site's probe permits, so that they fit its budget together.
+        List<CompletableFuture<List<ResultEntry>>> perSeries = found.stream()
+                .map(f -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return seriesEpisodes(site, f, query, permits);
+                    } catch (CatalogueException e) {
+                        throw new CompletionException(e);
+                    }
+                }, pool)).toList();
+        List<ResultEntry> entries = new ArrayList<>();
+        CatalogueException firstFailure = null;
+        for (CompletableFuture<List<ResultEntry>> answer : perSeries) {
+            try {
+                entries.addAll(answer.join());
+            } catch (CompletionException e) {
+                firstFailure = firstFailure != null ? firstFailure : e.getCause() instanceof CatalogueException c ? c
+                        : new CatalogueException(Reason.SITE_ERROR, String.valueOf(e.getCause()), e.getCause());
+            }
+        }
+        if (firstFailure != null && entries.isEmpty()) {
+            throw firstFailure;
+        }
+        return entries;
+    }
+
+    private List<ResultEntry> seriesEpisodes(CatalogueEntry site, FoundSeries series, SearchQuery query,
+            Semaphore permits) throws CatalogueException {
+        List<EpisodeRef> episodes = episodesAskedFor(site.provider(), series.slug(), query);
+        return probe(site, series.title(), series.slug(), episodes, permits);
     }
 
     /** The episodes a query names: one, a season's, an absolute number's, or without any the latest season's. */
@@ -251,9 +303,8 @@ public class SearchService implements EventHandler {
      * as many round trips as it has episodes. Episodes that do not exist are left out; when every page
      * fails, the first failure is the site's answer.
      */
-    private List<ResultEntry> probe(CatalogueEntry site, String seriesTitle, String slug, List<EpisodeRef> episodes)
-            throws CatalogueException {
-        Semaphore permits = new Semaphore(config.probe__concurrency());
+    private List<ResultEntry> probe(CatalogueEntry site, String seriesTitle, String slug, List<EpisodeRef> episodes,
+            Semaphore permits) throws CatalogueException {
         List<CompletableFuture<List<ResultEntry>>> probes = new ArrayList<>();
         for (EpisodeRef ref : episodes) {
             probes.add(CompletableFuture.supplyAsync(() -> {

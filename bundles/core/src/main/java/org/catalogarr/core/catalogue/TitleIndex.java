@@ -49,8 +49,8 @@ public class TitleIndex implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TitleIndex.class);
     private static final Duration CHECK_EVERY = Duration.ofMinutes(15);
 
-    /** How a query was resolved on one site. */
-    public record TitleMatch(String siteId, String slug, String via, double score) {
+    /** How a query was resolved on one site; {@code titleKey} is the title (or alternative) that matched. */
+    public record TitleMatch(String siteId, String slug, String via, double score, String titleKey) {
     }
 
     /** What /health shows about a site's index. */
@@ -115,10 +115,41 @@ public class TitleIndex implements EventHandler {
         return fromSearch.map(match -> found(siteId, query, match, "search"));
     }
 
+    /**
+     * Free text: the series of one site whose titles contain every word of the query, the near-identical
+     * match (if any) first, at most {@code limit}; when the index has none, what {@link #resolve} finds.
+     *
+     * @throws CatalogueException as {@link #resolve}
+     */
+    public List<TitleMatch> resolveWords(String siteId, String query, int limit) throws CatalogueException {
+        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        List<Candidate> known = candidates(entry);
+        List<TitleMatch> found = new ArrayList<>();
+        TitleMatcher.best(query, known).ifPresent(match -> found.add(found(siteId, query, match, "index")));
+        for (TitleMatcher.Match match : TitleMatcher.containingAllWords(query, known, limit)) {
+            if (found.size() < limit && found.stream().noneMatch(f -> f.slug().equals(match.slug()))) {
+                found.add(found(siteId, query, match, "words"));
+            }
+        }
+        return found.isEmpty() ? resolve(siteId, query).stream().toList() : found;
+    }
+
+    /**
+     * The series whose title (main or alternative) is exactly this text, in the site's index only: for a
+     * title that ends in a number ({@code Mob Psycho 100}), which must not be read as an episode number.
+     */
+    public Optional<String> exactTitle(String siteId, String text) throws CatalogueException {
+        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        String key = TitleMatcher.key(text);
+        return candidates(entry).stream().filter(c -> c.titleKey().equals(key)).map(Candidate::slug).findFirst();
+    }
+
     private static TitleMatch found(String siteId, String query, TitleMatcher.Match match, String via) {
         LOG.debug("'{}' on {}: {} by {} (score {}, runner-up {})", query, siteId, match.slug(), via,
                 Math.round(match.score() * 10) / 10.0, Math.round(match.runnerUpScore() * 10) / 10.0);
-        return new TitleMatch(siteId, match.slug(), via, match.score());
+        return new TitleMatch(siteId, match.slug(), via, match.score(), match.titleKey());
     }
 
     /**

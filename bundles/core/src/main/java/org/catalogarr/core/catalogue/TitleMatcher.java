@@ -3,9 +3,12 @@ package org.catalogarr.core.catalogue;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -76,6 +79,32 @@ public final class TitleMatcher {
             return Optional.empty();
         }
         return Optional.of(new Match(best.slug(), best.titleKey(), best.score(), runnerUp));
+    }
+
+    /**
+     * Free text: the series with a title (main or alternative) that contains every word of the query, best
+     * scored first, each series once, at most {@code limit}. "Frieren" finds "Frieren: Beyond Journey's End";
+     * words are whole words, so "Spy" does not find "Spyro". Words such as "the" count only when the query
+     * has no other.
+     */
+    public static List<Match> containingAllWords(String query, Collection<Candidate> candidates, int limit) {
+        String queryKey = key(query);
+        Set<String> words = tokens(queryKey);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Match> bySlug = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            Set<String> titleWords = new HashSet<>(List.of(candidate.titleKey().split(" ")));
+            if (titleWords.containsAll(words)) {
+                double score = score(queryKey, candidate.titleKey());
+                bySlug.merge(candidate.slug(), new Match(candidate.slug(), candidate.titleKey(), score, 0),
+                        (a, b) -> b.score() > a.score() ? b : a);
+            }
+        }
+        return bySlug.values().stream()
+                .sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::slug))
+                .limit(limit).toList();
     }
 
     /** The score of one query key against one title key. */

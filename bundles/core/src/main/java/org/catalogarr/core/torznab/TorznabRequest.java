@@ -10,20 +10,25 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.catalogarr.core.catalogue.QueryText;
+
 /**
  * A validated Torznab API request.
  *
  * @param type the function ({@code t})
  * @param query the text searched for ({@code q}), stripped; empty when none was given
- * @param season the season; for a daily request the year
- * @param episode the episode within the season; empty for season searches and daily requests
+ * @param season the season: the {@code season} parameter, else the episode tag in {@code q}; for a daily request
+ *        the year
+ * @param episode the episode within the season: the {@code ep} parameter, else the tag's; empty for season searches
+ *        and daily requests
  * @param airDate the day a daily request ({@code season=YYYY&ep=MM/DD}) asks for
  * @param categories the requested category ids; empty means all
  * @param limit the page size, at most {@link #MAX_LIMIT}
  * @param offset how many results to skip
  * @param apiKey the API key as given
- * @param seriesQuery the series part of {@code query}: without the absolute episode number, if any
- * @param absoluteEpisode the anime absolute episode number at the end of {@code query}
+ * @param seriesQuery the series part of {@code query}: without the episode tag ({@code S01E02}, {@code 1x02},
+ *        {@code S02}, {@code Season 2}, {@code Staffel 2}) or the absolute episode number, if any
+ * @param absoluteEpisode the anime absolute episode number at the end of {@code query}, only without a season
  */
 public record TorznabRequest(Type type, String query, OptionalInt season, OptionalInt episode,
         Optional<LocalDate> airDate, List<Integer> categories, int limit, int offset, Optional<String> apiKey,
@@ -35,9 +40,6 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern MONTH_DAY = Pattern.compile("([0-9]{1,2})/([0-9]{1,2})");
-    // Sonarr's anime search sends "<Title>+NN" (the servlet has decoded '+' to a space already); the
-    // number must stand apart so that "Mob Psycho 100" is read but "Area88" is not.
-    private static final Pattern ABSOLUTE = Pattern.compile("(.*\\S)\\s+([0-9]{1,4})");
     private static final int FIRST_DAILY_YEAR = 1900;
 
     /** The functions this indexer offers: exactly the values clients send as {@code t}. */
@@ -141,10 +143,21 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
 
         String seriesQuery = query;
         OptionalInt absoluteEpisode = OptionalInt.empty();
-        Matcher absolute = ABSOLUTE.matcher(query);
-        if (seasonText.isEmpty() && absolute.matches()) {
-            seriesQuery = absolute.group(1);
-            absoluteEpisode = OptionalInt.of(Integer.parseInt(absolute.group(2)));
+        QueryText text = QueryText.parse(query);
+        if (text.season().isPresent()) {
+            // The tag never reaches a release name. The parameters win: the tag only fills in what they leave
+            // open, and an episode only for the season they name, so "S01E05" with season=2 is season 2.
+            seriesQuery = text.title();
+            if (season.isEmpty()) {
+                season = text.season();
+                episode = text.episode();
+            } else if (episode.isEmpty() && airDate.isEmpty() && season.equals(text.season())) {
+                episode = text.episode();
+            }
+        } else if (text.absoluteEpisode().isPresent() && season.isEmpty()) {
+            // Sonarr's anime form "Title 05"; with a season the number belongs to the title ("Mob Psycho 100").
+            seriesQuery = text.title();
+            absoluteEpisode = text.absoluteEpisode();
         }
         return new TorznabRequest(type, query, season, episode, airDate, categories, limit, offset,
                 value(parameters, "apikey"), seriesQuery, absoluteEpisode);

@@ -41,8 +41,10 @@ public class TorznabSearch {
             return new FeedPage(List.of(), List.of());
         }
         Optional<String> series = Optional.of(request.seriesQuery()).filter(s -> !s.isBlank());
+        // t=search is Prowlarr's manual search, free text; t=tvsearch is Sonarr naming a series it knows.
         SearchResult result = search.search(new SearchQuery(series, request.season(), request.episode(),
-                series.isPresent() && request.season().isEmpty() ? request.absoluteEpisode() : OptionalInt.empty()));
+                series.isPresent() && request.season().isEmpty() ? request.absoluteEpisode() : OptionalInt.empty(),
+                request.type() == TorznabRequest.Type.SEARCH));
         if (result.sitesAsked() == 0) {
             throw new TorznabException(UNKNOWN_ERROR,
                     "No catalogue site is enabled: enable one in the admin console or in its configuration file");

@@ -43,7 +43,7 @@ public class TorznabServlet extends HttpServlet {
     @ObjectClassDefinition(name = "Catalogarr Torznab indexer", description = "The indexer Sonarr and Prowlarr use.")
     public @interface Config {
         @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD,
-                description = "When set, every request must carry it as apikey; empty: no key needed.")
+                description = "When set, every request but t=caps must carry it as apikey; empty: no key needed.")
         String api__key() default "";
 
         @AttributeDefinition(name = "Enclosure", description = "What an item's enclosure link answers: magnet —"
@@ -90,10 +90,11 @@ public class TorznabServlet extends HttpServlet {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
             TorznabRequest parsed = TorznabRequest.parseQuery(request.getQueryString());
-            checkApiKey(parsed);
             if (parsed.type() == TorznabRequest.Type.CAPS) {
+                // The newznab convention: caps tell nothing secret, and clients read them before they know the key.
                 Caps.write(out, "Catalogarr", version);
             } else {
+                checkApiKey(parsed);
                 TorznabSearch.FeedPage page = search.answer(parsed);
                 URI base = base(request);
                 out.write(feeds.feed(base + "|" + parsed.withoutApiKey(), page, base, "Catalogarr"));

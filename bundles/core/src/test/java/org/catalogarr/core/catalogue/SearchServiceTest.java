@@ -239,4 +239,71 @@ public class SearchServiceTest {
         assertTrue(result.entries().isEmpty());
         assertTrue(result.failures().isEmpty());
     }
+
+    private void indexAlsoJuniorHighAndMobPsycho() {
+        for (FakeProvider site : List.of(aniworld, sto)) {
+            site.index(List.of(new IndexedTitle("attack-on-titan", "Attack on Titan", List.of("Shingeki no Kyojin")),
+                    new IndexedTitle("attack-on-titan-junior-high", "Attack on Titan: Junior High", List.of()),
+                    new IndexedTitle("mob-psycho-100", "Mob Psycho 100", List.of())));
+        }
+        aniworld.series(new Series("attack-on-titan-junior-high", "Attack on Titan: Junior High", List.of(), 2015,
+                List.of(1)));
+        aniworld.episodes("attack-on-titan-junior-high", 1, List.of(new Episode(1, 1, "", "")));
+        aniworld.offers("attack-on-titan-junior-high", offers(1, 1, Language.GERMAN_SUB));
+        aniworld.series(new Series("mob-psycho-100", "Mob Psycho 100", List.of(), 2016, List.of(1)));
+        aniworld.episodes("mob-psycho-100", 1, List.of(new Episode(1, 1, "", ""), new Episode(1, 2, "", "")));
+        aniworld.offers("mob-psycho-100", offers(1, 1, Language.GERMAN_SUB));
+        aniworld.offers("mob-psycho-100", offers(1, 2, Language.GERMAN_SUB));
+        // The index may have been fetched already, by the refresh the index starts with: fetch the new one.
+        try {
+            titleIndex.refresh("aniworld");
+            titleIndex.refresh("sto");
+        } catch (CatalogueException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> titled(SearchResult result) {
+        return result.entries().stream().map(e -> e.siteId() + " " + e.seriesTitle() + " S" + e.season() + "E"
+                + e.episode()).distinct().toList();
+    }
+
+    @Test
+    public void freeTextFindsEverySeriesWithTheWordsNamedAsTheIndexNamesThem() {
+        indexAlsoJuniorHighAndMobPsycho();
+
+        SearchResult result = search.search(new SearchQuery(Optional.of("titan"), OptionalInt.of(1), OptionalInt.of(1),
+                OptionalInt.empty(), true));
+
+        assertEquals(List.of("aniworld Attack on Titan S1E1", "aniworld Attack on Titan: Junior High S1E1",
+                "sto Attack on Titan S1E1"), titled(result));
+        assertTrue(result.failures().isEmpty());
+
+        SearchResult asked = search.search(new SearchQuery(Optional.of("Shingeki no Kyojin"), OptionalInt.of(1),
+                OptionalInt.of(1), OptionalInt.empty(), true));
+        assertEquals("a near-identical title keeps the name asked for (Sonarr's anime search is a t=search)",
+                List.of("aniworld Shingeki no Kyojin S1E1", "sto Shingeki no Kyojin S1E1"), titled(asked));
+    }
+
+    @Test
+    public void aSeriesQueryKeepsItsStrictnessAndItsName() {
+        indexAlsoJuniorHighAndMobPsycho();
+
+        assertEquals(List.of(), search.search(query("titan", 1, 1)).entries());
+        assertEquals(List.of("aniworld Attack on Titan S1E1", "sto Attack on Titan S1E1"),
+                titled(search.search(query("Attack on Titan", 1, 1))));
+    }
+
+    @Test
+    public void aTitleEndingInANumberIsNotReadAsAnAbsoluteEpisode() {
+        indexAlsoJuniorHighAndMobPsycho();
+
+        SearchResult whole = search.search(new SearchQuery(Optional.of("Mob Psycho"), OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.of(100)));
+        assertEquals(List.of("aniworld Mob Psycho 100 S1E1", "aniworld Mob Psycho 100 S1E2"), titled(whole));
+
+        SearchResult absolute = search.search(new SearchQuery(Optional.of("Mob Psycho 100"), OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.of(2)));
+        assertEquals(List.of("aniworld Mob Psycho 100 S1E2"), titled(absolute));
+    }
 }

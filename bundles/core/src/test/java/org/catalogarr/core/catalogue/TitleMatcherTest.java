@@ -3,6 +3,7 @@ package org.catalogarr.core.catalogue;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,5 +100,29 @@ public class TitleMatcherTest {
         assertTrue(match.score() >= TitleMatcher.THRESHOLD);
         assertTrue(match.runnerUpScore() < match.score());
         assertTrue(match.runnerUpScore() > 0);
+    }
+
+    private static List<String> words(String query, List<Candidate> candidates) {
+        return TitleMatcher.containingAllWords(query, candidates, 5).stream().map(Match::slug).toList();
+    }
+
+    @Test
+    public void freeTextFindsEverySeriesWithAllTheWordsBestFirst() {
+        List<Candidate> titles = new ArrayList<>(ANIWORLD);
+        titles.add(candidate("Frieren: Beyond Journey's End", "frieren"));
+        titles.add(candidate("Sousou no Frieren", "frieren"));
+        titles.add(candidate("Spy x Family", "spy-x-family"));
+        titles.add(candidate("Spyro", "spyro"));
+
+        assertEquals(List.of("frieren"), words("Frieren", titles));
+        assertEquals(List.of("spy-x-family"), words("spy", titles));
+        assertEquals(List.of("attack-on-titan", "attack-on-titan-junior-high"), words("Titan", titles));
+        assertEquals(List.of("attack-on-titan", "attack-on-titan-junior-high"), words("attack titan", titles));
+        assertEquals("found by an alternative title", List.of("attack-on-titan"), words("Kyojin", titles));
+        assertEquals(List.of("kaguya-sama-love-is-war"), words("kaguya sama", titles));
+        assertEquals("every word must occur", List.of(), words("Titan Frieren", titles));
+        assertEquals("words are whole words", List.of(), words("Fri", titles));
+        assertEquals(List.of(), words("  ", titles));
+        assertEquals("at most the limit", 1, TitleMatcher.containingAllWords("Titan", titles, 1).size());
     }
 }

@@ -1,5 +1,6 @@
 package org.catalogarr.core.torznab;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -101,5 +102,28 @@ public class FeedRulesTest {
             return;
         }
         fail("accepted a feed breaking the rule '" + rule + "'");
+    }
+
+    @Test
+    public void readsTitlesAsSonarrDoesAndRefusesAnEchoedTag() {
+        assertEquals(new FeedRules.SonarrTitle("howimetyourmother", 1, 1),
+                FeedRules.sonarrTitle("How.I.Met.Your.Mother.S01E01.German.1080p.WEB.h264-STO"));
+        assertEquals(new FeedRules.SonarrTitle("kaguyasamaloveiswar", 1, 6),
+                FeedRules.sonarrTitle("Kaguya.sama.Love.is.War.S01E06.GerSub.1080p.WEB.h264-ANIWORLD"));
+        assertEquals(new FeedRules.SonarrTitle("911", 8, 0),
+                FeedRules.sonarrTitle("9.1.1.S08.German.1080p.WEB.h264-STO"));
+        assertEquals(FeedRules.cleanTitle("The Rookie"), FeedRules.sonarrTitle("The.Rookie.S07E10.German.1080p"
+                + ".WEB.h264-STO").cleanSeries());
+        for (String echoed : List.of("How.I.Met.Your.Mother.S01E01.S01E01.German.1080p.WEB.h264-STO",
+                "Breaking.Bad.1x01.S01E01.German.1080p.WEB.h264-STO",
+                "Spy.x.Family.Season.2.S02E01.German.1080p.WEB.h264-STO",
+                "Attack.on.Titan.German.1080p.WEB.h264-STO")) {
+            try {
+                FeedRules.sonarrTitle(echoed);
+            } catch (AssertionError expected) {
+                continue;
+            }
+            fail("accepted " + echoed);
+        }
     }
 }

@@ -131,6 +131,45 @@ public class TorznabRequestTest {
         assertNoAbsolute(parse("t", "tvsearch", "q", "Attack on Titan 05", "season", "1"), "Attack on Titan 05");
     }
 
+    @Test
+    public void readsTheEpisodeTagInTheQueryAndLeavesItOutOfTheSeriesName() throws TorznabException {
+        TorznabRequest flexget = parse("t", "tvsearch", "q", "Breaking Bad S01E01");
+        assertEquals("Breaking Bad", flexget.seriesQuery());
+        assertEquals(OptionalInt.of(1), flexget.season());
+        assertEquals(OptionalInt.of(1), flexget.episode());
+        assertEquals(OptionalInt.empty(), flexget.absoluteEpisode());
+
+        TorznabRequest season = parse("t", "search", "q", "Spy x Family Season 2");
+        assertEquals("Spy x Family", season.seriesQuery());
+        assertEquals(OptionalInt.of(2), season.season());
+        assertEquals(OptionalInt.empty(), season.episode());
+
+        TorznabRequest agreeing = parse("t", "tvsearch", "q", "How I Met Your Mother S01E01", "season", "1", "ep", "1");
+        assertEquals("How I Met Your Mother", agreeing.seriesQuery());
+        assertEquals(OptionalInt.of(1), agreeing.season());
+        assertEquals(OptionalInt.of(1), agreeing.episode());
+    }
+
+    @Test
+    public void theParametersWinOverTheTag() throws TorznabException {
+        TorznabRequest conflict = parse("t", "tvsearch", "q", "Breaking Bad S01E05", "season", "2", "ep", "3");
+        assertEquals("Breaking Bad", conflict.seriesQuery());
+        assertEquals(OptionalInt.of(2), conflict.season());
+        assertEquals(OptionalInt.of(3), conflict.episode());
+
+        TorznabRequest otherSeason = parse("t", "tvsearch", "q", "Breaking Bad 1x05", "season", "2");
+        assertEquals(OptionalInt.of(2), otherSeason.season());
+        assertEquals("an episode of another season is not taken", OptionalInt.empty(), otherSeason.episode());
+
+        TorznabRequest sameSeason = parse("t", "tvsearch", "q", "Breaking Bad S01E05", "season", "1");
+        assertEquals(OptionalInt.of(1), sameSeason.season());
+        assertEquals("the tag fills in the episode of the season asked for", OptionalInt.of(5), sameSeason.episode());
+
+        TorznabRequest daily = parse("t", "tvsearch", "q", "The Daily Show S01E05", "season", "2024", "ep", "01/15");
+        assertTrue(daily.daily());
+        assertEquals(OptionalInt.empty(), daily.episode());
+    }
+
     private static void assertNoAbsolute(TorznabRequest request, String seriesQuery) {
         assertEquals(seriesQuery, request.seriesQuery());
         assertEquals(OptionalInt.empty(), request.absoluteEpisode());
