@@ -1,6 +1,5 @@
 package org.catalogarr.hosters;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,18 +7,14 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.catalogarr.hoster.api.BoundedText;
 import org.catalogarr.hoster.api.DestinationPolicy;
 import org.catalogarr.hoster.api.HosterException;
 import org.catalogarr.hoster.api.RefusedDestinationException;
@@ -94,7 +89,7 @@ final class PageFetcher {
     private Page send(HttpRequest.Builder builder) throws HosterException {
         HttpRequest request = builder.build();
         URI url = request.uri();
-        BoundedBody body = new BoundedBody(maxBytes);
+        BoundedText body = new BoundedText(maxBytes);
         CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> body);
         try {
             HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -121,64 +116,5 @@ final class PageFetcher {
     private HosterException late(URI url, Throwable cause) {
         return new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
                 false, cause);
-    }
-
-    /** Collects a body up to a limit, and gives up the connection beyond it. */
-    private static final class BoundedBody implements HttpResponse.BodySubscriber<String> {
-
-        private final int limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<String> body = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-
-        BoundedBody(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<String> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription newSubscription) {
-            subscription = newSubscription;
-            newSubscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (body.isDone()) {
-                    return;
-                }
-                if (bytes.size() + buffer.remaining() > limit) {
-                    cancel();
-                    body.completeExceptionally(new IOException("the page is larger than " + limit + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            body.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            // Hoster pages are UTF-8; a wrong guess only garbles text, never the ASCII URLs and payloads we read.
-            body.complete(bytes.toString(StandardCharsets.UTF_8));
-        }
-
-        void cancel() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueSite;
+import org.catalogarr.hoster.api.BoundedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@
  * named (1.1: the policy, its {@link org.catalogarr.hoster.api.DestinationRules} and their refusal).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.catalogarr.hoster.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,4 +1,4 @@
-package org.catalogarr.catalogue.kit;
+package org.catalogarr.hoster.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,13 +11,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A site's answer collected as UTF-8 text up to a limit: beyond it the connection is given up and the
- * body fails with {@link TooLarge}, so that a hostile or broken page cannot fill the memory.
+ * A page collected as UTF-8 text up to a limit: beyond it the connection is given up and the body fails
+ * with {@link TooLarge}, so that a hostile or broken page cannot fill the memory. Shared by the hosters'
+ * page fetcher and the catalogue kit, which read pages written by strangers alike.
  */
-final class BoundedText implements HttpResponse.BodySubscriber<String> {
+public final class BoundedText implements HttpResponse.BodySubscriber<String> {
 
     /** The body went past the limit. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
 
         private static final long serialVersionUID = 1L;
 
@@ -31,7 +32,7 @@ final class BoundedText implements HttpResponse.BodySubscriber<String> {
     private final CompletableFuture<String> body = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
 
-    BoundedText(int limit) {
+    public BoundedText(int limit) {
         this.limit = limit;
     }
 
@@ -70,12 +71,12 @@ final class BoundedText implements HttpResponse.BodySubscriber<String> {
 
     @Override
     public void onComplete() {
-        // Both sites serve UTF-8; a wrong guess would only garble text, which the parsers report as changed.
+        // The sites and hosters serve UTF-8; a wrong guess would only garble text, which parsers report as changed.
         body.complete(bytes.toString(StandardCharsets.UTF_8));
     }
 
     /** Gives up the connection: past the limit, or when the request's budget ran out. */
-    void cancel() {
+    public void cancel() {
         Flow.Subscription current = subscription;
         if (current != null) {
             current.cancel();
