@@ -252,6 +252,11 @@ public class HardeningIT {
             // Readable by others only if every folder on the way lets them in; the store's folder does not.
             assertTrue(file + " lies in the private store", file.startsWith(store));
         }
+        // The console's password and the Torznab API key are entered into files the start script copied.
+        for (String copied : List.of("org.catalogarr.console.admin.cfg", "org.catalogarr.torznab.cfg")) {
+            assertEquals(copied, "rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(installation.config.resolve(copied))));
+        }
     }
 
     private static boolean holdsPassword(Path file) {
