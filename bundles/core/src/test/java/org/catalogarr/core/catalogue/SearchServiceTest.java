@@ -137,6 +137,25 @@ public class SearchServiceTest {
     }
 
     @Test
+    public void aSeriesKnownToOneSiteCostsTheOtherSiteOneRoundTripOnly() throws Exception {
+        IndexedTitle frieren = new IndexedTitle("frieren", "Frieren: Beyond Journey's End", List.of("Sousou no Frieren"));
+        aniworld.index(List.of(frieren));
+        aniworld.offers("frieren", offers(1, 5, Language.GERMAN_SUB));
+        titleIndex.refresh("aniworld");
+        titleIndex.refresh("sto");
+        aniworld.clearCalls();
+        sto.clearCalls();
+
+        SearchResult result = search.search(query("Frieren: Beyond Journey's End", 1, 5));
+
+        assertEquals(List.of("aniworld S1E5 german-sub"), describe(result));
+        assertTrue(result.failures().isEmpty());
+        assertEquals(List.of("offers frieren 1 5"), aniworld.calls());
+        // s.to's fresh index has no match: its own search is asked once, and nothing follows an empty answer.
+        assertEquals(List.of("search Frieren: Beyond Journey's End"), sto.calls());
+    }
+
+    @Test
     public void aSeasonSearchListsEveryAvailableEpisodeAndLeavesOutMissingOnes() {
         SearchResult result = search.search(query("Shingeki no Kyojin", 1, null));
 

@@ -126,6 +126,18 @@ public class TitleIndexTest {
     }
 
     @Test
+    public void anEmptyIndexStillFallsBackToTheSitesSearch() throws Exception {
+        sto.index(List.of());
+        sto.searchResult("Dark", List.of(new IndexedTitle("dark", "Dark", List.of())));
+
+        TitleMatch dark = index.resolve("sto", "Dark").orElseThrow();
+
+        assertEquals("dark", dark.slug());
+        assertEquals("search", dark.via());
+        assertEquals(List.of("index", "search Dark"), sto.calls());
+    }
+
+    @Test
     public void aSiteWithoutIndexThatCannotBeReachedIsAnErrorNotNoMatch() {
         sto.failIndex(new CatalogueException(Reason.TIMEOUT, "sto did not answer within its budget of 5 s"));
 

@@ -93,6 +93,21 @@ public class StoCatalogueTest {
     }
 
     @Test
+    public void theTermsOfOneQueryAreAskedAtOnceNotOneAfterTheOther() throws CatalogueException {
+        fake.scenario(Scenario.SLOW);
+        fake.slowDelayMillis(700);
+
+        long started = System.nanoTime();
+        List<IndexedTitle> found = catalogue.search("Frieren: Beyond Journey's End");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(List.of(), found);
+        assertEquals(2, fake.requests().size());
+        // One round trip is 700 ms; two in a row would be 1,400 ms. The rest of the margin is for a loaded machine.
+        assertTrue("took " + tookMillis + " ms", tookMillis < 1_300);
+    }
+
+    @Test
     public void aMalformedSuggestAnswerFallsBackToTheSearchPageWithoutEpisodeLinks() throws CatalogueException {
         List<IndexedTitle> found = catalogue.search("rookie");
 
