@@ -6,7 +6,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -78,30 +77,6 @@ public class JobSafetyTest {
         }
     }
 
-    private static JobService.Config config() {
-        return new JobService.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return JobService.Config.class;
-            }
-
-            @Override
-            public String download__root() {
-                return "";
-            }
-
-            @Override
-            public int max__concurrent__downloads() {
-                return 2;
-            }
-
-            @Override
-            public int progress__flush__seconds() {
-                return 1;
-            }
-        };
-    }
-
     private static MagnetInfo episode(int episode, String title) {
         return MagnetInfo.of("aniworld", "attack-on-titan", 1, episode, Language.GERMAN_DUB, title);
     }
@@ -119,7 +94,7 @@ public class JobSafetyTest {
         database = TestDatabases.inMemory();
         store = new JobStore(database);
         root = temp.getRoot().toPath().resolve("downloads");
-        jobs = new JobService(store, engine, root, config());
+        jobs = new JobService(store, engine, root, JobServiceTest.config());
     }
 
     @After
@@ -207,7 +182,7 @@ public class JobSafetyTest {
     public void aJobWhoseFailureCannotBeWrittenIsQueuedAgainNotLeftDownloading() throws Exception {
         jobs.stop();
         RefusingStore refusing = new RefusingStore(database);
-        jobs = new JobService(refusing, engine, root, config());
+        jobs = new JobService(refusing, engine, root, JobServiceTest.config());
         AtomicBoolean crashed = new AtomicBoolean();
         engine.behaviour = (request, progress) -> {
             if (crashed.compareAndSet(false, true)) {

@@ -80,7 +80,8 @@ public class JobServiceTest {
         }
     }
 
-    private static JobService.Config config() {
+    /** The defaults of {@code org.catalogarr.jobs}, with a progress flush of one second. */
+    static JobService.Config config() {
         return new JobService.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
