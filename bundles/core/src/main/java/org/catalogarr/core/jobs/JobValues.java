@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.catalogarr.core.store.Columns;
-import org.catalogarr.core.torznab.MagnetInfo;
+import org.catalogarr.core.torrent.MagnetInfo;
 
 /**
  * What a job may be given from outside, checked before it reaches the database: every value fits its

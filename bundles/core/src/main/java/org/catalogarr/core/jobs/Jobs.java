@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.catalogarr.core.torznab.MagnetInfo;
+import org.catalogarr.core.torrent.MagnetInfo;
 
 /**
  * What the qBittorrent API does with download jobs. Hashes are 40 hex digits in any case; unknown

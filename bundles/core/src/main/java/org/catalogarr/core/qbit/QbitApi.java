@@ -22,9 +22,9 @@ import org.catalogarr.core.jobs.JobStatus;
 import org.catalogarr.core.jobs.Jobs;
 import org.catalogarr.core.jobs.QueueMove;
 import org.catalogarr.core.jobs.ShareLimits;
-import org.catalogarr.core.torznab.MagnetInfo;
-import org.catalogarr.core.torznab.Magnets;
-import org.catalogarr.core.torznab.TorrentFiles;
+import org.catalogarr.core.torrent.MagnetInfo;
+import org.catalogarr.core.torrent.Magnets;
+import org.catalogarr.core.torrent.TorrentFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

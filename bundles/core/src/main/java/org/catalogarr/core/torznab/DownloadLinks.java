@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.ResultEntry;
+import org.catalogarr.core.torrent.MagnetInfo;
+import org.catalogarr.core.torrent.UrlParameters;
 
 /**
  * The enclosure URL of a result. Prowlarr fetches it itself and passes a redirect to a magnet on to

@@ -5,6 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.catalogarr.core.torrent.MagnetInfo;
+import org.catalogarr.core.torrent.Magnets;
+import org.catalogarr.core.torrent.TorrentFiles;
+import org.catalogarr.core.torrent.UrlParameters;
 import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

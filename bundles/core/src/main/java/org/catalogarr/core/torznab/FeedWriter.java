@@ -15,6 +15,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.catalogue.SiteFailure;
+import org.catalogarr.core.torrent.Magnets;
+import org.catalogarr.core.torrent.TorrentFiles;
 
 /**
  * A page of results as the Torznab RSS feed Sonarr and Prowlarr read (the shape Jackett writes), plus a

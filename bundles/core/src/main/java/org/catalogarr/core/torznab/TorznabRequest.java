@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.catalogarr.core.catalogue.QueryText;
+import org.catalogarr.core.torrent.UrlParameters;
 
 /**
  * A validated Torznab API request.

@@ -25,7 +25,7 @@ import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
 import org.catalogarr.core.store.TestDatabases;
-import org.catalogarr.core.torznab.MagnetInfo;
+import org.catalogarr.core.torrent.MagnetInfo;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;

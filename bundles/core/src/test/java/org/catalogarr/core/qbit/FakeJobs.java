@@ -22,8 +22,8 @@ import org.catalogarr.core.jobs.JobStatus;
 import org.catalogarr.core.jobs.Jobs;
 import org.catalogarr.core.jobs.QueueMove;
 import org.catalogarr.core.jobs.ShareLimits;
-import org.catalogarr.core.torznab.MagnetInfo;
-import org.catalogarr.core.torznab.Magnets;
+import org.catalogarr.core.torrent.MagnetInfo;
+import org.catalogarr.core.torrent.Magnets;
 
 /**
  * Jobs in memory, following the {@link Jobs} contract: categories must exist, save paths must stay below

@@ -22,7 +22,7 @@ import org.catalogarr.core.jobs.ShareLimits;
 import org.catalogarr.core.login.LoginThrottle;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.torrent.Bencoded;
-import org.catalogarr.core.torznab.TorrentFiles;
+import org.catalogarr.core.torrent.TorrentFiles;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.junit.Test;
 

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
 import org.catalogarr.core.catalogue.ResultEntry;
+import org.catalogarr.core.torrent.MagnetInfo;
+import org.catalogarr.core.torrent.Magnets;
+import org.catalogarr.core.torrent.UrlParameters;
 import org.junit.Test;
 
 public class DownloadLinksTest {

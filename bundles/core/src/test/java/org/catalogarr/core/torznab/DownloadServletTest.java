@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.servlet.RecordedResponse;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.torrent.Bencoded;
+import org.catalogarr.core.torrent.TorrentFiles;
 import org.catalogarr.settings.Settings;
 import org.catalogarr.testkit.FeedRules;
 import org.catalogarr.testkit.Torrents;

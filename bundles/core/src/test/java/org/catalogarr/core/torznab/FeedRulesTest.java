@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
+import org.catalogarr.core.torrent.Magnets;
 import org.catalogarr.testkit.FeedRules;
 import org.junit.Test;
 

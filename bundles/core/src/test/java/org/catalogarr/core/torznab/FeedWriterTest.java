@@ -15,9 +15,11 @@ import java.util.Set;
 
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.catalogarr.core.catalogue.SiteFailure;
 import org.catalogarr.core.catalogue.SizeEstimate;
+import org.catalogarr.core.torrent.Magnets;
 import org.catalogarr.testkit.FeedRules;
 import org.junit.Test;
 import org.w3c.dom.Document;

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import java.util.Locale;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
 import org.junit.Test;
 
 public class ReleaseNamesTest {

@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.core.torrent;
 
 import java.util.HexFormat;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.core.torrent;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

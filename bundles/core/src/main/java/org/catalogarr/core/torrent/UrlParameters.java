@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.core.torrent;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** Query strings of magnets and download links. */
-final class UrlParameters {
+public final class UrlParameters {
 
     private final StringJoiner text = new StringJoiner("&");
 
-    UrlParameters add(String name, String value) {
+    public UrlParameters add(String name, String value) {
         text.add(name + "=" + encode(value));
         return this;
     }
@@ -30,7 +30,7 @@ final class UrlParameters {
      * Percent-encodes, with a space as {@code %20}: inside a magnet's {@code dn} some clients keep a
      * {@code +} as it is.
      */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -40,7 +40,7 @@ final class UrlParameters {
      *
      * @throws IllegalArgumentException for a malformed percent escape or bytes that are not UTF-8
      */
-    static Map<String, List<String>> decode(String query) {
+    public static Map<String, List<String>> decode(String query) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (String pair : (query == null ? "" : query).split("&")) {
             if (pair.isEmpty()) {
@@ -55,7 +55,7 @@ final class UrlParameters {
     }
 
     /** The parameters as the servlet API hands them out. */
-    static Map<String, String[]> asArrays(Map<String, List<String>> parameters) {
+    public static Map<String, String[]> asArrays(Map<String, List<String>> parameters) {
         Map<String, String[]> arrays = new LinkedHashMap<>();
         parameters.forEach((name, values) -> arrays.put(name, values.toArray(String[]::new)));
         return arrays;

@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.core.torrent;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.core.torrent;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package org.catalogarr.core.torznab;
+package org.catalogarr.core.torrent;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.catalogue.Entries;
 import org.catalogarr.core.catalogue.ResultEntry;
 import org.junit.Test;
 
