@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * Each enabled site's title index, kept as {@code TitleMapping} rows and matched with one
  * {@link TitleMatcher} for every site. An index is fetched when the site comes up, again after its
  * {@code index_refresh_hours}, when its settings change, and on a {@link #TOPIC_REFRESH} event. A
- * failed fetch keeps the last good index; a disabled site is never contacted.
+ * failed fetch keeps the last good index; a disabled site is never contacted. Immediate: the indexes are
+ * fetched and refreshed from the start, not only once a search happens to need the component.
  */
-@Component(service = {TitleIndex.class, EventHandler.class}, property = {
+@Component(service = {TitleIndex.class, EventHandler.class}, immediate = true, property = {
     EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED,
     EventConstants.EVENT_TOPIC + "=" + TitleIndex.TOPIC_REFRESH})
 public class TitleIndex implements EventHandler {
