@@ -16,6 +16,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.catalogarr.core.store.Database;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -28,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the service has finished starting: every site bundle that lay in the hot-deploy folders when it
- * started has registered its {@link CatalogueProvider}. Until then {@code /health} says {@code starting}, so
+ * Whether the service has finished starting: the database is open and every site bundle that lay in the
+ * hot-deploy folders when it started has registered its {@link CatalogueProvider}. Until then {@code /health} says {@code starting}, so
  * that a supervisor or container health check waits for a service that can search every site. A bundle
  * that never registers (broken, or its configuration file removed) must not keep it starting forever: after
- * {@link #GIVE_UP_AFTER} the gate opens anyway and names the missing bundles as a problem.
+ * {@link #GIVE_UP_AFTER} the gate opens anyway and names what is missing as a problem.
  *
  * <p>Which jars are site bundles is read from their manifests (bnd declares the {@code CatalogueProvider}
  * service a bundle's components provide), so core knows no site by name.
@@ -53,7 +54,8 @@ public class StartupGate {
      * Where the start stands.
      *
      * @param state {@code starting}, {@code done}, or {@code incomplete} when it gave up waiting
-     * @param waitingFor the symbolic names of the site bundles that have not registered yet
+     * @param waitingFor {@code database} while it is not open yet, and the symbolic names of the site bundles
+     *        that have not registered yet
      * @param problem why the start is incomplete, or null
      */
     public record State(String state, List<String> waitingFor, String problem) {
@@ -66,6 +68,7 @@ public class StartupGate {
     private final Set<String> expected;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final long startedNanos = System.nanoTime();
+    private volatile boolean databaseOpen;
     private volatile boolean done;
 
     @Activate
@@ -87,6 +90,21 @@ public class StartupGate {
         }
     }
 
+    /** The database service appears once it is open and migrated. */
+    @Reference(service = Database.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindDatabase(ServiceReference<Database> database) {
+        databaseOpened();
+    }
+
+    /** Like a provider, a database that closes later does not reopen the start; /health reports it as down. */
+    void unbindDatabase(ServiceReference<Database> database) {
+        // nothing to undo
+    }
+
+    void databaseOpened() {
+        databaseOpen = true;
+    }
+
     /** Declarative Services wants an unbind for a dynamic reference; a provider leaving does not reopen the start. */
     void removeProvider(ServiceReference<CatalogueProvider> provider) {
         // nothing to undo
@@ -104,19 +122,23 @@ public class StartupGate {
         if (done) {
             return new State("done", List.of(), null);
         }
-        List<String> missing = new ArrayList<>(new TreeSet<>(expected));
+        List<String> missing = new ArrayList<>();
+        if (!databaseOpen) {
+            missing.add("database");
+        }
+        missing.addAll(new TreeSet<>(expected));
         missing.removeAll(registered);
         if (missing.isEmpty()) {
             done = true;
-            LOG.info("Every site bundle has registered its catalogue: started");
+            LOG.info("The database is open and every site bundle has registered its catalogue: started");
             return new State("done", List.of(), null);
         }
         if (nanosSinceStart < GIVE_UP_AFTER.toNanos()) {
             return new State("starting", missing, null);
         }
-        return new State("incomplete", missing, "the site bundles " + missing + " did not register a catalogue within "
-                + GIVE_UP_AFTER.toSeconds() + " s of the start; see the log for why (a missing configuration file,"
-                + " a bundle that does not resolve)");
+        return new State("incomplete", missing, missing + " did not come up within " + GIVE_UP_AFTER.toSeconds()
+                + " s of the start; see the log for why (a site bundle that does not resolve or lacks its"
+                + " configuration file, a database that cannot open)");
     }
 
     /** The symbolic names of the jars in the deploy folders that provide a catalogue; unreadable jars are skipped. */

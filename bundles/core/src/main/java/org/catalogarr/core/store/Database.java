@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -52,6 +53,12 @@ public class Database {
     @Reference
     private Settings settings;
 
+    private static final long STATUS_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record CheckedStatus(DatabaseStatus status, long checkedAt) {
+    }
+
+    private volatile CheckedStatus lastStatus;
     private EmbeddedDataSource dataSource;
     private String location;
     private int schemaVersion;
@@ -191,8 +198,23 @@ public class Database {
         }
     }
 
-    /** Checks the database with a real query, so a broken disk shows up in /health. */
+    /**
+     * Checks the database with a real query, so a broken disk shows up in /health; at most once a second,
+     * because monitors and load balancers may poll /health hard and a Derby connection per poll costs more
+     * than the rest of the answer.
+     */
     public DatabaseStatus status() {
+        CheckedStatus last = lastStatus;
+        long now = System.nanoTime();
+        if (last != null && now - last.checkedAt() < STATUS_FRESH_NANOS) {
+            return last.status();
+        }
+        DatabaseStatus fresh = checkStatus();
+        lastStatus = new CheckedStatus(fresh, now);
+        return fresh;
+    }
+
+    private DatabaseStatus checkStatus() {
         try (Connection connection = dataSource.getConnection()) {
             return new DatabaseStatus(true, Migrations.currentVersion(connection), location, "ok");
         } catch (SQLException e) {

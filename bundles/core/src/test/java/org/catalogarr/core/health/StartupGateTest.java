@@ -28,9 +28,10 @@ public class StartupGateTest {
     @Test
     public void startingUntilEverySiteBundleRegistered() {
         StartupGate gate = new StartupGate(Set.of("org.example.site-a", "org.example.site-b"));
-        assertEquals(new StartupGate.State("starting", List.of("org.example.site-a", "org.example.site-b"), null),
-                gate.state(SECOND));
+        assertEquals(new StartupGate.State("starting", List.of("database", "org.example.site-a", "org.example.site-b"),
+                null), gate.state(SECOND));
         gate.registered("org.example.site-b");
+        gate.databaseOpened();
         assertEquals(List.of("org.example.site-a"), gate.state(SECOND).waitingFor());
         gate.registered("org.example.site-a");
         assertEquals(new StartupGate.State("done", List.of(), null), gate.state(2 * SECOND));
@@ -40,18 +41,22 @@ public class StartupGateTest {
     public void givesUpAfterTheBoundAndNamesTheMissingBundle() {
         StartupGate gate = new StartupGate(Set.of("org.example.broken", "org.example.fine"));
         gate.registered("org.example.fine");
+        gate.databaseOpened();
         assertTrue(gate.state(StartupGate.GIVE_UP_AFTER.toNanos() - 1).starting());
         StartupGate.State late = gate.state(StartupGate.GIVE_UP_AFTER.toNanos());
         assertEquals("incomplete", late.state());
         assertEquals(List.of("org.example.broken"), late.waitingFor());
-        assertTrue(late.problem(), late.problem().contains("org.example.broken") && late.problem().contains("60 s"));
+        assertTrue(late.problem(), late.problem().contains("[org.example.broken]") && late.problem().contains("60 s"));
         gate.registered("org.example.broken");
         assertEquals("done", gate.state(StartupGate.GIVE_UP_AFTER.toNanos() * 2).state());
     }
 
     @Test
-    public void doneAtOnceWithoutSiteBundles() {
-        StartupGate.State state = new StartupGate(Set.of()).state(0);
+    public void withoutSiteBundlesDoneOnceTheDatabaseIsOpen() {
+        StartupGate gate = new StartupGate(Set.of());
+        assertEquals(List.of("database"), gate.state(0).waitingFor());
+        gate.databaseOpened();
+        StartupGate.State state = gate.state(0);
         assertEquals("done", state.state());
         assertNull(state.problem());
     }
