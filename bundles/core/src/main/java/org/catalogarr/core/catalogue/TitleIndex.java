@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.core.cache.Recently;
 import org.catalogarr.core.catalogue.TitleMatcher.Candidate;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.IndexState;
@@ -66,6 +67,7 @@ public class TitleIndex implements EventHandler {
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
+    private final Recently<String, IndexState> storedStates = new Recently<>(Duration.ofSeconds(1));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
 
     @Activate
@@ -164,7 +166,8 @@ public class TitleIndex implements EventHandler {
     public Status status(String siteId) {
         IndexState state;
         try {
-            state = store.state(siteId);
+            // /health asks on every poll; the stored count may be a second old.
+            state = storedStates.get(siteId, store::state);
         } catch (StoreException e) {
             return new Status(0, Optional.empty(), Optional.of("database: " + e.getMessage()));
         }
@@ -183,6 +186,7 @@ public class TitleIndex implements EventHandler {
                 List<Mapping> mappings = mappings(titles);
                 Instant now = Instant.now();
                 int stored = store.replace(siteId, mappings, now);
+                storedStates.forget(siteId);
                 candidates.put(siteId, mappings.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList());
                 Map<String, String> titlesBySlug = new HashMap<>();
                 titles.forEach(t -> titlesBySlug.putIfAbsent(t.slug(), t.title().strip()));

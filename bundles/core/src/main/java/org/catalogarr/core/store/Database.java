@@ -5,12 +5,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.catalogarr.core.cache.Recently;
 import org.catalogarr.settings.Settings;
 import org.catalogarr.settings.SettingsRules;
 import org.osgi.framework.BundleContext;
@@ -53,12 +54,7 @@ public class Database {
     @Reference
     private Settings settings;
 
-    private static final long STATUS_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    private record CheckedStatus(DatabaseStatus status, long checkedAt) {
-    }
-
-    private volatile CheckedStatus lastStatus;
+    private final Recently<Boolean, DatabaseStatus> status = new Recently<>(Duration.ofSeconds(1));
     private EmbeddedDataSource dataSource;
     private String location;
     private int schemaVersion;
@@ -204,14 +200,7 @@ public class Database {
      * than the rest of the answer.
      */
     public DatabaseStatus status() {
-        CheckedStatus last = lastStatus;
-        long now = System.nanoTime();
-        if (last != null && now - last.checkedAt() < STATUS_FRESH_NANOS) {
-            return last.status();
-        }
-        DatabaseStatus fresh = checkStatus();
-        lastStatus = new CheckedStatus(fresh, now);
-        return fresh;
+        return status.get(Boolean.TRUE, any -> checkStatus());
     }
 
     private DatabaseStatus checkStatus() {
