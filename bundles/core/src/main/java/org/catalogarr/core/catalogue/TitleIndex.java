@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.core.cache.Recently;
 import org.catalogarr.core.catalogue.TitleMatcher.Candidate;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.IndexState;
@@ -36,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * Each enabled site's title index, kept as {@code TitleMapping} rows and matched with one
  * {@link TitleMatcher} for every site. An index is fetched when the site comes up, again after its
  * {@code index_refresh_hours}, when its settings change, and on a {@link #TOPIC_REFRESH} event. A
- * failed fetch keeps the last good index; a disabled site is never contacted.
+ * failed fetch keeps the last good index; a disabled site is never contacted. Immediate: the indexes are
+ * fetched and refreshed from the start, not only once a search happens to need the component.
  */
-@Component(service = {TitleIndex.class, EventHandler.class}, property = {
+@Component(service = {TitleIndex.class, EventHandler.class}, immediate = true, property = {
     EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED,
     EventConstants.EVENT_TOPIC + "=" + TitleIndex.TOPIC_REFRESH})
 public class TitleIndex implements EventHandler {
@@ -65,6 +67,7 @@ public class TitleIndex implements EventHandler {
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
+    private final Recently<String, IndexState> storedStates = new Recently<>(Duration.ofSeconds(1));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
 
     @Activate
@@ -163,7 +166,8 @@ public class TitleIndex implements EventHandler {
     public Status status(String siteId) {
         IndexState state;
         try {
-            state = store.state(siteId);
+            // /health asks on every poll; the stored count may be a second old.
+            state = storedStates.get(siteId, store::state);
         } catch (StoreException e) {
             return new Status(0, Optional.empty(), Optional.of("database: " + e.getMessage()));
         }
@@ -182,6 +186,7 @@ public class TitleIndex implements EventHandler {
                 List<Mapping> mappings = mappings(titles);
                 Instant now = Instant.now();
                 int stored = store.replace(siteId, mappings, now);
+                storedStates.forget(siteId);
                 candidates.put(siteId, mappings.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList());
                 Map<String, String> titlesBySlug = new HashMap<>();
                 titles.forEach(t -> titlesBySlug.putIfAbsent(t.slug(), t.title().strip()));

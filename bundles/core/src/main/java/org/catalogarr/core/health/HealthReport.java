@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * What {@code /health} answers.
  *
- * @param status {@code ok}; {@code degraded} when a site's or another configuration's settings were refused
- *        or no site is enabled; {@code down} when the database does not answer
+ * @param status {@code starting} until every site bundle deployed at start has registered; {@code ok};
+ *        {@code degraded} when a site's or another configuration's settings were refused, no site is
+ *        enabled, or a site bundle did not register in time; {@code down} when the database does not answer
  * @param settingsProblems why the last change of a configuration was refused, by PID; its previous
  *        settings stay in force
  */
 public record HealthReport(String status, String version, long uptimeSeconds, Database database,
-        List<Catalogue> catalogues, DownloadClient downloadClient, Map<String, List<String>> settingsProblems) {
+        List<Catalogue> catalogues, DownloadClient downloadClient, Map<String, List<String>> settingsProblems,
+        Startup startup) {
 
     public record Database(String status, int schemaVersion, String location, String detail) {
     }
@@ -28,6 +30,16 @@ public record HealthReport(String status, String version, long uptimeSeconds, Da
      * @param warning what an operator should know about it, or null
      */
     public record DownloadClient(String authentication, String warning) {
+    }
+
+    /**
+     * How the start went.
+     *
+     * @param state {@code starting}, {@code done}, or {@code incomplete} when site bundles did not register in time
+     * @param waitingFor the site bundles that have not registered yet
+     * @param problem why the start is incomplete, or null
+     */
+    public record Startup(String state, List<String> waitingFor, String problem) {
     }
 
     /** The site's title index: how many titles are stored, when they were fetched, why the last fetch failed. */

@@ -41,6 +41,9 @@ public class HealthReporter {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DownloadClientAccess downloadClientAccess;
 
+    @Reference
+    private StartupGate startupGate;
+
     private String version;
 
     @Activate
@@ -57,18 +60,25 @@ public class HealthReporter {
         TitleIndex index = titleIndex;
         List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(e -> catalogue(e, index)).toList();
         Map<String, List<String>> settingsProblems = settings.problems();
+        StartupGate.State startup = startupGate.state();
         String status;
-        if (!db.up()) {
+        if (current != null && !db.up()) {
+            status = "down";
+        } else if (startup.starting()) {
+            // A database still opening is part of the start, not an outage.
+            status = "starting";
+        } else if (!db.up()) {
             status = "down";
         } else if (snapshot.enabled().isEmpty() || catalogues.stream().anyMatch(c -> !c.problems().isEmpty())
-                || !settingsProblems.isEmpty()) {
+                || !settingsProblems.isEmpty() || startup.problem() != null) {
             status = "degraded";
         } else {
             status = "ok";
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
-                catalogues, downloadClient(downloadClientAccess), settingsProblems);
+                catalogues, downloadClient(downloadClientAccess), settingsProblems,
+                new HealthReport.Startup(startup.state(), startup.waitingFor(), startup.problem()));
     }
 
     private static HealthReport.DownloadClient downloadClient(DownloadClientAccess access) {

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code GET /health}: JSON for monitors and people; 503 when the database is down. */
+/** {@code GET /health}: JSON for monitors and people; 503 while starting and when the database is down. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/health")
 @HttpWhiteboardServletName("catalogarr-health")
@@ -32,7 +32,8 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HealthReport report = reporter.report();
-        response.setStatus("down".equals(report.status()) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+        boolean unavailable = "down".equals(report.status()) || "starting".equals(report.status());
+        response.setStatus(unavailable ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                 : HttpServletResponse.SC_OK);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

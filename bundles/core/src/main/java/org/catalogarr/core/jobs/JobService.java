@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * written at most every few seconds. Jobs that were running when the service stopped (or was killed)
  * start again by themselves and resume their part files. A worker that ends without its job's end
  * being written is noticed at the next look at the queue and its job is queued again, so that no job
- * stays {@code downloading} without a worker.
+ * stays {@code downloading} without a worker. Immediate: interrupted jobs resume at start, not only once a
+ * client happens to ask for the job list.
  */
-@Component(service = {JobService.class, Jobs.class}, configurationPid = JobService.PID)
+@Component(service = {JobService.class, Jobs.class}, configurationPid = JobService.PID, immediate = true)
 @Designate(ocd = JobService.Config.class)
 public class JobService implements Jobs {
 
