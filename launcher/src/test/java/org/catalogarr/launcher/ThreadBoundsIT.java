@@ -1,0 +1,197 @@
+package org.catalogarr.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.catalogarr.testkit.FakeSite;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Issue 12's thread goal through the started distribution: 50 clients send a mix of cached and uncached
+ * searches (episode, season, free text, unknown titles that make the sites search, the feed without a
+ * query) to sites that answer late, for about 20 s, while the JVM's live threads are read from
+ * {@code /proc/<pid>/status}. At most 60 threads and not one failed request.
+ */
+public class ThreadBoundsIT {
+
+    private static final int CLIENTS = 50;
+    private static final int MAX_THREADS = 60;
+    private static final Duration LOAD = Duration.ofSeconds(20);
+    private static final Pattern THREAD_NAME = Pattern.compile("^\"([^\"]+)\"", Pattern.MULTILINE);
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void fiftyClientsOfMixedSearchesStayWithinSixtyThreads() throws Exception {
+        try (Installation installation = new Installation(temp.getRoot().toPath())) {
+            FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, true);
+            installation.start();
+            installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
+                    && Http.catalogue(h, "sto").path("index").path("titles").asInt() > 0
+                    && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
+            long pid = installation.process().pid();
+            int idle = threads(pid);
+            FakeSite aniworld = FakeCatalogues.site("aniworld");
+            FakeSite sto = FakeCatalogues.site("sto");
+            aniworld.slowDelayMillis(150);
+            sto.slowDelayMillis(400);
+            aniworld.scenario(FakeSite.Scenario.SLOW);
+            sto.scenario(FakeSite.Scenario.SLOW);
+            int before = aniworld.requests().size() + sto.requests().size();
+
+            String base = "http://127.0.0.1:" + installation.port + "/torznab/api?cat=5030,5040,5070&";
+            AtomicInteger unique = new AtomicInteger(100);
+            AtomicLong requests = new AtomicLong();
+            AtomicLong warnings = new AtomicLong();
+            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+            Map<String, AtomicLong> perKind = new ConcurrentHashMap<>();
+            AtomicInteger peak = new AtomicInteger(idle);
+            long end = System.nanoTime() + LOAD.toNanos();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String[] peakDump = {""};
+            Thread sampler = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    int now = threads(pid);
+                    if (now > peak.getAndAccumulate(now, Math::max)) {
+                        peakDump[0] = threadNames(pid);
+                    }
+                    sleep(100);
+                }
+            }, "thread-sampler");
+            sampler.start();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int number = c;
+                Thread thread = new Thread(() -> {
+                    for (int round = 0; System.nanoTime() < end; round++) {
+                        Query query = query(number + round, unique);
+                        try {
+                            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + query.parameters()))
+                                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                            requests.incrementAndGet();
+                            perKind.computeIfAbsent(query.kind(), k -> new AtomicLong()).incrementAndGet();
+                            if (answer.statusCode() != 200 || answer.body().contains("<error")) {
+                                failures.add(query + " -> " + answer.statusCode() + " " + head(answer.body()));
+                            } else if (answer.body().contains("catalogarr:warning")) {
+                                warnings.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            failures.add(query + " -> " + e);
+                        }
+                    }
+                }, "client-" + c);
+                thread.start();
+                clients.add(thread);
+            }
+            for (Thread thread : clients) {
+                thread.join();
+            }
+            sampler.join();
+            aniworld.scenario(FakeSite.Scenario.NORMAL);
+            sto.scenario(FakeSite.Scenario.NORMAL);
+            int siteRequests = aniworld.requests().size() + sto.requests().size() - before;
+            System.out.printf("ThreadBoundsIT: %d clients for %d s: %d requests (%s), %d failed, %d with a site warning,"
+                    + " %d site requests; live threads idle %d, peak %d (goal <= %d)%n", CLIENTS, LOAD.toSeconds(),
+                    requests.get(), new TreeMap<>(perKind), failures.size(), warnings.get(), siteRequests, idle,
+                    peak.get(), MAX_THREADS);
+            System.out.println("Threads at the peak, by name:\n" + peakDump[0]);
+            assertEquals("failed requests, e.g. " + failures.stream().limit(5).toList(), 0, failures.size());
+            assertTrue("some requests were answered", requests.get() > CLIENTS);
+            assertTrue("peak of " + peak.get() + " live threads, goal " + MAX_THREADS + ":\n" + peakDump[0],
+                    peak.get() <= MAX_THREADS);
+        }
+    }
+
+    private record Query(String kind, String parameters) {
+    }
+
+    /** Round robin over the kinds of query Sonarr and Prowlarr send; "uncached" ones have a key never asked before. */
+    private static Query query(int turn, AtomicInteger unique) {
+        return switch (turn % 6) {
+            case 0 -> new Query("cached episode", "t=tvsearch&q=" + encode("Attack on Titan") + "&season=1&ep=1");
+            case 1 -> new Query("cached season", "t=tvsearch&q=" + encode("Attack on Titan") + "&season=1");
+            case 2 -> new Query("uncached episode", "t=tvsearch&q=" + encode("Attack on Titan") + "&season=1&ep="
+                    + unique.incrementAndGet());
+            case 3 -> new Query("uncached unknown title", "t=tvsearch&q=" + encode("Unknown Show " + unique.incrementAndGet())
+                    + "&season=1&ep=1");
+            case 4 -> new Query("uncached free text", "t=search&q=" + encode("Titan " + unique.incrementAndGet()));
+            default -> new Query("feed", "t=tvsearch");
+        };
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String head(String body) {
+        return body.length() > 300 ? body.substring(0, 300) : body;
+    }
+
+    /** The live threads of a process, as the kernel counts them. */
+    static int threads(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring("Threads:".length()).strip());
+                }
+            }
+            throw new AssertionError("no Threads line in /proc/" + pid + "/status");
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the threads of process " + pid, e);
+        }
+    }
+
+    /** The JVM's threads by name, numbers left out, counted: what a peak was made of. */
+    private static String threadNames(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            Map<String, Integer> counts = new TreeMap<>();
+            Matcher name = THREAD_NAME.matcher(dump);
+            while (name.find()) {
+                counts.merge(name.group(1).replaceAll("\\d+", "#"), 1, Integer::sum);
+            }
+            StringBuilder text = new StringBuilder();
+            counts.forEach((key, count) -> text.append(String.format("  %3d %s%n", count, key)));
+            return text.toString();
+        } catch (IOException | InterruptedException e) {
+            return "  (no thread dump: " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
