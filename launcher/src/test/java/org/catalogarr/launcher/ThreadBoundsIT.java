@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.catalogarr.testkit.FakeSite;
 import org.junit.Rule;
@@ -40,7 +38,6 @@ public class ThreadBoundsIT {
     private static final int CLIENTS = 50;
     private static final int MAX_THREADS = 60;
     private static final Duration LOAD = Duration.ofSeconds(20);
-    private static final Pattern THREAD_NAME = Pattern.compile("^\"([^\"]+)\"", Pattern.MULTILINE);
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
@@ -166,25 +163,28 @@ public class ThreadBoundsIT {
         }
     }
 
-    /** The JVM's threads by name, numbers left out, counted: what a peak was made of. */
+    /**
+     * The process's threads by name, numbers left out, counted: what a peak was made of. Read from
+     * {@code /proc} (names cut to 15 characters by the kernel) rather than with a thread dump, which would
+     * start an attach thread in the service and stop it at a safepoint.
+     */
     private static String threadNames(long pid) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
-                    .redirectErrorStream(true).start();
-            String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor();
-            Map<String, Integer> counts = new TreeMap<>();
-            Matcher name = THREAD_NAME.matcher(dump);
-            while (name.find()) {
-                counts.merge(name.group(1).replaceAll("\\d+", "#"), 1, Integer::sum);
+        Map<String, Integer> counts = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    counts.merge(Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#"), 1,
+                            Integer::sum);
+                } catch (IOException ended) {
+                    // The thread ended while listed.
+                }
             }
-            StringBuilder text = new StringBuilder();
-            counts.forEach((key, count) -> text.append(String.format("  %3d %s%n", count, key)));
-            return text.toString();
-        } catch (IOException | InterruptedException e) {
-            return "  (no thread dump: " + e + ")";
+        } catch (IOException e) {
+            return "  (no thread names: " + e + ")";
         }
+        StringBuilder text = new StringBuilder();
+        counts.forEach((key, count) -> text.append(String.format("  %3d %s%n", count, key)));
+        return text.toString();
     }
 
     private static void sleep(long millis) {
