@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,11 @@ public class ThreadBoundsIT {
     private static final int CLIENTS = 50;
     private static final int MAX_THREADS = 60;
     private static final Duration LOAD = Duration.ofSeconds(20);
+    /**
+     * The collector and compiler of the small-server JVM defaults of bin/catalogarr (issue 12's start-up
+     * part): G1's and C2's own threads are 8 of their own, which no setting of Catalogarr can save.
+     */
+    private static final String SMALL_SERVER_JVM = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
@@ -46,6 +52,7 @@ public class ThreadBoundsIT {
     public void fiftyClientsOfMixedSearchesStayWithinSixtyThreads() throws Exception {
         try (Installation installation = new Installation(temp.getRoot().toPath())) {
             FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, true);
+            installation.environment.put("CATALOGARR_JAVA_OPTS", SMALL_SERVER_JVM);
             installation.start();
             installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
                     && Http.catalogue(h, "sto").path("index").path("titles").asInt() > 0
@@ -121,6 +128,71 @@ public class ThreadBoundsIT {
             assertTrue("some requests were answered", requests.get() > CLIENTS);
             assertTrue("peak of " + peak.get() + " live threads, goal " + MAX_THREADS + ":\n" + peakDump[0],
                     peak.get() <= MAX_THREADS);
+        }
+    }
+
+    /** 20 identical uncached tv-searches at once cost each fake site one search, not 20. */
+    @Test
+    public void identicalConcurrentSearchesAskEachSiteOnce() throws Exception {
+        try (Installation installation = new Installation(temp.getRoot().toPath())) {
+            FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, true);
+            installation.start();
+            installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
+                    && Http.catalogue(h, "sto").path("index").path("titles").asInt() > 0
+                    && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
+            FakeSite aniworld = FakeCatalogues.site("aniworld");
+            FakeSite sto = FakeCatalogues.site("sto");
+            aniworld.slowDelayMillis(500);
+            sto.slowDelayMillis(500);
+            aniworld.clearRequests();
+            sto.clearRequests();
+            aniworld.scenario(FakeSite.Scenario.SLOW);
+            sto.scenario(FakeSite.Scenario.SLOW);
+            // Titles neither index knows, so each site is asked its own search: first one alone, to count what one
+            // search costs each site, then another 20 times at once.
+            String base = "http://127.0.0.1:" + installation.port + "/torznab/api?t=tvsearch&cat=5030,5040,5070&season=1"
+                    + "&ep=1&q=";
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            client.send(HttpRequest.newBuilder(URI.create(base + encode("Nobody Knows This Show"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int aniworldAlone = aniworld.requests().size();
+            int stoAlone = sto.requests().size();
+            aniworld.clearRequests();
+            sto.clearRequests();
+            String url = base + encode("Nobody Knows That Show");
+            List<Thread> clients = new ArrayList<>();
+            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int c = 0; c < 20; c++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() != 200 || answer.body().contains("<error")
+                                || answer.body().contains("catalogarr:warning")) {
+                            failures.add(answer.statusCode() + " " + head(answer.body()));
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failures.add(e.toString());
+                    }
+                });
+                thread.start();
+                clients.add(thread);
+            }
+            start.countDown();
+            for (Thread thread : clients) {
+                thread.join();
+            }
+            aniworld.scenario(FakeSite.Scenario.NORMAL);
+            sto.scenario(FakeSite.Scenario.NORMAL);
+            System.out.printf("ThreadBoundsIT: one search alone cost AniWorld %d and s.to %d requests; 20 identical"
+                    + " searches at once: AniWorld %s, s.to %s%n", aniworldAlone, stoAlone, aniworld.requests(),
+                    sto.requests());
+            assertEquals("failed requests: " + failures, 0, failures.size());
+            assertTrue("one search asks each site", aniworldAlone > 0 && stoAlone > 0);
+            assertEquals("AniWorld's requests: " + aniworld.requests(), aniworldAlone, aniworld.requests().size());
+            assertEquals("s.to's requests: " + sto.requests(), stoAlone, sto.requests().size());
         }
     }
 

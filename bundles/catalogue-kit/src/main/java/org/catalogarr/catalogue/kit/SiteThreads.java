@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SiteThreads {
 
-    static final int THREADS = 4;
+    static final int THREADS = 2;
     static final int QUEUE = 32;
     private static final long IDLE_SECONDS = 30;
 
@@ -31,13 +31,13 @@ public final class SiteThreads {
     public record Outcome<T>(T value, Exception failure) {
     }
 
-    private static final ThreadPoolExecutor CALLS = pool("catalogarr-site", THREADS, new ArrayBlockingQueue<>(QUEUE));
+    private static final ThreadPoolExecutor CALLS = pool("catalogarr-site-call", THREADS, new ArrayBlockingQueue<>(QUEUE));
     /**
      * Where the sites' HTTP client completes its exchanges. Its tasks are short (hand over bytes, complete
      * a future) and there are never more than requests in flight, which the search pools bound, so the
      * queue needs no bound of its own; a refused task would leave an exchange hanging.
      */
-    private static final ThreadPoolExecutor HTTP = pool("catalogarr-site-http", 2, new LinkedBlockingQueue<>());
+    private static final ThreadPoolExecutor HTTP = pool("catalogarr-site-http", 1, new LinkedBlockingQueue<>());
 
     private SiteThreads() {
     }

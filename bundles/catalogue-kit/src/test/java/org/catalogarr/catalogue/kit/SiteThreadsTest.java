@@ -41,7 +41,7 @@ public class SiteThreadsTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue("took " + millis + " ms", millis < 1_100);
         assertEquals(Thread.currentThread().getName(), outcomes.get(0).value());
-        assertTrue(outcomes.get(1).value(), outcomes.get(1).value().matches("catalogarr-site-\\d+"));
+        assertTrue(outcomes.get(1).value(), outcomes.get(1).value().matches("catalogarr-site-call-\\d+"));
         assertEquals("third", outcomes.get(3).failure().getMessage());
     }
 

@@ -23,7 +23,7 @@ public @interface ThreadsConfig {
 
     @AttributeDefinition(name = "Search threads", description = "Site searches and new-episode listings running at"
             + " once, over all sites and clients; identical searches share one.", min = "1", max = "64")
-    int search__threads() default 6;
+    int search__threads() default 4;
 
     @AttributeDefinition(name = "Search queue", description = "Site searches that may wait for a search thread; more"
             + " are answered with a warning that the service is busy.", min = "1", max = "1024")
@@ -31,7 +31,7 @@ public @interface ThreadsConfig {
 
     @AttributeDefinition(name = "Episode page threads", description = "Episode pages asked at once, over all searches"
             + " (each search asks at most probe_concurrency of org.catalogarr.search at once).", min = "1", max = "64")
-    int probe__threads() default 6;
+    int probe__threads() default 4;
 
     @AttributeDefinition(name = "Episode page queue", description = "Episode-page workers that may wait for a thread;"
             + " beyond it a search asks its pages itself, one after the other.", min = "1", max = "4096")
