@@ -32,6 +32,7 @@ import org.catalogarr.core.threads.ParallelWork.Outcome;
 import org.catalogarr.core.threads.Pending;
 import org.catalogarr.core.threads.ProbePool;
 import org.catalogarr.core.threads.SearchPool;
+import org.catalogarr.core.threads.SingleFlight;
 import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -87,6 +88,10 @@ public class NewReleaseFeed implements EventHandler {
     private record ItemKey(EpisodeKey episode, Language language) {
     }
 
+    /** A listing being read: the site and the address it is read from. */
+    private record ListingKey(String siteId, URI from) {
+    }
+
     private final CatalogueRegistry registry;
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
@@ -94,6 +99,8 @@ public class NewReleaseFeed implements EventHandler {
     private final Set<String> withoutListing = ConcurrentHashMap.newKeySet();
     private final Supplier<BoundedPool> searchPool;
     private final Supplier<BoundedPool> probePool;
+    /** Sonarr's and Prowlarr's feed requests arriving together read a site's listing once. */
+    private final SingleFlight<ListingKey, List<NewRelease>> listingFlights = new SingleFlight<>();
     private volatile SearchService.Config config;
 
     /** Set when activated by DS; a configuration change is read through it. */
@@ -166,7 +173,8 @@ public class NewReleaseFeed implements EventHandler {
     /**
      * Reads the listing (unless a fresh one is kept) and makes the site's items, each on the search pool:
      * the items wait for their own site's listing, so a slow site does not eat into another's checks. The
-     * listing is read on to the end even when the items stop waiting for it, to be kept for the next feed.
+     * listing is read on to the end even when the items stop waiting for it, to be kept for the next feed,
+     * and feeds asked at the same time share one reading.
      */
     private Pending<SiteItems> siteItems(CatalogueEntry site, long deadline) {
         Optional<Listing> fresh = fresh(site);
@@ -175,7 +183,8 @@ public class NewReleaseFeed implements EventHandler {
             fetch = Pending.done(fresh.get().releases());
         } else {
             try {
-                fetch = searchPool.get().submit(() -> fetch(site));
+                fetch = listingFlights.join(new ListingKey(site.siteId(), site.site().orElseThrow().baseUrl()),
+                        () -> searchPool.get().submit(() -> fetch(site)));
             } catch (RejectedExecutionException busy) {
                 fetch = failed(busy);
             }

@@ -38,6 +38,7 @@ public class SearchThreadsTest {
     private final TestPools pools = new TestPools();
     private TitleIndex titleIndex;
     private SearchService search;
+    private NewReleaseFeed feed;
     private final CatalogueRegistry registry = new CatalogueRegistry(new RecordingEventAdmin());
     private final FakeProvider aniworld = new FakeProvider(site("aniworld", 1));
     private final FakeProvider sto = new FakeProvider(site("sto", 2));
@@ -71,7 +72,7 @@ public class SearchThreadsTest {
         titleIndex.refresh("aniworld");
         titleIndex.refresh("sto");
         AvailabilityCache availability = new AvailabilityCache(registry, new AvailabilityStore(database));
-        NewReleaseFeed feed = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes,
+        feed = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes,
                 SearchServiceTest.config(0));
         // No result cache: only the single flight can spare the sites a request.
         search = new SearchService(registry, titleIndex, availability, feed, pools::search, pools::probes,
@@ -112,6 +113,34 @@ public class SearchThreadsTest {
         }
         assertEquals(List.of("offers attack-on-titan 1 5"), aniworld.calls());
         assertEquals(List.of("offers attack-on-titan 1 5"), sto.calls());
+    }
+
+    @Test
+    public void feedsAskedTogetherReadEachSitesListingOnce() throws Exception {
+        aniworld.newReleases(List.of());
+        sto.newReleases(List.of());
+        aniworld.delayMillis(300);
+        sto.delayMillis(300);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clientThreads = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<SearchResult>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(clientThreads.submit(() -> {
+                    start.await();
+                    return feed.feed();
+                }));
+            }
+            start.countDown();
+            for (Future<SearchResult> answer : answers) {
+                assertEquals(List.of(), answer.get().failures());
+            }
+        } finally {
+            clientThreads.shutdownNow();
+        }
+        // No listing cache (new_releases_cache_seconds 0): only reading together spares the sites.
+        assertEquals(List.of("newReleases"), aniworld.calls());
+        assertEquals(List.of("newReleases"), sto.calls());
     }
 
     @Test
