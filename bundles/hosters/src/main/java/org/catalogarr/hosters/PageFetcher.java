@@ -39,7 +39,12 @@ final class PageFetcher {
     private final String userAgent;
     private final Duration timeout;
     private final int maxBytes;
-    private final HttpClient client;
+    /**
+     * One client for every hoster and configuration: each client holds a selector thread for as long as it
+     * lives (eight hosters held eight). The hoster's own timeout bounds every request, connecting included.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     PageFetcher(String hoster, DestinationPolicy destinations, String userAgent, Duration timeout, int maxBytes) {
         this.hoster = hoster;
@@ -47,7 +52,6 @@ final class PageFetcher {
         this.userAgent = userAgent;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -90,7 +94,7 @@ final class PageFetcher {
         HttpRequest request = builder.build();
         URI url = request.uri();
         BoundedText body = new BoundedText(maxBytes);
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> body);
+        CompletableFuture<HttpResponse<String>> answer = CLIENT.sendAsync(request, info -> body);
         try {
             HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Page(url, response.statusCode(), response.headers(), response.body());

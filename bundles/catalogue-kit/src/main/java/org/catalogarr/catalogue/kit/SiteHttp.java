@@ -50,8 +50,12 @@ public final class SiteHttp {
     static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
     private final String siteId;
-    // Redirects are followed here, not by the client, so that every hop is checked and shares the budget.
-    private final HttpClient client = HttpClient.newBuilder()
+    /**
+     * One client for every site: each client keeps a selector thread of its own for good, and its default
+     * executor starts a thread per busy moment. Redirects are followed here, not by the client, so that
+     * every hop is checked and shares the budget.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().executor(SiteThreads.http())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private volatile long blockedUntilNanos = System.nanoTime();
     private volatile String blockedBecause = "";
@@ -176,7 +180,7 @@ public final class SiteHttp {
             HttpResponse<String> response;
             BoundedText body = new BoundedText(MAX_PAGE_BYTES);
             CompletableFuture<HttpResponse<String>> answer =
-                    client.sendAsync(request.timeout(Duration.ofNanos(remaining)).build(), info -> body);
+                    CLIENT.sendAsync(request.timeout(Duration.ofNanos(remaining)).build(), info -> body);
             try {
                 // The whole answer within the budget, not only its headers: a page may be dripped byte by byte.
                 response = answer.get(remaining, TimeUnit.NANOSECONDS);
@@ -201,6 +205,7 @@ public final class SiteHttp {
                 throw new CatalogueException(Reason.SITE_ERROR, siteId + " could not be reached at " + uri + ": "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
             } catch (InterruptedException e) {
+                // The search that asked stopped (out of its budget): cancelling the exchange closes its connection.
                 body.cancel();
                 answer.cancel(true);
                 Thread.currentThread().interrupt();

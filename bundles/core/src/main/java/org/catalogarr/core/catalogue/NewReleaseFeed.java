@@ -6,20 +6,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
@@ -27,11 +26,16 @@ import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.core.catalogue.AvailabilityCache.EpisodeAvailability;
-import org.catalogarr.core.threads.DaemonThreads;
+import org.catalogarr.core.threads.BoundedPool;
+import org.catalogarr.core.threads.ParallelWork;
+import org.catalogarr.core.threads.ParallelWork.Outcome;
+import org.catalogarr.core.threads.Pending;
+import org.catalogarr.core.threads.ProbePool;
+import org.catalogarr.core.threads.SearchPool;
+import org.catalogarr.core.threads.SingleFlight;
 import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
@@ -84,12 +88,19 @@ public class NewReleaseFeed implements EventHandler {
     private record ItemKey(EpisodeKey episode, Language language) {
     }
 
+    /** A listing being read: the site and the address it is read from. */
+    private record ListingKey(String siteId, URI from) {
+    }
+
     private final CatalogueRegistry registry;
     private final TitleIndex titleIndex;
     private final AvailabilityCache availability;
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
     private final Set<String> withoutListing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-new-releases"));
+    private final Supplier<BoundedPool> searchPool;
+    private final Supplier<BoundedPool> probePool;
+    /** Sonarr's and Prowlarr's feed requests arriving together read a site's listing once. */
+    private final SingleFlight<ListingKey, List<NewRelease>> listingFlights = new SingleFlight<>();
     private volatile SearchService.Config config;
 
     /** Set when activated by DS; a configuration change is read through it. */
@@ -98,17 +109,20 @@ public class NewReleaseFeed implements EventHandler {
     /** Reads the search settings as {@link SearchService} does, so both keep the same last good values. */
     @Activate
     public NewReleaseFeed(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
-            @Reference AvailabilityCache availability, @Reference Settings settings, Map<String, Object> properties) {
-        this(registry, titleIndex, availability,
+            @Reference AvailabilityCache availability, @Reference SearchPool searchPool,
+            @Reference ProbePool probePool, @Reference Settings settings, Map<String, Object> properties) {
+        this(registry, titleIndex, availability, searchPool::pool, probePool::pool,
                 settings.apply(SearchService.PID, SearchService.Config.class, SearchService.RULES, properties));
         this.settings = settings;
     }
 
     NewReleaseFeed(CatalogueRegistry registry, TitleIndex titleIndex, AvailabilityCache availability,
-            SearchService.Config config) {
+            Supplier<BoundedPool> searchPool, Supplier<BoundedPool> probePool, SearchService.Config config) {
         this.registry = registry;
         this.titleIndex = titleIndex;
         this.availability = availability;
+        this.searchPool = searchPool;
+        this.probePool = probePool;
         this.config = config;
     }
 
@@ -119,11 +133,6 @@ public class NewReleaseFeed implements EventHandler {
 
     void use(SearchService.Config newConfig) {
         config = newConfig;
-    }
-
-    @Deactivate
-    void stop() {
-        pool.shutdownNow();
     }
 
     /** A changed site's listing (maybe of another base URL) is not its listing any more. */
@@ -141,33 +150,68 @@ public class NewReleaseFeed implements EventHandler {
     public SearchResult feed() {
         List<CatalogueEntry> sites = registry.snapshot().enabled();
         long started = System.nanoTime();
-        Map<CatalogueEntry, CompletableFuture<SiteItems>> answers = new LinkedHashMap<>();
-        for (CatalogueEntry site : sites) {
-            long deadline = started + TimeUnit.SECONDS.toNanos(site.site().orElseThrow().searchTimeoutSeconds());
-            Optional<Listing> fresh = fresh(site);
-            CompletableFuture<List<NewRelease>> fetch = fresh.isPresent()
-                    ? CompletableFuture.completedFuture(fresh.get().releases())
-                    : CompletableFuture.supplyAsync(() -> fetch(site), pool);
-            // Each site waits for its own listing, so a slow site does not eat into another's checks.
-            answers.put(site, CompletableFuture.supplyAsync(() -> siteItems(site, fetch, deadline), pool));
-        }
         List<ResultEntry> entries = new ArrayList<>();
         List<SiteFailure> failures = new ArrayList<>();
-        answers.values().forEach(answer -> {
-            SiteItems items = answer.join();
-            entries.addAll(items.entries());
-            items.failure().ifPresent(failures::add);
-        });
+        // A site's items are made by its deadline plus the checks' grace; the fan-out gives them a little more.
+        for (SiteFanOut.Answer<SiteItems> answer : SiteFanOut.ask(sites, site -> siteItems(site, deadline(site, started)),
+                site -> deadline(site, started) + 2 * CHECK_GRACE_NANOS)) {
+            answer.value().ifPresent(items -> {
+                entries.addAll(items.entries());
+                items.failure().ifPresent(failures::add);
+            });
+            answer.failure().ifPresent(failures::add);
+        }
         failures.forEach(f -> LOG.warn("New episodes of '{}' ({}): {}", f.siteId(), f.reason(), f.message()));
         entries.sort(NEWEST_FIRST);
         return new SearchResult(entries, failures, sites.size());
+    }
+
+    private static long deadline(CatalogueEntry site, long started) {
+        return started + TimeUnit.SECONDS.toNanos(site.site().orElseThrow().searchTimeoutSeconds());
+    }
+
+    /**
+     * Reads the listing (unless a fresh one is kept) and makes the site's items, each on the search pool:
+     * the items wait for their own site's listing, so a slow site does not eat into another's checks. The
+     * listing is read on to the end even when the items stop waiting for it, to be kept for the next feed,
+     * and feeds asked at the same time share one reading.
+     */
+    private Pending<SiteItems> siteItems(CatalogueEntry site, long deadline) {
+        Optional<Listing> fresh = fresh(site);
+        Pending<List<NewRelease>> fetch;
+        if (fresh.isPresent()) {
+            fetch = Pending.done(fresh.get().releases());
+        } else {
+            try {
+                fetch = listingFlights.join(new ListingKey(site.siteId(), site.site().orElseThrow().baseUrl()),
+                        () -> searchPool.get().submit(() -> fetch(site)));
+            } catch (RejectedExecutionException busy) {
+                fetch = failed(busy);
+            }
+        }
+        Pending<List<NewRelease>> listing = fetch;
+        return searchPool.get().submit(() -> siteItems(site, listing, deadline));
+    }
+
+    private static <T> Pending<T> failed(RejectedExecutionException busy) {
+        return new Pending<>() {
+            @Override
+            public T await(long deadlineNanos) throws ExecutionException {
+                throw new ExecutionException(new CatalogueException(Reason.SITE_ERROR, busy.getMessage(), busy));
+            }
+
+            @Override
+            public void abandon() {
+                // Nothing runs.
+            }
+        };
     }
 
     /** A site's items, and why they are incomplete or stand-ins, if they are. */
     private record SiteItems(List<ResultEntry> entries, Optional<SiteFailure> failure) {
     }
 
-    private SiteItems siteItems(CatalogueEntry site, CompletableFuture<List<NewRelease>> fetch, long deadline) {
+    private SiteItems siteItems(CatalogueEntry site, Pending<List<NewRelease>> fetch, long deadline) {
         Source source = source(site, fetch, deadline);
         try {
             return new SiteItems(items(site, source.releases(), deadline), source.failure());
@@ -187,7 +231,7 @@ public class NewReleaseFeed implements EventHandler {
     }
 
     /** Reads the site's listing; a provider without one contributes nothing, which is said once. */
-    private List<NewRelease> fetch(CatalogueEntry site) {
+    private List<NewRelease> fetch(CatalogueEntry site) throws CatalogueException {
         try {
             List<NewRelease> releases = site.provider().newReleases();
             listings.put(site.siteId(), new Listing(List.copyOf(releases), site.site().orElseThrow().baseUrl(),
@@ -199,22 +243,21 @@ public class NewReleaseFeed implements EventHandler {
                         site.siteId());
             }
             return List.of();
-        } catch (CatalogueException e) {
-            throw new CompletionException(e);
         }
     }
 
     /** The listing fetched within the budget, or the last good one (if any) with a warning. */
-    private Source source(CatalogueEntry site, CompletableFuture<List<NewRelease>> fetch, long deadline) {
+    private Source source(CatalogueEntry site, Pending<List<NewRelease>> fetch, long deadline) {
         try {
-            return new Source(fetch.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS),
-                    Optional.empty());
+            return new Source(fetch.await(deadline), Optional.empty());
         } catch (TimeoutException e) {
             CatalogueSite settings = site.site().orElseThrow();
             return lastGood(site, new CatalogueException(Reason.TIMEOUT, settings.displayName() + " did not list its"
                     + " new episodes within its search budget of " + settings.searchTimeoutSeconds() + " s"));
         } catch (ExecutionException e) {
             return lastGood(site, e.getCause());
+        } catch (CancellationException e) {
+            return lastGood(site, new CatalogueException(Reason.TIMEOUT, "stopped"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return lastGood(site, new CatalogueException(Reason.TIMEOUT, "interrupted"));
@@ -228,14 +271,9 @@ public class NewReleaseFeed implements EventHandler {
     }
 
     private static SiteFailure failure(CatalogueEntry site, Throwable cause, Optional<Listing> standIn) {
-        Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-        String name = site.site().orElseThrow().displayName();
+        SiteFailure failure = SiteFanOut.failure(site, cause);
         String kept = standIn.map(l -> "; listing the new episodes as of " + l.fetchedAt()).orElse("");
-        if (root instanceof CatalogueException failure) {
-            return new SiteFailure(site.siteId(), name, failure.reason(), failure.getMessage() + kept);
-        }
-        LOG.warn("The new episodes of '{}' failed unexpectedly", site.siteId(), root);
-        return new SiteFailure(site.siteId(), name, Reason.SITE_ERROR, root + kept);
+        return new SiteFailure(failure.siteId(), failure.siteName(), failure.reason(), failure.message() + kept);
     }
 
     /**
@@ -246,50 +284,34 @@ public class NewReleaseFeed implements EventHandler {
      */
     private List<ResultEntry> items(CatalogueEntry site, List<NewRelease> releases, long siteDeadline) {
         long deadline = Math.max(siteDeadline, System.nanoTime() + CHECK_GRACE_NANOS);
-        Map<EpisodeKey, CompletableFuture<EpisodeAvailability>> checks = new LinkedHashMap<>();
-        releases.forEach(release -> checks.computeIfAbsent(EpisodeKey.of(release), key -> new CompletableFuture<>()));
-        // probe_concurrency workers take the episodes in turn: a listing of hundreds of episodes never holds
-        // more threads than that, not even threads that only wait for their turn.
-        Queue<Map.Entry<EpisodeKey, CompletableFuture<EpisodeAvailability>>> queue =
-                new ConcurrentLinkedQueue<>(checks.entrySet());
-        for (int i = 0; i < Math.min(config.probe__concurrency(), checks.size()); i++) {
-            pool.execute(() -> check(site, queue));
+        Set<EpisodeKey> episodes = new LinkedHashSet<>();
+        releases.forEach(release -> episodes.add(EpisodeKey.of(release)));
+        Map<EpisodeKey, Outcome<EpisodeAvailability>> checked;
+        try {
+            checked = ParallelWork.run(probePool.get(), config.probe__concurrency(), episodes,
+                    key -> availability.languages(site.siteId(), key.slug(), key.season(), key.episode()), deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checked = Map.of();
         }
         Map<EpisodeKey, EpisodeAvailability> offered = new LinkedHashMap<>();
         Throwable firstFailure = null;
-        int unanswered = 0;
-        for (Map.Entry<EpisodeKey, CompletableFuture<EpisodeAvailability>> check : checks.entrySet()) {
-            try {
-                offered.put(check.getKey(), check.getValue().get(Math.max(0, deadline - System.nanoTime()),
-                        TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                unanswered++;
-            } catch (ExecutionException e) {
-                firstFailure = firstFailure == null ? e.getCause() : firstFailure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        for (Map.Entry<EpisodeKey, Outcome<EpisodeAvailability>> check : checked.entrySet()) {
+            if (check.getValue().failed()) {
+                firstFailure = firstFailure == null ? check.getValue().failure() : firstFailure;
+            } else {
+                offered.put(check.getKey(), check.getValue().value());
             }
         }
+        int unanswered = episodes.size() - checked.size();
         if (unanswered > 0) {
             LOG.info("{} of {} new episodes of '{}' were not checked within the budget; they follow in a later feed",
-                    unanswered, checks.size(), site.siteId());
+                    unanswered, episodes.size(), site.siteId());
         }
         if (firstFailure != null && offered.isEmpty() && unanswered == 0) {
             throw new CompletionException(firstFailure);
         }
         return entries(site, releases, offered);
-    }
-
-    private void check(CatalogueEntry site, Queue<Map.Entry<EpisodeKey, CompletableFuture<EpisodeAvailability>>> queue) {
-        for (var next = queue.poll(); next != null; next = queue.poll()) {
-            EpisodeKey key = next.getKey();
-            try {
-                next.getValue().complete(availability.languages(site.siteId(), key.slug(), key.season(), key.episode()));
-            } catch (CatalogueException | RuntimeException e) {
-                next.getValue().completeExceptionally(e);
-            }
-        }
     }
 
     private List<ResultEntry> entries(CatalogueEntry site, List<NewRelease> releases,

@@ -2,32 +2,25 @@ package org.catalogarr.core.catalogue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
-import org.catalogarr.catalogue.api.CatalogueProvider;
-import org.catalogarr.catalogue.api.CatalogueSite;
-import org.catalogarr.catalogue.api.Episode;
-import org.catalogarr.catalogue.api.Language;
-import org.catalogarr.core.catalogue.AvailabilityCache.EpisodeAvailability;
-import org.catalogarr.core.threads.DaemonThreads;
+import org.catalogarr.core.threads.BoundedPool;
+import org.catalogarr.core.threads.ParallelWork;
+import org.catalogarr.core.threads.ParallelWork.Outcome;
+import org.catalogarr.core.threads.Pending;
+import org.catalogarr.core.threads.ProbePool;
+import org.catalogarr.core.threads.SearchPool;
+import org.catalogarr.core.threads.SingleFlight;
 import org.catalogarr.settings.Settings;
 import org.catalogarr.settings.SettingsRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
@@ -40,10 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks every enabled site at once, each within its own {@code search_timeout_seconds}, and merges the
- * answers by site priority. A site that fails or runs out of time becomes a {@link SiteFailure} next to
- * the others' results; the same episode on two sites stays two entries. A site's answers are reused
- * for {@code result_cache_seconds}, until that site changes.
+ * Asks every enabled site at once ({@link SiteFanOut}), each within its own {@code search_timeout_seconds},
+ * and merges the answers by site priority. What a site is asked: the series the query names there, found
+ * through the {@link TitleIndex}, and the episodes of it the query names ({@link EpisodePlan}), whose pages
+ * {@link EpisodeProbes} asks. A site that fails or runs out of time becomes a {@link SiteFailure} next to
+ * the others' results; the same episode on two sites stays two entries. A site's answers are reused for
+ * {@code result_cache_seconds}, until that site changes, and identical searches in flight at the same time
+ * share one ({@link SingleFlight}).
  */
 @Component(service = {SearchService.class, EventHandler.class}, configurationPid = SearchService.PID, property = {
     EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED,
@@ -76,7 +72,8 @@ public class SearchService implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
-    private record EpisodeRef(int season, int episode) {
+    /** A site search in flight: the query's canonical key, and the cache generation it was asked in. */
+    private record FlightKey(String siteId, String query, long generation) {
     }
 
     /** A series a query found on a site, with the name its releases carry. */
@@ -91,7 +88,9 @@ public class SearchService implements EventHandler {
     private final AvailabilityCache availability;
     private final NewReleaseFeed newReleases;
     private final SearchResultCache cache = new SearchResultCache();
-    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
+    private final SingleFlight<FlightKey, List<ResultEntry>> flights = new SingleFlight<>();
+    private final Supplier<BoundedPool> searchPool;
+    private final Supplier<BoundedPool> probePool;
     private volatile Config config;
     /** Set when activated by DS; a configuration change is read through it. */
     private Settings settings;
@@ -99,17 +98,22 @@ public class SearchService implements EventHandler {
     @Activate
     public SearchService(@Reference CatalogueRegistry registry, @Reference TitleIndex titleIndex,
             @Reference AvailabilityCache availability, @Reference NewReleaseFeed newReleases,
-            @Reference Settings settings, Map<String, Object> properties) {
-        this(registry, titleIndex, availability, newReleases, settings.apply(PID, Config.class, RULES, properties));
+            @Reference SearchPool searchPool, @Reference ProbePool probePool, @Reference Settings settings,
+            Map<String, Object> properties) {
+        this(registry, titleIndex, availability, newReleases, searchPool::pool, probePool::pool,
+                settings.apply(PID, Config.class, RULES, properties));
         this.settings = settings;
     }
 
     SearchService(CatalogueRegistry registry, TitleIndex titleIndex, AvailabilityCache availability,
-            NewReleaseFeed newReleases, Config config) {
+            NewReleaseFeed newReleases, Supplier<BoundedPool> searchPool, Supplier<BoundedPool> probePool,
+            Config config) {
         this.registry = registry;
         this.titleIndex = titleIndex;
         this.availability = availability;
         this.newReleases = newReleases;
+        this.searchPool = searchPool;
+        this.probePool = probePool;
         this.config = config;
     }
 
@@ -117,11 +121,6 @@ public class SearchService implements EventHandler {
     void modified(Map<String, Object> properties) {
         config = settings.apply(PID, Config.class, RULES, properties);
         cache.clear();
-    }
-
-    @Deactivate
-    void stop() {
-        pool.shutdownNow();
     }
 
     @Override
@@ -144,35 +143,31 @@ public class SearchService implements EventHandler {
         }
         List<CatalogueEntry> sites = registry.snapshot().enabled();
         long started = System.nanoTime();
-        Map<CatalogueEntry, CompletableFuture<List<ResultEntry>>> answers = new LinkedHashMap<>();
-        for (CatalogueEntry site : sites) {
-            // A cached answer is taken on this thread: handing it to the pool would only add latency.
-            Optional<List<ResultEntry>> cached = cache.get(site.siteId(), query);
-            answers.put(site, cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
-                    : CompletableFuture.supplyAsync(() -> siteResults(site, query), pool));
-        }
         List<ResultEntry> entries = new ArrayList<>();
         List<SiteFailure> failures = new ArrayList<>();
-        answers.forEach((site, answer) -> {
-            CatalogueSite settings = site.site().orElseThrow();
-            long budget = TimeUnit.SECONDS.toNanos(settings.searchTimeoutSeconds());
-            try {
-                entries.addAll(answer.get(Math.max(0, started + budget - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                answer.cancel(true);
-                failures.add(new SiteFailure(site.siteId(), settings.displayName(), Reason.TIMEOUT, settings.displayName()
-                        + " did not answer within its search budget of " + settings.searchTimeoutSeconds() + " s"));
-            } catch (ExecutionException e) {
-                failures.add(failure(site, e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.add(new SiteFailure(site.siteId(), settings.displayName(), Reason.TIMEOUT, "interrupted"));
-            }
-        });
+        for (SiteFanOut.Answer<List<ResultEntry>> answer : SiteFanOut.ask(sites, site -> ask(site, query),
+                site -> started + TimeUnit.SECONDS.toNanos(site.site().orElseThrow().searchTimeoutSeconds()))) {
+            answer.value().ifPresent(entries::addAll);
+            answer.failure().ifPresent(failures::add);
+        }
         failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
         // Free text keeps each site's order of series, best match first; a series query is ordered by episode.
         entries.sort(query.freeText() ? BY_SITE : BY_PRIORITY);
         return new SearchResult(entries, failures, sites.size());
+    }
+
+    /**
+     * The site's cached answer, taken on this thread (handing it to the pool would only add latency), else
+     * the search of the same query in flight, else a new one on the search pool.
+     */
+    private Pending<List<ResultEntry>> ask(CatalogueEntry site, SearchQuery query) {
+        Optional<List<ResultEntry>> cached = cache.get(site.siteId(), query);
+        if (cached.isPresent()) {
+            return Pending.done(cached.get());
+        }
+        long generation = cache.generation();
+        return flights.join(new FlightKey(site.siteId(), query.key(), generation),
+                () -> searchPool.get().submit(() -> siteResults(site, query, generation)));
     }
 
     private static final Comparator<ResultEntry> BY_SITE = Comparator.comparingInt(ResultEntry::priorityRank)
@@ -181,25 +176,11 @@ public class SearchService implements EventHandler {
             .thenComparingInt(ResultEntry::season)
             .thenComparingInt(ResultEntry::episode);
 
-    private static SiteFailure failure(CatalogueEntry site, Throwable cause) {
-        Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-        String name = site.site().orElseThrow().displayName();
-        if (root instanceof CatalogueException failure) {
-            return new SiteFailure(site.siteId(), name, failure.reason(), failure.getMessage());
-        }
-        LOG.warn("Search on '{}' failed unexpectedly", site.siteId(), root);
-        return new SiteFailure(site.siteId(), name, Reason.SITE_ERROR, String.valueOf(root));
-    }
-
-    private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
-        long askedAt = cache.generation();
-        try {
-            List<ResultEntry> entries = seriesResults(site, query);
-            cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
-            return entries;
-        } catch (CatalogueException e) {
-            throw new CompletionException(e);
-        }
+    private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query, long askedAt)
+            throws CatalogueException {
+        List<ResultEntry> entries = seriesResults(site, query);
+        cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
+        return entries;
     }
 
     private List<ResultEntry> seriesResults(CatalogueEntry site, SearchQuery query) throws CatalogueException {
@@ -221,27 +202,27 @@ public class SearchService implements EventHandler {
             titleIndex.resolve(site.siteId(), series)
                     .ifPresent(match -> found.add(new FoundSeries(match.slug(), series)));
         }
-        Semaphore permits = new Semaphore(config.probe__concurrency());
+        EpisodeProbes probes = new EpisodeProbes(availability, probePool.get(), config.probe__concurrency());
         if (found.size() == 1) {
-            return seriesEpisodes(site, found.get(0), query, permits);
+            return seriesEpisodes(site, found.get(0), query, probes);
         }
-        // Several series are asked at once, sharing the site's probe permits, so that they fit its budget together.
-        List<CompletableFuture<List<ResultEntry>>> perSeries = found.stream()
-                .map(f -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return seriesEpisodes(site, f, query, permits);
-                    } catch (CatalogueException e) {
-                        throw new CompletionException(e);
-                    }
-                }, pool)).toList();
+        // Several series are asked at once, sharing the site's probe limit, so that they fit its budget together.
+        Map<FoundSeries, Outcome<List<ResultEntry>>> perSeries;
+        try {
+            perSeries = ParallelWork.run(probePool.get(), found.size(), found,
+                    each -> seriesEpisodes(site, each, query, probes), ParallelWork.noDeadline());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogueException(Reason.TIMEOUT, "The search on " + site.siteId() + " was stopped", e);
+        }
         List<ResultEntry> entries = new ArrayList<>();
         CatalogueException firstFailure = null;
-        for (CompletableFuture<List<ResultEntry>> answer : perSeries) {
-            try {
-                entries.addAll(answer.join());
-            } catch (CompletionException e) {
-                firstFailure = firstFailure != null ? firstFailure : e.getCause() instanceof CatalogueException c ? c
-                        : new CatalogueException(Reason.SITE_ERROR, String.valueOf(e.getCause()), e.getCause());
+        for (Outcome<List<ResultEntry>> outcome : perSeries.values()) {
+            if (!outcome.failed()) {
+                entries.addAll(outcome.value());
+            } else if (firstFailure == null) {
+                firstFailure = outcome.failure() instanceof CatalogueException c ? c
+                        : new CatalogueException(Reason.SITE_ERROR, String.valueOf(outcome.failure()), outcome.failure());
             }
         }
         if (firstFailure != null && entries.isEmpty()) {
@@ -250,110 +231,8 @@ public class SearchService implements EventHandler {
         return entries;
     }
 
-    private List<ResultEntry> seriesEpisodes(CatalogueEntry site, FoundSeries series, SearchQuery query,
-            Semaphore permits) throws CatalogueException {
-        List<EpisodeRef> episodes = episodesAskedFor(site.provider(), series.slug(), query);
-        return probe(site, series.title(), series.slug(), episodes, permits);
-    }
-
-    /** The episodes a query names: one, a season's, an absolute number's, or without any the latest season's. */
-    private static List<EpisodeRef> episodesAskedFor(CatalogueProvider provider, String slug, SearchQuery query)
-            throws CatalogueException {
-        try {
-            if (query.episode().isPresent()) {
-                return List.of(new EpisodeRef(query.season().getAsInt(), query.episode().getAsInt()));
-            }
-            if (query.season().isPresent()) {
-                return refs(provider.episodes(slug, query.season().getAsInt()));
-            }
-            List<Integer> seasons = provider.series(slug).seasons();
-            if (query.absoluteEpisode().isPresent()) {
-                return absolute(provider, slug, seasons, query.absoluteEpisode().getAsInt());
-            }
-            int latest = seasons.stream().mapToInt(Integer::intValue).filter(s -> s > 0).max().orElse(0);
-            return seasons.contains(latest) ? refs(provider.episodes(slug, latest)) : List.of();
-        } catch (CatalogueException e) {
-            if (e.reason() == Reason.NOT_FOUND) {
-                return List.of();
-            }
-            throw e;
-        }
-    }
-
-    /** Counts through the regular seasons in order: anime absolute number N is the N-th episode of all of them. */
-    private static List<EpisodeRef> absolute(CatalogueProvider provider, String slug, List<Integer> seasons, int number)
-            throws CatalogueException {
-        int before = 0;
-        for (int season : seasons.stream().filter(s -> s > 0).sorted().toList()) {
-            List<Episode> episodes = provider.episodes(slug, season);
-            if (number <= before + episodes.size()) {
-                return List.of(new EpisodeRef(season, episodes.get(number - before - 1).number()));
-            }
-            before += episodes.size();
-        }
-        return List.of();
-    }
-
-    private static List<EpisodeRef> refs(List<Episode> episodes) {
-        return episodes.stream().map(e -> new EpisodeRef(e.season(), e.number())).toList();
-    }
-
-    /**
-     * Asks the episode pages (or their stored answers) a few at a time, so a season search does not take
-     * as many round trips as it has episodes. Episodes that do not exist are left out; when every page
-     * fails, the first failure is the site's answer.
-     */
-    private List<ResultEntry> probe(CatalogueEntry site, String seriesTitle, String slug, List<EpisodeRef> episodes,
-            Semaphore permits) throws CatalogueException {
-        List<CompletableFuture<List<ResultEntry>>> probes = new ArrayList<>();
-        for (EpisodeRef ref : episodes) {
-            probes.add(CompletableFuture.supplyAsync(() -> {
-                permits.acquireUninterruptibly();
-                try {
-                    EpisodeAvailability seen = availability.languages(site.siteId(), slug, ref.season(), ref.episode());
-                    return entries(site, seriesTitle, slug, ref, seen);
-                } catch (CatalogueException e) {
-                    throw new CompletionException(e);
-                } finally {
-                    permits.release();
-                }
-            }, pool));
-        }
-        List<ResultEntry> entries = new ArrayList<>();
-        CatalogueException firstFailure = null;
-        int failed = 0;
-        for (CompletableFuture<List<ResultEntry>> probe : probes) {
-            try {
-                entries.addAll(probe.join());
-            } catch (CompletionException e) {
-                CatalogueException cause = e.getCause() instanceof CatalogueException c ? c
-                        : new CatalogueException(Reason.SITE_ERROR, String.valueOf(e.getCause()), e.getCause());
-                if (cause.reason() != Reason.NOT_FOUND) {
-                    failed++;
-                    firstFailure = firstFailure == null ? cause : firstFailure;
-                }
-            }
-        }
-        if (firstFailure != null && entries.isEmpty() && failed == episodes.size()) {
-            throw firstFailure;
-        }
-        return entries;
-    }
-
-    /** One entry per offered language, the site's preferred languages first. */
-    private static List<ResultEntry> entries(CatalogueEntry site, String seriesTitle, String slug, EpisodeRef ref,
-            EpisodeAvailability seen) {
-        CatalogueSite settings = site.site().orElseThrow();
-        List<Language> order = new ArrayList<>(settings.defaultLanguages());
-        for (Language language : Language.values()) {
-            if (!order.contains(language)) {
-                order.add(language);
-            }
-        }
-        return order.stream().filter(seen.languages()::contains)
-                .map(language -> new ResultEntry(site.siteId(), settings.displayName(), settings.searchPriority(),
-                        settings.anime(), seriesTitle, slug, ref.season(), ref.episode(), language,
-                        SizeEstimate.of(ref.season()), seen.checkedAt()))
-                .toList();
+    private static List<ResultEntry> seriesEpisodes(CatalogueEntry site, FoundSeries series, SearchQuery query,
+            EpisodeProbes probes) throws CatalogueException {
+        return probes.probe(site, series.title(), series.slug(), EpisodePlan.of(site.provider(), series.slug(), query));
     }
 }

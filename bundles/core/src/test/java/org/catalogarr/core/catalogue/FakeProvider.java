@@ -124,6 +124,11 @@ public final class FakeProvider implements CatalogueProvider {
         }
     }
 
+    /** The delayed calls running now: a call stopped by an interrupt ends its delay at once. */
+    public int callsRunning() {
+        return running.get();
+    }
+
     /** The most delayed calls that ran at the same time. */
     public int mostCallsAtOnce() {
         return mostAtOnce.get();

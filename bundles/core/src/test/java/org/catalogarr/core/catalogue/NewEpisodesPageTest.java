@@ -36,6 +36,7 @@ public class NewEpisodesPageTest {
     private static final Instant NEWEST = Instant.parse("2026-12-04T20:00:00Z");
 
     private Database database;
+    private final TestPools pools = new TestPools();
     private TitleIndex titleIndex;
     private NewReleaseFeed feed;
     private SearchService search;
@@ -94,15 +95,14 @@ public class NewEpisodesPageTest {
         registry.addProvider(sto);
         titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
         AvailabilityCache availability = new AvailabilityCache(registry, new AvailabilityStore(database));
-        feed = new NewReleaseFeed(registry, titleIndex, availability, config());
-        search = new SearchService(registry, titleIndex, availability, feed, config());
+        feed = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes, config());
+        search = new SearchService(registry, titleIndex, availability, feed, pools::search, pools::probes, config());
         torznab = new TorznabSearch(search);
     }
 
     @After
     public void tearDown() throws InterruptedException {
-        search.stop();
-        feed.stop();
+        pools.close();
         titleIndex.stop();
         TestDatabases.close(database);
     }

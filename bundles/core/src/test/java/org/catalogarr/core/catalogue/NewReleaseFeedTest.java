@@ -33,6 +33,7 @@ public class NewReleaseFeedTest {
     private static final Instant T = Instant.parse("2026-12-04T20:00:00Z");
 
     private Database database;
+    private final TestPools pools = new TestPools();
     private TitleIndex titleIndex;
     private NewReleaseFeed feed;
     private final CatalogueRegistry registry = new CatalogueRegistry(new RecordingEventAdmin());
@@ -79,12 +80,12 @@ public class NewReleaseFeedTest {
         titleIndex.refresh("aniworld");
         titleIndex.refresh("sto");
         feed = new NewReleaseFeed(registry, titleIndex, new AvailabilityCache(registry, new AvailabilityStore(database)),
-                SearchServiceTest.config(60));
+                pools::search, pools::probes, SearchServiceTest.config(60));
     }
 
     @After
     public void tearDown() throws InterruptedException {
-        feed.stop();
+        pools.close();
         titleIndex.stop();
         TestDatabases.close(database);
     }

@@ -36,6 +36,7 @@ import org.osgi.service.event.Event;
 public class SearchServiceTest {
 
     private Database database;
+    private final TestPools pools = new TestPools();
     private TitleIndex titleIndex;
     private SearchService search;
     private NewReleaseFeed newReleases;
@@ -105,14 +106,14 @@ public class SearchServiceTest {
         registry.addProvider(sto);
         titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
         availability = new AvailabilityCache(registry, new AvailabilityStore(database));
-        newReleases = new NewReleaseFeed(registry, titleIndex, availability, config(60));
-        search = new SearchService(registry, titleIndex, availability, newReleases, config(60));
+        newReleases = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes, config(60));
+        search = new SearchService(registry, titleIndex, availability, newReleases, pools::search, pools::probes,
+                config(60));
     }
 
     @After
     public void tearDown() throws InterruptedException {
-        search.stop();
-        newReleases.stop();
+        pools.close();
         titleIndex.stop();
         TestDatabases.close(database);
     }

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Callable;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
@@ -24,6 +23,7 @@ import org.catalogarr.catalogue.kit.Page;
 import org.catalogarr.catalogue.kit.SiteAccess;
 import org.catalogarr.catalogue.kit.SiteHttp;
 import org.catalogarr.catalogue.kit.SiteSettings;
+import org.catalogarr.catalogue.kit.SiteThreads;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -89,46 +89,42 @@ public class StoCatalogue implements CatalogueProvider {
             throw new IllegalArgumentException("An s.to search needs a non-empty query");
         }
         Target target = target();
-        List<CompletableFuture<List<IndexedTitle>>> answers = new ArrayList<>();
+        List<Callable<List<IndexedTitle>>> calls = new ArrayList<>();
         for (String term : SearchTerms.of(query)) {
-            answers.add(CompletableFuture.supplyAsync(() -> suggest(target, term), StoCatalogue::onOwnThread));
+            calls.add(() -> suggest(target, term));
+        }
+        List<SiteThreads.Outcome<List<IndexedTitle>>> answers;
+        try {
+            answers = SiteThreads.callAll(calls);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogueException(Reason.TIMEOUT, "The s.to search for '" + query + "' was stopped", e);
         }
         Map<String, IndexedTitle> found = new LinkedHashMap<>();
-        for (CompletableFuture<List<IndexedTitle>> answer : answers) {
-            try {
-                answer.join().forEach(title -> found.putIfAbsent(title.slug(), title));
-            } catch (CompletionException e) {
-                if (!(e.getCause() instanceof CatalogueException failure)) {
-                    throw e;
-                }
-                if (failure.reason() != Reason.LAYOUT_CHANGED) {
-                    throw failure;
-                }
-                LOG.warn("{}; falling back to the s.to search page", failure.getMessage());
-                searchPage(target, query.strip()).forEach(title -> found.putIfAbsent(title.slug(), title));
-                break;
+        for (SiteThreads.Outcome<List<IndexedTitle>> answer : answers) {
+            if (answer.failure() == null) {
+                answer.value().forEach(title -> found.putIfAbsent(title.slug(), title));
+                continue;
             }
+            if (answer.failure() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (!(answer.failure() instanceof CatalogueException failure)) {
+                throw new IllegalStateException(answer.failure());
+            }
+            if (failure.reason() != Reason.LAYOUT_CHANGED) {
+                throw failure;
+            }
+            LOG.warn("{}; falling back to the s.to search page", failure.getMessage());
+            searchPage(target, query.strip()).forEach(title -> found.putIfAbsent(title.slug(), title));
+            break;
         }
         return List.copyOf(found.values());
     }
 
-    private List<IndexedTitle> suggest(Target target, String term) {
-        try {
-            Page page = http.get(target.site(), target.access(), target.urls().suggest(term));
-            return SuggestParser.parse(page.body(), page.uri());
-        } catch (CatalogueException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    /**
-     * A query has at most three terms and each request ends within the site's budget, so a short-lived
-     * daemon thread per term needs no pool that would outlive the component.
-     */
-    private static void onOwnThread(Runnable task) {
-        Thread thread = new Thread(task, "catalogarr-sto-suggest");
-        thread.setDaemon(true);
-        thread.start();
+    private List<IndexedTitle> suggest(Target target, String term) throws CatalogueException {
+        Page page = http.get(target.site(), target.access(), target.urls().suggest(term));
+        return SuggestParser.parse(page.body(), page.uri());
     }
 
     private List<IndexedTitle> searchPage(Target target, String query) throws CatalogueException {
