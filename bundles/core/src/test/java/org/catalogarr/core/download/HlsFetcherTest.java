@@ -92,14 +92,18 @@ public class HlsFetcherTest {
         Thread thread = new Thread(task, "hls-test-fetch");
         thread.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (requestsFor(FakeCdn.segmentPath(code, FakeCdn.FAULTY_SEGMENT)) == 0) {
+        // Segments are fetched in parallel: the faulty one may be asked for before those ahead of it are written.
+        String extension = code.contains("fmp4") ? ".mp4" : ".ts";
+        Path part = folder().resolve(NAME + extension + ".part");
+        long before = bytesOfFirstSegments(code, FakeCdn.FAULTY_SEGMENT);
+        while (requestsFor(FakeCdn.segmentPath(code, FakeCdn.FAULTY_SEGMENT)) == 0 || !Files.exists(part)
+                || Files.size(part) < before) {
             assertTrue("the faulty segment was never asked for", System.nanoTime() < deadline);
             Thread.sleep(10);
         }
         thread.interrupt();
         ExecutionException failure = assertThrows(ExecutionException.class, () -> task.get(10, TimeUnit.SECONDS));
         assertTrue(String.valueOf(failure.getCause()), failure.getCause() instanceof InterruptedException);
-        String extension = code.contains("fmp4") ? ".mp4" : ".ts";
         assertTrue(Files.exists(folder().resolve(NAME + extension + ".part")));
         assertFalse(Files.exists(folder().resolve(NAME + extension)));
     }
