@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.catalogarr.core.threads.DaemonThreads;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.hoster.api.RefusedDestinationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Downloads an HLS video-on-demand stream: the best variant's segments, decrypted where they are
@@ -59,9 +62,12 @@ final class HlsFetcher {
     private static final long CHECKPOINT_BYTES = 32L * 1024 * 1024;
     private static final long CHECKPOINT_NANOS = 3_000_000_000L;
 
+    private static final Logger LOG = LoggerFactory.getLogger(HlsFetcher.class);
+
     private final MediaRequests requests;
     private final Retries retries;
     private final int parallel;
+    private final Remuxer remuxer;
 
     /** @param requests where the media may be fetched from, and within which limits */
     HlsFetcher(MediaRequests requests) {
@@ -78,21 +84,38 @@ final class HlsFetcher {
 
     /** @param parallel how many segments are fetched at once, at least one */
     HlsFetcher(MediaRequests requests, Retries retries, int parallel) {
+        this(requests, retries, parallel, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofHours(1)));
+    }
+
+    /** @param remuxer what an MPEG-TS download becomes once complete */
+    HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer) {
         if (parallel < 1) {
             throw new IllegalArgumentException("at least one segment at a time, not " + parallel);
         }
         this.requests = requests;
         this.retries = retries;
         this.parallel = parallel;
+        this.remuxer = remuxer;
     }
 
-    /** For both kinds of output (MPEG-TS, then MP4): the finished file, the part file, its origin and its checkpoint. */
+    /**
+     * For both kinds of output (MPEG-TS, then MP4): the finished file, the part file, its origin and its
+     * checkpoint; then the remuxed files and their temporaries, under the release name and under each
+     * resolution label the name may have been given.
+     */
     static List<Path> files(Path folder, String name) {
         List<Path> files = new ArrayList<>();
         for (String extension : List.of("ts", "mp4")) {
             files.addAll(Output.of(folder, name, extension).all());
         }
-        return List.copyOf(files);
+        for (String label : List.of("", "2160p", "1080p", "720p", "480p")) {
+            String renamed = FileNames.sanitise(label.isEmpty() ? name : ReleaseQuality.withLabel(name, label));
+            for (String extension : List.of("ts", "mp4", "mkv")) {
+                files.add(folder.resolve(renamed + "." + extension));
+                files.add(folder.resolve(renamed + "." + extension + ".remux"));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(files));
     }
 
     /**
@@ -115,12 +138,14 @@ final class HlsFetcher {
         }
         Path directory = folder.checked();
         Output output = Output.of(directory, name, playlist.map().isPresent() ? "mp4" : "ts");
+        String finalName = FileNames.sanitise(ReleaseQuality.named(name, chosen.width(), chosen.height()));
+        Path finished = directory.resolve(finalName + "." + (output.remuxable() ? remuxer.extension() : "mp4"));
         Files.createDirectories(directory);
         // Mp4Fetcher writes the same .mp4.part for a plain MP4 of this offer; the marker keeps the two apart.
         String recordedOrigin = "HLS " + origin;
         HlsCheckpoint checkpoint = resumePoint(output, recordedOrigin, playlist.segments().size(), chosen.variant());
         Files.writeString(output.origin(), recordedOrigin, StandardCharsets.UTF_8);
-        progress.file(output.file());
+        progress.file(finished);
 
         List<HlsPlaylist.Segment> segments = playlist.segments();
         Map<URI, byte[]> keys = keys(segments.subList(checkpoint.segments(), segments.size()), media);
@@ -165,11 +190,35 @@ final class HlsFetcher {
             }
         }
         meter.finish();
+        return finish(output, finished, folder, progress);
+    }
+
+    /**
+     * Gives the complete part file its final name: remuxed when it is MPEG-TS and a container is configured,
+     * else renamed. A remux that fails keeps the stream as {@code .ts}, which plays as well.
+     */
+    private Path finish(Output output, Path finished, TargetFolder folder, DownloadEngine.Progress progress)
+            throws IOException, InterruptedException {
+        Path file = finished;
         folder.checked();
-        Files.move(output.part(), output.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (output.remuxable() && !finished.getFileName().toString().endsWith(".ts")) {
+            try {
+                remuxer.merge(List.of(output.part()), finished);
+                folder.checked();
+                Files.delete(output.part());
+            } catch (IOException e) {
+                LOG.warn("Keeping the MPEG-TS stream: {}", e.getMessage());
+                file = finished.resolveSibling(finished.getFileName().toString().replaceFirst("\\.[a-z0-9]+$", ".ts"));
+                progress.file(file);
+            }
+        }
+        if (Files.exists(output.part())) {
+            folder.checked();
+            Files.move(output.part(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
         Files.deleteIfExists(output.checkpoint());
         Files.deleteIfExists(output.origin());
-        return output.file();
+        return file;
     }
 
     /** One segment, fetched whole (retried as configured) into a buffer of the pool; the buffer is its result. */
@@ -245,7 +294,7 @@ final class HlsFetcher {
                 () -> small(media.uri(), media, MAX_PLAYLIST_BYTES, "playlist"));
         HlsPlaylist playlist = HlsPlaylistParser.parse(first.uri(), first.text());
         if (playlist instanceof HlsPlaylist.Media direct) {
-            return new Chosen(first.uri(), direct, "");
+            return new Chosen(first.uri(), direct, "", 0, 0);
         }
         HlsPlaylist.Variant best = ((HlsPlaylist.Master) playlist).best();
         Fetched variant = retries.run("the HLS playlist " + best.uri(),
@@ -254,7 +303,8 @@ final class HlsFetcher {
             throw new UnusableMediaException("the variant " + best.uri() + " of " + media.uri()
                     + " is a master playlist again, not a list of segments");
         }
-        return new Chosen(variant.uri(), chosen, best.bandwidth() + " " + best.width() + "x" + best.height());
+        return new Chosen(variant.uri(), chosen, best.bandwidth() + " " + best.width() + "x" + best.height(),
+                best.width(), best.height());
     }
 
     /** The AES-128 keys the segments name, each fetched once, before any segment: the fetchers share them. */
@@ -535,7 +585,7 @@ final class HlsFetcher {
     }
 
     /** The media playlist to download, where it came from, and which quality of the master it is ("" if none). */
-    private record Chosen(URI uri, HlsPlaylist.Media playlist, String variant) {
+    private record Chosen(URI uri, HlsPlaylist.Media playlist, String variant, int width, int height) {
     }
 
     /** The files of one download into one kind of output. */
@@ -548,7 +598,12 @@ final class HlsFetcher {
         }
 
         List<Path> all() {
-            return List.of(file, part, origin, checkpoint);
+            return List.of(file, part, origin, checkpoint, checkpoint.resolveSibling(checkpoint.getFileName() + ".next"));
+        }
+
+        /** Whether this is MPEG-TS, which ffmpeg can put into another container. */
+        boolean remuxable() {
+            return file.getFileName().toString().endsWith(".ts");
         }
     }
 }

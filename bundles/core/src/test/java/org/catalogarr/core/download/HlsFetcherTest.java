@@ -303,8 +303,30 @@ public class HlsFetcherTest {
     public void theFilesOfBothOutputsAreNamedForDeletion() {
         List<String> names = HlsFetcher.files(folder(), "A: B").stream().map(p -> p.getFileName().toString()).toList();
 
-        assertEquals(List.of("A_ B.ts", "A_ B.ts.part", "A_ B.ts.part.origin", "A_ B.ts.part.segments", "A_ B.mp4",
-                "A_ B.mp4.part", "A_ B.mp4.part.origin", "A_ B.mp4.part.segments"), names);
+        assertEquals(List.of("A_ B.ts", "A_ B.ts.part", "A_ B.ts.part.origin", "A_ B.ts.part.segments",
+                "A_ B.ts.part.segments.next", "A_ B.mp4", "A_ B.mp4.part", "A_ B.mp4.part.origin",
+                "A_ B.mp4.part.segments", "A_ B.mp4.part.segments.next", "A_ B.ts.remux", "A_ B.mkv", "A_ B.mp4.remux",
+                "A_ B.mkv.remux"), names);
+    }
+
+    @Test
+    public void filesRenamedForTheirRealResolutionAreNamedForDeletionToo() {
+        List<String> names = HlsFetcher.files(folder(), "Show.S01E01.German.1080p.WEB").stream()
+                .map(p -> p.getFileName().toString()).toList();
+
+        assertTrue(names.toString(), names.containsAll(List.of("Show.S01E01.German.720p.WEB.mp4",
+                "Show.S01E01.German.720p.WEB.ts", "Show.S01E01.German.2160p.WEB.mkv")));
+    }
+
+    @Test
+    public void aReleaseNameTakesTheRealResolutionOnlyWhenSonarrWouldReadItDifferently() {
+        assertEquals("Show.S01E01.German.720p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
+                1280, 720));
+        assertEquals("Show.S01E01.German.1080p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
+                1920, 800));
+        assertEquals("Show.S01E01.German.1080p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
+                0, 0));
+        assertEquals("Show 1080 S01E01", ReleaseQuality.named("Show 1080 S01E01", 1280, 720));
     }
 
     @Test
