@@ -108,6 +108,7 @@ final class HlsFetcher {
         for (String extension : List.of("ts", "mp4")) {
             files.addAll(Output.of(folder, name, extension).all());
         }
+        files.addAll(Output.of(folder, name + ".audio", "ts").all());
         for (String label : List.of("", "2160p", "1080p", "720p", "480p")) {
             String renamed = FileNames.sanitise(label.isEmpty() ? name : ReleaseQuality.withLabel(name, label));
             for (String extension : List.of("ts", "mp4", "mkv")) {
@@ -131,26 +132,54 @@ final class HlsFetcher {
     Path fetch(MediaSource media, TargetFolder folder, String name, String origin, DownloadEngine.Progress progress)
             throws IOException, InterruptedException {
         Chosen chosen = mediaPlaylist(media);
+        Optional<Chosen> audio = audioPlaylist(media, chosen);
+        if (audio.isPresent() && !remuxer.available()) {
+            throw new UnusableMediaException("the HLS stream " + media.uri() + " keeps its sound in a separate audio"
+                    + " rendition (" + audio.get().uri() + "); merging it with the video needs ffmpeg on the PATH of"
+                    + " the service");
+        }
+        Path directory = folder.checked();
+        Output output = Output.of(directory, name, chosen.playlist().map().isPresent() ? "mp4" : "ts");
+        String finalName = FileNames.sanitise(ReleaseQuality.named(name, chosen.width(), chosen.height()));
+        String extension = audio.isPresent() ? remuxer.mergedExtension()
+                : output.remuxable() ? remuxer.extension() : "mp4";
+        Path finished = directory.resolve(finalName + "." + extension);
+        Files.createDirectories(directory);
+        progress.file(finished);
+        // Mp4Fetcher writes the same .mp4.part for a plain MP4 of this offer; the marker keeps the two apart.
+        String recordedOrigin = "HLS " + origin;
+        ProgressMeter meter = new ProgressMeter(progress, 0, -1);
+        long videoBytes = stream(chosen, output, recordedOrigin, media, folder, meter, 0);
+        if (audio.isPresent()) {
+            Output audioOutput = Output.of(directory, name + ".audio", "ts");
+            stream(audio.get(), audioOutput, recordedOrigin, media, folder, meter, videoBytes);
+            meter.finish();
+            return merge(output, audioOutput, finished, folder);
+        }
+        meter.finish();
+        return finish(output, finished, folder, progress);
+    }
+
+    /**
+     * Downloads one media playlist into its part file, resuming after its checkpoint, until the part file is
+     * complete; returns its length.
+     *
+     * @param before the bytes of the streams of this download fetched before this one, for the progress
+     */
+    private long stream(Chosen chosen, Output output, String recordedOrigin, MediaSource media, TargetFolder folder,
+            ProgressMeter meter, long before) throws IOException, InterruptedException {
         HlsPlaylist.Media playlist = chosen.playlist();
         if (!playlist.ended()) {
             throw new UnusableMediaException("the HLS playlist " + chosen.uri() + " has no #EXT-X-ENDLIST: it is a live"
                     + " stream, not an episode");
         }
-        Path directory = folder.checked();
-        Output output = Output.of(directory, name, playlist.map().isPresent() ? "mp4" : "ts");
-        String finalName = FileNames.sanitise(ReleaseQuality.named(name, chosen.width(), chosen.height()));
-        Path finished = directory.resolve(finalName + "." + (output.remuxable() ? remuxer.extension() : "mp4"));
-        Files.createDirectories(directory);
-        // Mp4Fetcher writes the same .mp4.part for a plain MP4 of this offer; the marker keeps the two apart.
-        String recordedOrigin = "HLS " + origin;
         HlsCheckpoint checkpoint = resumePoint(output, recordedOrigin, playlist.segments().size(), chosen.variant());
+        folder.checked();
         Files.writeString(output.origin(), recordedOrigin, StandardCharsets.UTF_8);
-        progress.file(finished);
-
         List<HlsPlaylist.Segment> segments = playlist.segments();
         Map<URI, byte[]> keys = keys(segments.subList(checkpoint.segments(), segments.size()), media);
-        ProgressMeter meter = new ProgressMeter(progress, checkpoint.bytes(), -1);
-        meter.estimate(estimatedTotal(checkpoint.bytes(), checkpoint.segments(), segments.size()));
+        meter.skip(checkpoint.bytes());
+        meter.estimate(estimate(before, checkpoint.bytes(), checkpoint.segments(), segments.size()));
         ExecutorService fetchers = Executors.newFixedThreadPool(parallel, DaemonThreads.named("catalogarr-hls-segment"));
         BlockingQueue<SegmentBuffer> buffers = new ArrayBlockingQueue<>(parallel + 1);
         for (int i = 0; i <= parallel; i++) {
@@ -180,8 +209,9 @@ final class HlsFetcher {
                     segment.writeTo(out);
                     buffers.add(segment);
                     checkpoints.written(index + 1);
-                    meter.estimate(estimatedTotal(out.position(), index + 1, segments.size()));
+                    meter.estimate(estimate(before, out.position(), index + 1, segments.size()));
                 }
+                return out.position();
             } finally {
                 fetchers.shutdownNow();
                 // Whatever ends the download (a failure, a pause, the service stopping), the bytes written so far
@@ -189,8 +219,30 @@ final class HlsFetcher {
                 checkpoints.saveWritten();
             }
         }
-        meter.finish();
-        return finish(output, finished, folder, progress);
+    }
+
+    private static long estimate(long before, long bytes, int segmentsDone, int segmentCount) {
+        long total = estimatedTotal(bytes, segmentsDone, segmentCount);
+        return total < 0 ? -1 : before + total;
+    }
+
+    /** Video and separate audio, complete, merged by ffmpeg into the final file; the part files go. */
+    private Path merge(Output video, Output audio, Path finished, TargetFolder folder)
+            throws IOException, InterruptedException {
+        folder.checked();
+        try {
+            remuxer.merge(List.of(video.part(), audio.part()), finished);
+        } catch (IOException e) {
+            // The same streams would fail the same way again.
+            throw new UnusableMediaException("cannot merge the video and the separate audio: " + e.getMessage(), e);
+        }
+        folder.checked();
+        for (Output output : List.of(video, audio)) {
+            Files.deleteIfExists(output.part());
+            Files.deleteIfExists(output.checkpoint());
+            Files.deleteIfExists(output.origin());
+        }
+        return finished;
     }
 
     /**
@@ -294,7 +346,7 @@ final class HlsFetcher {
                 () -> small(media.uri(), media, MAX_PLAYLIST_BYTES, "playlist"));
         HlsPlaylist playlist = HlsPlaylistParser.parse(first.uri(), first.text());
         if (playlist instanceof HlsPlaylist.Media direct) {
-            return new Chosen(first.uri(), direct, "", 0, 0);
+            return new Chosen(first.uri(), direct, "", 0, 0, Optional.empty());
         }
         HlsPlaylist.Variant best = ((HlsPlaylist.Master) playlist).best();
         Fetched variant = retries.run("the HLS playlist " + best.uri(),
@@ -304,7 +356,22 @@ final class HlsFetcher {
                     + " is a master playlist again, not a list of segments");
         }
         return new Chosen(variant.uri(), chosen, best.bandwidth() + " " + best.width() + "x" + best.height(),
-                best.width(), best.height());
+                best.width(), best.height(), ((HlsPlaylist.Master) playlist).audioOf(best));
+    }
+
+    /** The separate audio rendition's playlist that the chosen variant plays with, if it has one. */
+    private Optional<Chosen> audioPlaylist(MediaSource media, Chosen video) throws IOException, InterruptedException {
+        if (video.audio().isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri = video.audio().get();
+        Fetched fetched = retries.run("the HLS audio playlist " + uri,
+                () -> small(uri, media, MAX_PLAYLIST_BYTES, "playlist"));
+        if (!(HlsPlaylistParser.parse(fetched.uri(), fetched.text()) instanceof HlsPlaylist.Media audio)) {
+            throw new UnusableMediaException("the audio rendition " + uri + " of " + media.uri()
+                    + " is a master playlist, not a list of segments");
+        }
+        return Optional.of(new Chosen(fetched.uri(), audio, "audio", 0, 0, Optional.empty()));
     }
 
     /** The AES-128 keys the segments name, each fetched once, before any segment: the fetchers share them. */
@@ -585,7 +652,8 @@ final class HlsFetcher {
     }
 
     /** The media playlist to download, where it came from, and which quality of the master it is ("" if none). */
-    private record Chosen(URI uri, HlsPlaylist.Media playlist, String variant, int width, int height) {
+    private record Chosen(URI uri, HlsPlaylist.Media playlist, String variant, int width, int height,
+            Optional<URI> audio) {
     }
 
     /** The files of one download into one kind of output. */

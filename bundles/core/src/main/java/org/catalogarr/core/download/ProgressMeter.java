@@ -38,6 +38,12 @@ final class ProgressMeter {
         }
     }
 
+    /** Counts bytes that were already in the files when this download began (a resumed part), not as speed. */
+    synchronized void skip(long count) {
+        bytes += count;
+        reportedBytes += count;
+    }
+
     /**
      * Replaces the total by a guess (-1 while there is none). Reports keep a guessed total above the
      * bytes so far, so that a download never looks complete before it is.

@@ -60,6 +60,11 @@ final class Remuxer {
         return container == Container.TS || !available() ? "ts" : container.extension();
     }
 
+    /** The extension of video and separate audio merged: the configured container, MP4 when that is MPEG-TS. */
+    String mergedExtension() {
+        return container == Container.MKV ? "mkv" : "mp4";
+    }
+
     /** Whether ffmpeg can be run; asked once, and its absence logged once. */
     boolean available() {
         Boolean known = available;

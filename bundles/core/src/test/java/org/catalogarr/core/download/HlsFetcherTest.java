@@ -305,7 +305,9 @@ public class HlsFetcherTest {
 
         assertEquals(List.of("A_ B.ts", "A_ B.ts.part", "A_ B.ts.part.origin", "A_ B.ts.part.segments",
                 "A_ B.ts.part.segments.next", "A_ B.mp4", "A_ B.mp4.part", "A_ B.mp4.part.origin",
-                "A_ B.mp4.part.segments", "A_ B.mp4.part.segments.next", "A_ B.ts.remux", "A_ B.mp4.remux", "A_ B.mkv",
+                "A_ B.mp4.part.segments", "A_ B.mp4.part.segments.next", "A_ B.audio.ts", "A_ B.audio.ts.part",
+                "A_ B.audio.ts.part.origin", "A_ B.audio.ts.part.segments", "A_ B.audio.ts.part.segments.next",
+                "A_ B.ts.remux", "A_ B.mp4.remux", "A_ B.mkv",
                 "A_ B.mkv.remux"), names);
     }
 
