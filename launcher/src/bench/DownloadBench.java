@@ -154,6 +154,9 @@ public class DownloadBench {
         builder.environment().put("CATALOGARR_CONFIG", folder.resolve("etc").toString());
         builder.redirectErrorStream(true).redirectOutput(folder.resolve("console.out").toFile());
         service = builder.start();
+        // Ctrl-C or a kill of the benchmark must not leave the service running.
+        Process started = service;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             try {

@@ -52,7 +52,7 @@ public class FakeCdn extends FakeSite {
     /** How many segments a {@code long} code has. */
     public static final int LONG_SEGMENTS = 40;
     /** How long a {@code slow} code's segments take. */
-    public static final long SLOW_MILLIS = 150;
+    public static final long SLOW_MILLIS = 400;
 
     private static final String CODE = "/hls/([A-Za-z0-9_-]+)";
     private static final String VARIANT = "/(" + LOW + "|" + BEST + ")";

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,21 @@ final class Mp4Fetcher {
         this.retries = retries;
     }
 
-    /** The finished file, the part file and the note of the part file's origin, in that order. */
+    /**
+     * The finished file, the part file and the note of the part file's origin, in that order; then the
+     * finished file under each resolution label its name may have been given.
+     */
     static List<Path> files(Path folder, String name) {
         String fileName = FileNames.sanitise(name) + ".mp4";
-        return List.of(folder.resolve(fileName), folder.resolve(fileName + ".part"),
-                folder.resolve(fileName + ".part.origin"));
+        List<Path> files = new ArrayList<>(List.of(folder.resolve(fileName), folder.resolve(fileName + ".part"),
+                folder.resolve(fileName + ".part.origin")));
+        for (String label : List.of("2160p", "1080p", "720p", "480p")) {
+            Path renamed = folder.resolve(FileNames.sanitise(ReleaseQuality.withLabel(name, label)) + ".mp4");
+            if (!files.contains(renamed)) {
+                files.add(renamed);
+            }
+        }
+        return List.copyOf(files);
     }
 
     /**
@@ -68,11 +79,11 @@ final class Mp4Fetcher {
         discardForeignPart(files.get(1), files.get(2), origin);
         Files.writeString(files.get(2), origin, StandardCharsets.UTF_8);
         // A cut connection resumes from the part file's end with a range request, as a later job retry would.
-        return retries.run("", () -> attempt(media, folder, files, progress));
+        return retries.run("", () -> attempt(media, folder, name, files, progress));
     }
 
-    private Path attempt(MediaSource media, TargetFolder folder, List<Path> files, DownloadEngine.Progress progress)
-            throws IOException, InterruptedException {
+    private Path attempt(MediaSource media, TargetFolder folder, String name, List<Path> files,
+            DownloadEngine.Progress progress) throws IOException, InterruptedException {
         Path target = files.get(0);
         Path part = files.get(1);
         Path originFile = files.get(2);
@@ -81,7 +92,7 @@ final class Mp4Fetcher {
         try (TimedBody body = new TimedBody(requests.limits())) {
             response.body().subscribe(body);
             if (alreadyComplete(response, offset)) {
-                return finish(folder, part, target, originFile);
+                return finish(folder, part, target, originFile, name, progress);
             }
             long total = expectedTotal(media.uri(), response, offset);
             progress.file(target);
@@ -101,15 +112,26 @@ final class Mp4Fetcher {
                         + total);
             }
         }
-        return finish(folder, part, target, originFile);
+        return finish(folder, part, target, originFile, name, progress);
     }
 
-    private static Path finish(TargetFolder folder, Path part, Path target, Path originFile) throws IOException {
+    /**
+     * Renames the complete part file, under the release name with the resolution its video track really has
+     * when Sonarr would read that differently from the name's.
+     */
+    private static Path finish(TargetFolder folder, Path part, Path target, Path originFile, String name,
+            DownloadEngine.Progress progress) throws IOException {
+        Mp4Resolution.Size size = Mp4Resolution.of(part);
+        Path named = target.resolveSibling(FileNames.sanitise(ReleaseQuality.named(name, size.width(), size.height()))
+                + ".mp4");
+        if (!named.equals(target)) {
+            progress.file(named);
+        }
         // The folder may have been swapped for a link during the download; the rename goes through its name.
         folder.checked();
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, named, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(originFile);
-        return target;
+        return named;
     }
 
     /**
