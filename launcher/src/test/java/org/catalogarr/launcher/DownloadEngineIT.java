@@ -70,6 +70,7 @@ public class DownloadEngineIT {
     @After
     public void stop() throws InterruptedException {
         FakeCatalogues.site("aniworld").placeholder("VOE_BASE", FakeCatalogues.HOSTER_BASE);
+        FakeCatalogues.site("aniworld").placeholder("MP4_BASE", FakeCatalogues.mp4host().baseUrl().toString());
         installation.close();
         voe.close();
         cdn.close();
@@ -115,6 +116,8 @@ public class DownloadEngineIT {
     public void anExpiredLinkIsResolvedAgainAndTheDownloadGoesOnAfterTheSegmentsKept() throws Exception {
         String behaviour = "expiring-long";
         cdn.behaveAs(CODE, behaviour);
+        // Vidoza, the next hoster, is down too: the job waits and asks VOE again instead of taking Vidoza's file.
+        FakeCatalogues.site("aniworld").placeholder("MP4_BASE", "http://127.0.0.1:9/mp4");
 
         JsonNode done = completed(grab());
 

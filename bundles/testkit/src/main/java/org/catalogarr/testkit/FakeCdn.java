@@ -73,7 +73,7 @@ public class FakeCdn extends FakeSite {
         route("GET", CODE + "/master\\.m3u8", (request, match) -> guarded(request, () -> master(as(match.group(1)),
                 request)));
         route("GET", CODE + VARIANT + "/index\\.m3u8",
-                (request, match) -> guarded(request, () -> media(as(match.group(1)), match.group(2), request)));
+                (request, match) -> guarded(request, () -> media(match.group(1), match.group(2), request)));
         route("GET", CODE + VARIANT + "/init\\.mp4",
                 (request, match) -> guarded(request, () -> binary("video/mp4", init(as(match.group(1)), match.group(2)))));
         route("GET", CODE + VARIANT + "/seg(\\d+)\\.(ts|m4s)", (request, match) -> guarded(request,
@@ -196,7 +196,9 @@ public class FakeCdn extends FakeSite {
         return binary("video/mp2t", media.audio().get(index));
     }
 
-    private Response media(String code, String variant, Request request) {
+    /** The media playlist; {@code urlCode} is the code of the request, which may {@link #behaveAs} another. */
+    private Response media(String urlCode, String variant, Request request) {
+        String code = as(urlCode);
         String query = query(request);
         boolean fmp4 = code.contains("fmp4");
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:").append(fmp4 ? 7 : 3)
@@ -213,7 +215,7 @@ public class FakeCdn extends FakeSite {
         for (int index = 0; index < segmentCount(code); index++) {
             String name = "seg" + index + (fmp4 ? ".m4s" : ".ts") + query;
             text.append("#EXTINF:2.000,\n")
-                    .append(index == 0 ? baseUrl() + "/hls/" + code + "/" + variant + "/" + name : name).append('\n');
+                    .append(index == 0 ? baseUrl() + "/hls/" + urlCode + "/" + variant + "/" + name : name).append('\n');
         }
         if (!code.contains("live")) {
             text.append("#EXT-X-ENDLIST\n");
