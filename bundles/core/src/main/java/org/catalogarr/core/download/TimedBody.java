@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A response body read chunk by chunk within {@link ReadLimits}: each wait is bounded (the HTTP client's
  * own body stream waits forever when a server stops sending in the middle of a file), the transfer must
- * keep a minimum rate, and the whole body has a deadline. Only {@value #AHEAD} chunks (about 16 KiB each) are
+ * keep a minimum rate, and the whole body has a deadline. Only {@value #AHEAD} chunks (16–256 KiB each) are
  * asked for ahead of the reader, so a slow disk slows the download instead of filling memory, while the
  * client's thread keeps reading as this one writes instead of waiting to be asked for every chunk.
  */
 final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
 
     private static final Object END = new Object();
-    static final int AHEAD = 16;
+    static final int AHEAD = 4;
 
     private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
     private final ReadLimits limits;
