@@ -57,6 +57,9 @@ public class QbitTagsIT {
     public static void start() throws Exception {
         installation = new Installation(temp.getRoot().toPath());
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
+        // One attempt per request, so that the cut connection makes the job wait for its retry.
+        FakeCatalogues.downloadSettings(installation.home.resolve("config"), installation.config,
+                Map.of("media_attempts", "1"));
         Files.writeString(installation.config.resolve("org.catalogarr.qbit.cfg"),
                 "username = " + USER + "\npassword = " + PASSWORD + "\n");
         Files.writeString(installation.config.resolve("org.catalogarr.jobs.cfg"), "max_concurrent_downloads = 1\n");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
@@ -48,24 +49,64 @@ public class FakeCdn extends FakeSite {
     /** The media sequence number of the first segment. */
     public static final int FIRST_SEQUENCE = 40;
 
+    /** How many segments a {@code long} code has. */
+    public static final int LONG_SEGMENTS = 40;
+    /** How long a {@code slow} code's segments take. */
+    public static final long SLOW_MILLIS = 400;
+
     private static final String CODE = "/hls/([A-Za-z0-9_-]+)";
     private static final String VARIANT = "/(" + LOW + "|" + BEST + ")";
 
+    /** Real media of a code: video (or muxed) segments, then the separate audio rendition's (empty if none). */
+    private record Media(List<byte[]> segments, List<byte[]> audio) {
+    }
+
     private final Set<String> spoilt = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final Map<String, Media> served = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private volatile String origin;
 
     public FakeCdn() {
         super("cdn");
         origin = baseUrl().toString();
-        route("GET", CODE + "/master\\.m3u8", (request, match) -> guarded(request, () -> master(request)));
+        route("GET", CODE + "/master\\.m3u8", (request, match) -> guarded(request, () -> master(as(match.group(1)),
+                request)));
         route("GET", CODE + VARIANT + "/index\\.m3u8",
                 (request, match) -> guarded(request, () -> media(match.group(1), match.group(2), request)));
         route("GET", CODE + VARIANT + "/init\\.mp4",
-                (request, match) -> guarded(request, () -> binary("video/mp4", init(match.group(1), match.group(2)))));
+                (request, match) -> guarded(request, () -> binary("video/mp4", init(as(match.group(1)), match.group(2)))));
         route("GET", CODE + VARIANT + "/seg(\\d+)\\.(ts|m4s)", (request, match) -> guarded(request,
-                () -> segmentAnswer(match.group(1), match.group(2), Integer.parseInt(match.group(3)))));
+                () -> segmentAnswer(as(match.group(1)), match.group(2), Integer.parseInt(match.group(3)))));
         route("GET", CODE + "/key", (request, match) -> guarded(request,
-                () -> binary("application/octet-stream", key(match.group(1)))));
+                () -> binary("application/octet-stream", key(as(match.group(1))))));
+        route("GET", CODE + "/audio/index\\.m3u8", (request, match) -> guarded(request,
+                () -> audioPlaylist(as(match.group(1)), request)));
+        route("GET", CODE + "/audio/seg(\\d+)\\.ts", (request, match) -> guarded(request,
+                () -> audioSegment(as(match.group(1)), Integer.parseInt(match.group(2)))));
+    }
+
+    /** Answers the requests for {@code code} (a hoster's fixed code) as those for {@code behaviour}. */
+    public void behaveAs(String code, String behaviour) {
+        aliases.put(code, behaviour);
+    }
+
+    /**
+     * Serves real media for a code: these MPEG-TS segments for both variants, and when {@code audio} is not
+     * empty, an audio rendition of its own that the master playlist names (the variants then have no sound).
+     */
+    public void serve(String code, List<byte[]> segments, List<byte[]> audio) {
+        served.put(code, new Media(List.copyOf(segments), List.copyOf(audio)));
+    }
+
+    private String as(String code) {
+        return aliases.getOrDefault(code, code);
+    }
+
+    /** How many segments each variant of a code has. */
+    public int segmentCount(String code) {
+        Media media = served.get(code);
+        return media != null ? media.segments().size() : code.contains("long") ? LONG_SEGMENTS : SEGMENTS;
     }
 
     /** The origin whose pages may use this CDN: requests need a {@code Referer} that starts with it. */
@@ -89,7 +130,7 @@ public class FakeCdn extends FakeSite {
         if (code.contains("fmp4")) {
             bytes.writeBytes(init(code, BEST));
         }
-        for (int index = 0; index < SEGMENTS; index++) {
+        for (int index = 0; index < (code.contains("long") ? LONG_SEGMENTS : SEGMENTS); index++) {
             bytes.writeBytes(plainSegment(code, BEST, index));
         }
         return bytes.toByteArray();
@@ -120,16 +161,44 @@ public class FakeCdn extends FakeSite {
         return ByteBuffer.allocate(16).putLong(8, FIRST_SEQUENCE + index).array();
     }
 
-    private Response master(Request request) {
+    private Response master(String code, Request request) {
+        hits.computeIfAbsent("master " + code, k -> new AtomicInteger()).incrementAndGet();
         String query = query(request);
+        Media media = served.get(code);
+        boolean separateAudio = media != null && !media.audio().isEmpty();
+        String audio = separateAudio ? ",AUDIO=\"aud\"" : "";
         return playlist("#EXTM3U\n#EXT-X-VERSION:3\n"
-                + "#EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=640x360,CODECS=\"avc1.4d401e,mp4a.40.2\"\n"
+                + (separateAudio ? "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Deutsch\",LANGUAGE=\"de\","
+                        + "DEFAULT=YES,AUTOSELECT=YES,URI=\"audio/index.m3u8" + query + "\"\n" : "")
+                + "#EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=640x360,CODECS=\"avc1.4d401e,mp4a.40.2\"" + audio + "\n"
                 + LOW + "/index.m3u8" + query + "\n"
-                + "#EXT-X-STREAM-INF:BANDWIDTH=1200000,RESOLUTION=1280x720,CODECS=\"avc1.4d401f,mp4a.40.2\"\n"
+                + "#EXT-X-STREAM-INF:BANDWIDTH=1200000,RESOLUTION=1280x720,CODECS=\"avc1.4d401f,mp4a.40.2\"" + audio + "\n"
                 + BEST + "/index.m3u8" + query + "\n");
     }
 
-    private Response media(String code, String variant, Request request) {
+    private Response audioPlaylist(String code, Request request) {
+        Media media = served.get(code);
+        if (media == null || media.audio().isEmpty()) {
+            return Response.status(404, "no audio rendition");
+        }
+        StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n");
+        for (int index = 0; index < media.audio().size(); index++) {
+            text.append("#EXTINF:1.000,\nseg").append(index).append(".ts").append(query(request)).append('\n');
+        }
+        return playlist(text.append("#EXT-X-ENDLIST\n").toString());
+    }
+
+    private Response audioSegment(String code, int index) {
+        Media media = served.get(code);
+        if (media == null || index >= media.audio().size()) {
+            return Response.status(404, "no such segment");
+        }
+        return binary("video/mp2t", media.audio().get(index));
+    }
+
+    /** The media playlist; {@code urlCode} is the code of the request, which may {@link #behaveAs} another. */
+    private Response media(String urlCode, String variant, Request request) {
+        String code = as(urlCode);
         String query = query(request);
         boolean fmp4 = code.contains("fmp4");
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:").append(fmp4 ? 7 : 3)
@@ -143,10 +212,10 @@ public class FakeCdn extends FakeSite {
         if (fmp4) {
             text.append("#EXT-X-MAP:URI=\"init.mp4").append(query).append("\"\n");
         }
-        for (int index = 0; index < SEGMENTS; index++) {
+        for (int index = 0; index < segmentCount(code); index++) {
             String name = "seg" + index + (fmp4 ? ".m4s" : ".ts") + query;
             text.append("#EXTINF:2.000,\n")
-                    .append(index == 0 ? baseUrl() + "/hls/" + code + "/" + variant + "/" + name : name).append('\n');
+                    .append(index == 0 ? baseUrl() + "/hls/" + urlCode + "/" + variant + "/" + name : name).append('\n');
         }
         if (!code.contains("live")) {
             text.append("#EXT-X-ENDLIST\n");
@@ -155,10 +224,22 @@ public class FakeCdn extends FakeSite {
     }
 
     private Response segmentAnswer(String code, String variant, int index) {
-        if (index >= SEGMENTS) {
+        if (index >= segmentCount(code)) {
             return Response.status(404, "no such segment");
         }
-        byte[] plain = plainSegment(code, variant, index);
+        if (code.contains("slow")) {
+            pause(SLOW_MILLIS);
+        }
+        if (code.contains("expiring") && index >= FAULTY_SEGMENT
+                && hits.getOrDefault("master " + code, new AtomicInteger()).get() < 2) {
+            return Response.status(403, "<html><body>403 Forbidden: link expired</body></html>");
+        }
+        if (code.contains("flaky") && index == FAULTY_SEGMENT && BEST.equals(variant)
+                && hits.computeIfAbsent("flaky " + code, k -> new AtomicInteger()).incrementAndGet() <= 2) {
+            return Response.status(503, "<html><body>503 Service Unavailable</body></html>");
+        }
+        Media media = served.get(code);
+        byte[] plain = media != null ? media.segments().get(index) : plainSegment(code, variant, index);
         byte[] body = code.contains("aes") ? encrypt(key(code), iv(code, index), plain) : plain;
         Response whole = binary(code.contains("fmp4") ? "video/iso.segment" : "video/mp2t", body);
         if (index != FAULTY_SEGMENT || !BEST.equals(variant)) {

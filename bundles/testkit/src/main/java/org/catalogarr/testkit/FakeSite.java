@@ -199,7 +199,8 @@ public abstract class FakeSite implements AutoCloseable {
         }
     }
 
-    private boolean pause(long millis) {
+    /** Waits before an answer, as a slow server does; returns false when the fake closed meanwhile. */
+    protected boolean pause(long millis) {
         try {
             return !closed.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -38,6 +38,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,15 +88,44 @@ public class CatalogueDownloadEngine implements DownloadEngine {
                         + " redirects included, so that a hostile page cannot make the service fetch from your LAN"
                         + " or from itself. Comma separated; empty allows none.")
         String allowed__private__hosts() default "";
+
+        @AttributeDefinition(name = "HLS segments at once",
+                description = "How many segments of an HLS stream are fetched at the same time; they are written in"
+                        + " order. More hide more of a distant CDN's round trips.", min = "1", max = "16")
+        int hls__parallel__segments() default 4;
+
+        @AttributeDefinition(name = "Attempts per request",
+                description = "How often a media request whose connection broke, stalled or met a server error is"
+                        + " tried (an MP4 resumes where it was cut) before the job waits for its next retry.",
+                min = "1", max = "10")
+        int media__attempts() default 3;
+
+        @AttributeDefinition(name = "HLS container",
+                description = "What an HLS download in MPEG-TS becomes once complete: mp4 or mkv (the streams copied by"
+                        + " ffmpeg, without re-encoding; needs ffmpeg on the PATH, else the file stays .ts), or ts to"
+                        + " keep the stream as it came.", options = {
+                    @Option(label = "MP4", value = "mp4"), @Option(label = "Matroska", value = "mkv"),
+                    @Option(label = "MPEG-TS", value = "ts")})
+        String hls__container() default "mp4";
+
+        @AttributeDefinition(name = "ffmpeg",
+                description = "The ffmpeg program that remuxes HLS downloads: a name looked up on the PATH, or a path.")
+        String ffmpeg() default "ffmpeg";
     }
 
     static final SettingsRules RULES = SettingsRules.none()
             .range("timeout_seconds", 1, 3600)
             .range("min_rate_kib_per_second", 0, 1024 * 1024)
             .range("rate_window_seconds", 1, 3600)
-            .range("request_deadline_minutes", 1, 7 * 24 * 60);
+            .range("request_deadline_minutes", 1, 7 * 24 * 60)
+            .range("hls_parallel_segments", 1, 16)
+            .range("media_attempts", 1, 10)
+            .check("hls_container", value -> value.toString().strip().matches("(?i)mp4|mkv|ts"), "must be mp4, mkv or ts")
+            .check("ffmpeg", value -> !value.toString().isBlank(), "must name the ffmpeg program");
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueDownloadEngine.class);
+    /** Copying streams runs at disk speed: an episode takes seconds, a film a minute. */
+    private static final Duration REMUX_TIMEOUT = Duration.ofHours(1);
 
     private final CatalogueRegistry registry;
     private final DestinationPolicy destinations;
@@ -114,28 +144,45 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     }
 
     private CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations, Config config) {
-        this(registry, destinations, HosterPreference.parse(config.hoster__preference()), limits(config));
+        this(registry, destinations, HosterPreference.parse(config.hoster__preference()), limits(config),
+                fetching(config));
     }
 
     CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations, HosterPreference preference,
             ReadLimits limits) {
+        this(registry, destinations, preference, limits, new Fetching(Retries.DEFAULT, HlsFetcher.DEFAULT_PARALLEL,
+                new Remuxer(Remuxer.Container.TS, "ffmpeg", REMUX_TIMEOUT)));
+    }
+
+    private CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations,
+            HosterPreference preference, ReadLimits limits, Fetching fetching) {
         this.registry = registry;
         this.destinations = destinations;
         this.preference = preference;
-        use(limits);
+        use(limits, fetching);
+    }
+
+    /** How media requests are retried, how many HLS segments are fetched at once and what MPEG-TS becomes. */
+    private record Fetching(Retries retries, int parallelSegments, Remuxer remuxer) {
+    }
+
+    private static Fetching fetching(Config config) {
+        return new Fetching(new Retries(config.media__attempts(), Retries.DEFAULT.backoff()),
+                config.hls__parallel__segments(), new Remuxer(Remuxer.Container.parse(config.hls__container()),
+                        config.ffmpeg().strip(), REMUX_TIMEOUT));
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
         Config config = settings.apply(PID, Config.class, RULES, properties);
         preference = HosterPreference.parse(config.hoster__preference());
-        use(limits(config));
+        use(limits(config), fetching(config));
     }
 
-    private void use(ReadLimits limits) {
+    private void use(ReadLimits limits, Fetching fetching) {
         MediaRequests requests = new MediaRequests(destinations, limits);
-        mp4 = new Mp4Fetcher(requests);
-        hls = new HlsFetcher(requests);
+        mp4 = new Mp4Fetcher(requests, fetching.retries());
+        hls = new HlsFetcher(requests, fetching.retries(), fetching.parallelSegments(), fetching.remuxer());
     }
 
     private static ReadLimits limits(Config config) {

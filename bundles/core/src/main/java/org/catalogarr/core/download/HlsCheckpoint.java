@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +34,12 @@ record HlsCheckpoint(int segments, long bytes, int segmentCount, String variant)
         return segmentCount == playlistSegments && variant.equals(playlistVariant);
     }
 
+    /** Replaces the file as a whole: a crash in the middle of writing leaves the old checkpoint, never half a new one. */
     void write(Path file) throws IOException {
-        Files.writeString(file, "segments=" + segments + "\nbytes=" + bytes + "\nsegment_count=" + segmentCount
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, "segments=" + segments + "\nbytes=" + bytes + "\nsegment_count=" + segmentCount
                 + "\nvariant=" + variant + "\n", StandardCharsets.UTF_8);
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The checkpoint in the file, or empty when there is none or it cannot be read (then the part starts over). */

@@ -13,42 +13,65 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.catalogarr.core.threads.DaemonThreads;
 import org.catalogarr.hoster.api.MediaSource;
 import org.catalogarr.hoster.api.RefusedDestinationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Downloads an HLS video-on-demand stream: the best variant's segments, decrypted where they are
- * AES-128 encrypted, one after the other into {@code <name>.ts} (MPEG-TS) or {@code <name>.mp4}
- * (fragmented MP4, after its initialisation section). Like {@link Mp4Fetcher} it writes a part file
- * and renames it when complete; a checkpoint after every segment lets a later call for the same offer
- * continue after the last whole segment, even when the hoster hands out new (expiring) URLs by then.
+ * AES-128 encrypted, into {@code <name>.ts} (MPEG-TS) or {@code <name>.mp4} (fragmented MP4, after its
+ * initialisation section). Up to {@code parallel} segments are fetched at once, each into a reused buffer,
+ * and written to the part file in playlist order: on a CDN 50–150 ms away one segment at a time spends
+ * most of its time waiting. A checkpoint names how many whole segments the part file holds; it is written
+ * after the bytes are forced to disk, every few seconds or MiB rather than after every segment, so it may
+ * trail the bytes but never lead them, and a later call for the same offer continues after it, even when
+ * the hoster hands out new (expiring) URLs by then.
  */
 final class HlsFetcher {
 
     /** A playlist of the longest film in short segments stays far below this. */
     static final int MAX_PLAYLIST_BYTES = 4 * 1024 * 1024;
+    /** Ten seconds of 4K video are about 30 MB; a larger segment is refused rather than held in memory. */
+    static final int MAX_SEGMENT_BYTES = 64 * 1024 * 1024;
+    /** Segments fetched at once unless configured otherwise. */
+    static final int DEFAULT_PARALLEL = 4;
     private static final int KEY_BYTES = 16;
-    private static final int DEFAULT_ATTEMPTS = 3;
-    private static final Duration DEFAULT_BACKOFF = Duration.ofMillis(500);
+    /** How much may be written between two checkpoints: at most this is fetched again after a crash. */
+    private static final long CHECKPOINT_BYTES = 32L * 1024 * 1024;
+    private static final long CHECKPOINT_NANOS = 3_000_000_000L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HlsFetcher.class);
 
     private final MediaRequests requests;
-    private final int attempts;
-    private final Duration backoff;
+    private final Retries retries;
+    private final int parallel;
+    private final Remuxer remuxer;
 
     /** @param requests where the media may be fetched from, and within which limits */
     HlsFetcher(MediaRequests requests) {
-        this(requests, DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
+        this(requests, Retries.DEFAULT, DEFAULT_PARALLEL);
     }
 
     /**
@@ -56,21 +79,44 @@ final class HlsFetcher {
      * @param backoff the wait before the second attempt; it grows with each further one
      */
     HlsFetcher(MediaRequests requests, int attempts, Duration backoff) {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("at least one attempt, not " + attempts);
-        }
-        this.requests = requests;
-        this.attempts = attempts;
-        this.backoff = backoff;
+        this(requests, new Retries(attempts, backoff), DEFAULT_PARALLEL);
     }
 
-    /** For both kinds of output (MPEG-TS, then MP4): the finished file, the part file, its origin and its checkpoint. */
+    /** @param parallel how many segments are fetched at once, at least one */
+    HlsFetcher(MediaRequests requests, Retries retries, int parallel) {
+        this(requests, retries, parallel, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofHours(1)));
+    }
+
+    /** @param remuxer what an MPEG-TS download becomes once complete */
+    HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("at least one segment at a time, not " + parallel);
+        }
+        this.requests = requests;
+        this.retries = retries;
+        this.parallel = parallel;
+        this.remuxer = remuxer;
+    }
+
+    /**
+     * For both kinds of output (MPEG-TS, then MP4): the finished file, the part file, its origin and its
+     * checkpoint; then the remuxed files and their temporaries, under the release name and under each
+     * resolution label the name may have been given.
+     */
     static List<Path> files(Path folder, String name) {
         List<Path> files = new ArrayList<>();
         for (String extension : List.of("ts", "mp4")) {
             files.addAll(Output.of(folder, name, extension).all());
         }
-        return List.copyOf(files);
+        files.addAll(Output.of(folder, name + ".audio", "ts").all());
+        for (String label : List.of("", "2160p", "1080p", "720p", "480p")) {
+            String renamed = FileNames.sanitise(label.isEmpty() ? name : ReleaseQuality.withLabel(name, label));
+            for (String extension : List.of("ts", "mp4", "mkv")) {
+                files.add(folder.resolve(renamed + "." + extension));
+                files.add(folder.resolve(renamed + "." + extension + ".remux"));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(files));
     }
 
     /**
@@ -86,54 +132,181 @@ final class HlsFetcher {
     Path fetch(MediaSource media, TargetFolder folder, String name, String origin, DownloadEngine.Progress progress)
             throws IOException, InterruptedException {
         Chosen chosen = mediaPlaylist(media);
+        Optional<Chosen> audio = audioPlaylist(media, chosen);
+        if (audio.isPresent() && !remuxer.available()) {
+            throw new UnusableMediaException("the HLS stream " + media.uri() + " keeps its sound in a separate audio"
+                    + " rendition (" + audio.get().uri() + "); merging it with the video needs ffmpeg on the PATH of"
+                    + " the service");
+        }
+        Path directory = folder.checked();
+        Output output = Output.of(directory, name, chosen.playlist().map().isPresent() ? "mp4" : "ts");
+        String finalName = FileNames.sanitise(ReleaseQuality.named(name, chosen.width(), chosen.height()));
+        String extension = audio.isPresent() ? remuxer.mergedExtension()
+                : output.remuxable() ? remuxer.extension() : "mp4";
+        Path finished = directory.resolve(finalName + "." + extension);
+        Files.createDirectories(directory);
+        progress.file(finished);
+        // Mp4Fetcher writes the same .mp4.part for a plain MP4 of this offer; the marker keeps the two apart.
+        String recordedOrigin = "HLS " + origin;
+        ProgressMeter meter = new ProgressMeter(progress, 0, -1);
+        long videoBytes = stream(chosen, output, recordedOrigin, media, folder, meter, 0);
+        if (audio.isPresent()) {
+            Output audioOutput = Output.of(directory, name + ".audio", "ts");
+            stream(audio.get(), audioOutput, recordedOrigin, media, folder, meter, videoBytes);
+            meter.finish();
+            return merge(output, audioOutput, finished, folder);
+        }
+        meter.finish();
+        return finish(output, finished, folder, progress);
+    }
+
+    /**
+     * Downloads one media playlist into its part file, resuming after its checkpoint, until the part file is
+     * complete; returns its length.
+     *
+     * @param before the bytes of the streams of this download fetched before this one, for the progress
+     */
+    private long stream(Chosen chosen, Output output, String recordedOrigin, MediaSource media, TargetFolder folder,
+            ProgressMeter meter, long before) throws IOException, InterruptedException {
         HlsPlaylist.Media playlist = chosen.playlist();
         if (!playlist.ended()) {
             throw new UnusableMediaException("the HLS playlist " + chosen.uri() + " has no #EXT-X-ENDLIST: it is a live"
                     + " stream, not an episode");
         }
-        Path directory = folder.checked();
-        Output output = Output.of(directory, name, playlist.map().isPresent() ? "mp4" : "ts");
-        Files.createDirectories(directory);
-        // Mp4Fetcher writes the same .mp4.part for a plain MP4 of this offer; the marker keeps the two apart.
-        String recordedOrigin = "HLS " + origin;
         HlsCheckpoint checkpoint = resumePoint(output, recordedOrigin, playlist.segments().size(), chosen.variant());
+        folder.checked();
         Files.writeString(output.origin(), recordedOrigin, StandardCharsets.UTF_8);
-        progress.file(output.file());
-
         List<HlsPlaylist.Segment> segments = playlist.segments();
-        Map<URI, byte[]> keys = new HashMap<>();
-        ProgressMeter meter = new ProgressMeter(progress, checkpoint.bytes(), -1);
-        meter.estimate(estimatedTotal(checkpoint.bytes(), checkpoint.segments(), segments.size()));
+        Map<URI, byte[]> keys = keys(segments.subList(checkpoint.segments(), segments.size()), media);
+        meter.skip(checkpoint.bytes());
+        meter.estimate(estimate(before, checkpoint.bytes(), checkpoint.segments(), segments.size()));
+        ExecutorService fetchers = Executors.newFixedThreadPool(parallel, DaemonThreads.named("catalogarr-hls-segment"));
+        BlockingQueue<SegmentBuffer> buffers = new ArrayBlockingQueue<>(parallel + 1);
+        for (int i = 0; i <= parallel; i++) {
+            buffers.add(new SegmentBuffer());
+        }
         try (FileChannel out = FileChannel.open(output.part(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             out.truncate(checkpoint.bytes());
             out.position(checkpoint.bytes());
-            if (checkpoint.bytes() == 0 && playlist.map().isPresent()) {
-                URI map = playlist.map().get();
-                retrying("the initialisation section " + map, () -> copy(map, media, Optional.empty(), out, 0, meter));
-                checkpoint = new HlsCheckpoint(0, out.position(), segments.size(), chosen.variant());
-                folder.checked();
-                checkpoint.write(output.checkpoint());
-            }
-            for (int index = checkpoint.segments(); index < segments.size(); index++) {
-                HlsPlaylist.Segment segment = segments.get(index);
-                long start = out.position();
-                String what = "segment " + (index + 1) + " of " + segments.size() + " (" + segment.uri() + ")";
-                // A fresh cipher per attempt: a broken attempt leaves the old one in the middle of a block chain.
-                retrying(what, () -> copy(segment.uri(), media, cipher(segment, media, keys), out, start, meter));
-                // On disk before the checkpoint names it: after a power cut the checkpoint is never ahead of the bytes.
-                out.force(false);
-                checkpoint = new HlsCheckpoint(index + 1, out.position(), segments.size(), chosen.variant());
-                folder.checked();
-                checkpoint.write(output.checkpoint());
-                meter.estimate(estimatedTotal(checkpoint.bytes(), checkpoint.segments(), segments.size()));
+            Checkpoints checkpoints = new Checkpoints(out, output, folder, checkpoint);
+            try {
+                if (checkpoint.bytes() == 0 && playlist.map().isPresent()) {
+                    URI map = playlist.map().get();
+                    SegmentBuffer init = buffers.take();
+                    retries.run("the initialisation section " + map, () -> fetchInto(init, map, media, null, meter));
+                    init.writeTo(out);
+                    buffers.add(init);
+                    checkpoints.written(0);
+                }
+                Deque<Future<SegmentBuffer>> window = new ArrayDeque<>();
+                int submitted = checkpoint.segments();
+                for (int index = checkpoint.segments(); index < segments.size(); index++) {
+                    while (submitted < segments.size() && submitted < index + parallel) {
+                        int number = submitted++;
+                        window.add(fetchers.submit(() -> segment(segments, number, media, keys, buffers, meter)));
+                    }
+                    SegmentBuffer segment = awaited(window.poll());
+                    segment.writeTo(out);
+                    buffers.add(segment);
+                    checkpoints.written(index + 1);
+                    meter.estimate(estimate(before, out.position(), index + 1, segments.size()));
+                }
+                return out.position();
+            } finally {
+                fetchers.shutdownNow();
+                // Whatever ends the download (a failure, a pause, the service stopping), the bytes written so far
+                // are kept for the resume; only the next fetch's truncation throws away what no checkpoint names.
+                checkpoints.saveWritten();
             }
         }
-        meter.finish();
+    }
+
+    private static long estimate(long before, long bytes, int segmentsDone, int segmentCount) {
+        long total = estimatedTotal(bytes, segmentsDone, segmentCount);
+        return total < 0 ? -1 : before + total;
+    }
+
+    /** Video and separate audio, complete, merged by ffmpeg into the final file; the part files go. */
+    private Path merge(Output video, Output audio, Path finished, TargetFolder folder)
+            throws IOException, InterruptedException {
         folder.checked();
-        Files.move(output.part(), output.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            remuxer.merge(List.of(video.part(), audio.part()), finished);
+        } catch (IOException e) {
+            // The same streams would fail the same way again.
+            throw new UnusableMediaException("cannot merge the video and the separate audio: " + e.getMessage(), e);
+        }
+        folder.checked();
+        for (Output output : List.of(video, audio)) {
+            Files.deleteIfExists(output.part());
+            Files.deleteIfExists(output.checkpoint());
+            Files.deleteIfExists(output.origin());
+        }
+        return finished;
+    }
+
+    /**
+     * Gives the complete part file its final name: remuxed when it is MPEG-TS and a container is configured,
+     * else renamed. A remux that fails keeps the stream as {@code .ts}, which plays as well.
+     */
+    private Path finish(Output output, Path finished, TargetFolder folder, DownloadEngine.Progress progress)
+            throws IOException, InterruptedException {
+        Path file = finished;
+        folder.checked();
+        if (output.remuxable() && !finished.getFileName().toString().endsWith(".ts")) {
+            try {
+                remuxer.merge(List.of(output.part()), finished);
+                folder.checked();
+                Files.delete(output.part());
+            } catch (IOException e) {
+                LOG.warn("Keeping the MPEG-TS stream: {}", e.getMessage());
+                file = finished.resolveSibling(finished.getFileName().toString().replaceFirst("\\.[a-z0-9]+$", ".ts"));
+                progress.file(file);
+            }
+        }
+        if (Files.exists(output.part())) {
+            folder.checked();
+            Files.move(output.part(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
         Files.deleteIfExists(output.checkpoint());
         Files.deleteIfExists(output.origin());
-        return output.file();
+        return file;
+    }
+
+    /** One segment, fetched whole (retried as configured) into a buffer of the pool; the buffer is its result. */
+    private SegmentBuffer segment(List<HlsPlaylist.Segment> segments, int index, MediaSource media,
+            Map<URI, byte[]> keys, BlockingQueue<SegmentBuffer> buffers, ProgressMeter meter)
+            throws IOException, InterruptedException {
+        HlsPlaylist.Segment segment = segments.get(index);
+        String what = "segment " + (index + 1) + " of " + segments.size() + " (" + segment.uri() + ")";
+        SegmentBuffer buffer = buffers.take();
+        try {
+            // A fresh cipher per attempt: a broken attempt leaves the old one in the middle of a block chain.
+            retries.run(what, () -> fetchInto(buffer, segment.uri(), media, cipher(segment, keys), meter));
+            return buffer;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            buffers.add(buffer);
+            throw e;
+        }
+    }
+
+    /** The segment a fetcher delivered, or what made it fail, as the exception it was. */
+    private static SegmentBuffer awaited(Future<SegmentBuffer> fetch) throws IOException, InterruptedException {
+        try {
+            return fetch.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException stopped) {
+                throw stopped;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a segment fetcher failed", cause);
+        }
     }
 
     /**
@@ -169,99 +342,110 @@ final class HlsFetcher {
 
     /** The media playlist to download: the given one, or the best variant of the given master playlist. */
     private Chosen mediaPlaylist(MediaSource media) throws IOException, InterruptedException {
-        Fetched first = retrying("the HLS playlist " + media.uri(),
+        Fetched first = retries.run("the HLS playlist " + media.uri(),
                 () -> small(media.uri(), media, MAX_PLAYLIST_BYTES, "playlist"));
         HlsPlaylist playlist = HlsPlaylistParser.parse(first.uri(), first.text());
         if (playlist instanceof HlsPlaylist.Media direct) {
-            return new Chosen(first.uri(), direct, "");
+            return new Chosen(first.uri(), direct, "", 0, 0, Optional.empty());
         }
         HlsPlaylist.Variant best = ((HlsPlaylist.Master) playlist).best();
-        Fetched variant = retrying("the HLS playlist " + best.uri(),
+        Fetched variant = retries.run("the HLS playlist " + best.uri(),
                 () -> small(best.uri(), media, MAX_PLAYLIST_BYTES, "playlist"));
         if (!(HlsPlaylistParser.parse(variant.uri(), variant.text()) instanceof HlsPlaylist.Media chosen)) {
             throw new UnusableMediaException("the variant " + best.uri() + " of " + media.uri()
                     + " is a master playlist again, not a list of segments");
         }
-        return new Chosen(variant.uri(), chosen, best.bandwidth() + " " + best.width() + "x" + best.height());
+        return new Chosen(variant.uri(), chosen, best.bandwidth() + " " + best.width() + "x" + best.height(),
+                best.width(), best.height(), ((HlsPlaylist.Master) playlist).audioOf(best));
     }
 
-    private Optional<Cipher> cipher(HlsPlaylist.Segment segment, MediaSource media, Map<URI, byte[]> keys)
-            throws IOException, InterruptedException {
-        if (segment.key().isEmpty()) {
+    /** The separate audio rendition's playlist that the chosen variant plays with, if it has one. */
+    private Optional<Chosen> audioPlaylist(MediaSource media, Chosen video) throws IOException, InterruptedException {
+        if (video.audio().isEmpty()) {
             return Optional.empty();
         }
-        HlsPlaylist.Key key = segment.key().get();
-        byte[] secret = keys.get(key.uri());
-        if (secret == null) {
-            secret = retrying("the key " + key.uri(), () -> small(key.uri(), media, KEY_BYTES, "key")).bytes();
-            if (secret.length != KEY_BYTES) {
-                throw new UnusableMediaException("the AES-128 key " + key.uri() + " has " + secret.length
-                        + " bytes instead of " + KEY_BYTES);
-            }
-            keys.put(key.uri(), secret);
+        URI uri = video.audio().get();
+        Fetched fetched = retries.run("the HLS audio playlist " + uri,
+                () -> small(uri, media, MAX_PLAYLIST_BYTES, "playlist"));
+        if (!(HlsPlaylistParser.parse(fetched.uri(), fetched.text()) instanceof HlsPlaylist.Media audio)) {
+            throw new UnusableMediaException("the audio rendition " + uri + " of " + media.uri()
+                    + " is a master playlist, not a list of segments");
         }
+        return Optional.of(new Chosen(fetched.uri(), audio, "audio", 0, 0, Optional.empty()));
+    }
+
+    /** The AES-128 keys the segments name, each fetched once, before any segment: the fetchers share them. */
+    private Map<URI, byte[]> keys(List<HlsPlaylist.Segment> segments, MediaSource media)
+            throws IOException, InterruptedException {
+        Map<URI, byte[]> keys = new HashMap<>();
+        for (HlsPlaylist.Segment segment : segments) {
+            if (segment.key().isEmpty() || keys.containsKey(segment.key().get().uri())) {
+                continue;
+            }
+            URI uri = segment.key().get().uri();
+            byte[] secret = retries.run("the key " + uri, () -> small(uri, media, KEY_BYTES, "key")).bytes();
+            if (secret.length != KEY_BYTES) {
+                throw new UnusableMediaException("the AES-128 key " + uri + " has " + secret.length + " bytes instead of "
+                        + KEY_BYTES);
+            }
+            keys.put(uri, secret);
+        }
+        return Map.copyOf(keys);
+    }
+
+    private static Cipher cipher(HlsPlaylist.Segment segment, Map<URI, byte[]> keys) {
+        if (segment.key().isEmpty()) {
+            return null;
+        }
+        HlsPlaylist.Key key = segment.key().get();
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(secret, "AES"), new IvParameterSpec(key.iv()));
-            return Optional.of(cipher);
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys.get(key.uri()), "AES"), new IvParameterSpec(key.iv()));
+            return cipher;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has AES/CBC/PKCS5Padding", e);
         }
     }
 
     /**
-     * Streams one resource into the part file from {@code start} on, decrypting it on the way; an
-     * attempt begins by throwing away what an earlier attempt left.
+     * Fetches one resource into the buffer, decrypting it on the way when a cipher is given; an attempt begins
+     * by throwing away what an earlier attempt left, in the buffer and in the progress.
      */
-    private Void copy(URI uri, MediaSource media, Optional<Cipher> cipher, FileChannel out, long start,
-            ProgressMeter meter) throws IOException, InterruptedException {
-        out.truncate(start);
-        out.position(start);
-        meter.rewind(start);
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, media);
-        try (TimedBody body = new TimedBody(requests.limits())) {
-            response.body().subscribe(body);
-            checkStatus(uri, response.statusCode());
-            List<ByteBuffer> chunk;
-            while ((chunk = next(body, uri)) != null) {
-                for (ByteBuffer buffer : chunk) {
-                    if (cipher.isPresent()) {
-                        byte[] encrypted = new byte[buffer.remaining()];
-                        buffer.get(encrypted);
-                        write(out, cipher.get().update(encrypted), meter);
-                    } else {
-                        int bytes = buffer.remaining();
-                        while (buffer.hasRemaining()) {
-                            out.write(buffer);
-                        }
+    private Void fetchInto(SegmentBuffer buffer, URI uri, MediaSource media, Cipher cipher, ProgressMeter meter)
+            throws IOException, InterruptedException {
+        buffer.clear();
+        long counted = 0;
+        try {
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, media);
+            try (TimedBody body = new TimedBody(requests.limits())) {
+                response.body().subscribe(body);
+                checkStatus(uri, response.statusCode());
+                List<ByteBuffer> chunk;
+                while ((chunk = next(body, uri)) != null) {
+                    for (ByteBuffer data : chunk) {
+                        int bytes = data.remaining();
+                        buffer.put(uri, data, cipher);
                         meter.add(bytes);
+                        counted += bytes;
+                    }
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("download of " + uri + " interrupted; the part file is kept");
                     }
                 }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("download of " + uri + " interrupted; the part file is kept");
+            }
+            if (cipher != null) {
+                try {
+                    buffer.finish(uri, cipher);
+                } catch (GeneralSecurityException e) {
+                    // A body cut short looks the same as a wrong key; another attempt tells them apart.
+                    throw new PassingFailure(uri + " cannot be decrypted: " + e.getMessage(), e);
                 }
             }
+            counted = 0;
+            return null;
+        } finally {
+            meter.add(-counted);
         }
-        if (cipher.isPresent()) {
-            try {
-                write(out, cipher.get().doFinal(), meter);
-            } catch (GeneralSecurityException e) {
-                // A body cut short looks the same as a wrong key; another attempt tells them apart.
-                throw new PassingFailure(uri + " cannot be decrypted: " + e.getMessage(), e);
-            }
-        }
-        return null;
-    }
-
-    private static void write(FileChannel out, byte[] bytes, ProgressMeter meter) throws IOException {
-        if (bytes == null || bytes.length == 0) {
-            return;
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
-        meter.add(bytes.length);
     }
 
     /** A playlist or key, read whole but never beyond {@code limit} bytes, nor beyond the timeout: it is a page. */
@@ -323,33 +507,139 @@ final class HlsFetcher {
         }
     }
 
-    /** Runs a request, again after a growing pause when it failed for a passing reason, up to the attempts. */
-    private <T> T retrying(String what, Attempt<T> attempt) throws IOException, InterruptedException {
-        for (int number = 1;; number++) {
-            try {
-                return attempt.run();
-            } catch (PassingFailure e) {
-                if (number >= attempts) {
-                    throw new IOException(what + " failed " + attempts + (attempts == 1 ? " time" : " times")
-                            + ", last: " + e.getMessage(), e);
-                }
-                Thread.sleep(backoff.toMillis() * number);
+    /**
+     * One segment's bytes, held until it is its turn to be written. Reused from segment to segment, so that the
+     * memory of a download is a few segments, whatever the length of the episode.
+     */
+    private static final class SegmentBuffer {
+
+        private ByteBuffer bytes = ByteBuffer.allocateDirect(BlockWriter.BLOCK_BYTES);
+
+        void clear() {
+            bytes.clear();
+        }
+
+        /** Appends the data, decrypted when a cipher is given. */
+        void put(URI uri, ByteBuffer data, Cipher cipher) throws IOException {
+            if (cipher == null) {
+                room(uri, data.remaining());
+                bytes.put(data);
+                return;
             }
+            room(uri, cipher.getOutputSize(data.remaining()));
+            try {
+                cipher.update(data, bytes);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("room for the decrypted bytes was made: " + e, e);
+            }
+        }
+
+        /** Decrypts the last block and removes the padding. */
+        void finish(URI uri, Cipher cipher) throws IOException, GeneralSecurityException {
+            room(uri, cipher.getOutputSize(0));
+            cipher.doFinal(ByteBuffer.allocate(0), bytes);
+        }
+
+        void writeTo(FileChannel out) throws IOException {
+            bytes.flip();
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            bytes.clear();
+        }
+
+        private void room(URI uri, int more) throws UnusableMediaException {
+            if (bytes.remaining() >= more) {
+                return;
+            }
+            long needed = (long) bytes.position() + more;
+            if (needed > MAX_SEGMENT_BYTES) {
+                throw new UnusableMediaException("the segment " + uri + " is larger than " + MAX_SEGMENT_BYTES + " bytes");
+            }
+            ByteBuffer larger = ByteBuffer.allocateDirect((int) Math.min(MAX_SEGMENT_BYTES, Math.max(needed,
+                    2L * bytes.capacity())));
+            bytes.flip();
+            larger.put(bytes);
+            bytes = larger;
         }
     }
 
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run() throws IOException, InterruptedException;
-    }
+    /**
+     * Writes the checkpoint of the whole segments in the part file, after forcing them to disk, at most every
+     * few seconds or MiB: an fsync per segment would cost more than a short segment's transfer.
+     */
+    private static final class Checkpoints {
 
-    /** A failure that another attempt may not meet: a broken or silent connection, an overloaded server. */
-    private static final class PassingFailure extends IOException {
+        private final FileChannel out;
+        private final Path part;
+        private final TargetFolder folder;
+        private final Path file;
+        private final int segmentCount;
+        private final String variant;
+        private int savedSegments;
+        private long savedAt = System.nanoTime();
+        private long savedBytes;
+        private int writtenSegments;
+        private long writtenBytes;
 
-        private static final long serialVersionUID = 1L;
+        Checkpoints(FileChannel out, Output output, TargetFolder folder, HlsCheckpoint start) {
+            this.out = out;
+            this.part = output.part();
+            this.folder = folder;
+            this.file = output.checkpoint();
+            this.segmentCount = start.segmentCount();
+            this.variant = start.variant();
+            this.savedSegments = start.segments();
+            this.savedBytes = start.bytes();
+            this.writtenSegments = start.segments();
+            this.writtenBytes = start.bytes();
+        }
 
-        PassingFailure(String message, Throwable cause) {
-            super(message, cause);
+        /** The part file holds {@code segments} whole segments (not yet on disk); saves a checkpoint when one is due. */
+        void written(int segments) throws IOException {
+            writtenSegments = segments;
+            writtenBytes = out.position();
+            if (writtenBytes - savedBytes >= CHECKPOINT_BYTES || System.nanoTime() - savedAt >= CHECKPOINT_NANOS) {
+                save();
+            }
+        }
+
+        /**
+         * Saves the checkpoint of everything written, if it moved on since the last. An interrupt in the middle
+         * of a write closes the channel; the whole segments before it are then forced through a channel of
+         * their own, with the interrupt put aside until the checkpoint is written.
+         */
+        void saveWritten() throws IOException {
+            if (writtenSegments == savedSegments && writtenBytes == savedBytes) {
+                return;
+            }
+            if (out.isOpen()) {
+                save();
+                return;
+            }
+            boolean interrupted = Thread.interrupted();
+            try (FileChannel again = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                again.force(false);
+                record();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void save() throws IOException {
+            // On disk before the checkpoint names it: after a power cut the checkpoint is never ahead of the bytes.
+            out.force(false);
+            record();
+        }
+
+        private void record() throws IOException {
+            folder.checked();
+            new HlsCheckpoint(writtenSegments, writtenBytes, segmentCount, variant).write(file);
+            savedSegments = writtenSegments;
+            savedBytes = writtenBytes;
+            savedAt = System.nanoTime();
         }
     }
 
@@ -362,7 +652,8 @@ final class HlsFetcher {
     }
 
     /** The media playlist to download, where it came from, and which quality of the master it is ("" if none). */
-    private record Chosen(URI uri, HlsPlaylist.Media playlist, String variant) {
+    private record Chosen(URI uri, HlsPlaylist.Media playlist, String variant, int width, int height,
+            Optional<URI> audio) {
     }
 
     /** The files of one download into one kind of output. */
@@ -375,7 +666,12 @@ final class HlsFetcher {
         }
 
         List<Path> all() {
-            return List.of(file, part, origin, checkpoint);
+            return List.of(file, part, origin, checkpoint, checkpoint.resolveSibling(checkpoint.getFileName() + ".next"));
+        }
+
+        /** Whether this is MPEG-TS, which ffmpeg can put into another container. */
+        boolean remuxable() {
+            return file.getFileName().toString().endsWith(".ts");
         }
     }
 }

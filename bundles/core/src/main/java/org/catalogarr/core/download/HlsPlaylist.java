@@ -3,14 +3,20 @@ package org.catalogarr.core.download;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** An HLS playlist (RFC 8216) as far as downloading a video-on-demand episode needs it. */
 sealed interface HlsPlaylist permits HlsPlaylist.Master, HlsPlaylist.Media {
 
-    /** A master playlist: the same video in several qualities. */
-    record Master(List<Variant> variants) implements HlsPlaylist {
+    /**
+     * A master playlist: the same video in several qualities.
+     *
+     * @param audio the audio playlist of each audio group that keeps its sound in a rendition of its own
+     *     (its default rendition, else its first), by GROUP-ID
+     */
+    record Master(List<Variant> variants, Map<String, URI> audio) implements HlsPlaylist {
 
         private static final Comparator<Variant> QUALITY = Comparator.comparingLong(Variant::bandwidth)
                 .thenComparingLong(Variant::pixels);
@@ -20,6 +26,12 @@ sealed interface HlsPlaylist permits HlsPlaylist.Master, HlsPlaylist.Media {
                 throw new IllegalArgumentException("a master playlist needs at least one variant");
             }
             variants = List.copyOf(variants);
+            audio = Map.copyOf(audio);
+        }
+
+        /** The separate audio playlist the variant plays with, if its sound is not inside its own segments. */
+        Optional<URI> audioOf(Variant variant) {
+            return Optional.ofNullable(audio.get(variant.audioGroup()));
         }
 
         /** The variant with the highest bandwidth, between equals the one with the most pixels; the first of ties. */
@@ -41,11 +53,13 @@ sealed interface HlsPlaylist permits HlsPlaylist.Master, HlsPlaylist.Media {
      * @param bandwidth bits per second, 0 when the playlist does not say
      * @param width pixels, 0 when the playlist does not say
      * @param height pixels, 0 when the playlist does not say
+     * @param audioGroup the GROUP-ID of its audio renditions, "" when it names none
      */
-    record Variant(URI uri, long bandwidth, int width, int height) {
+    record Variant(URI uri, long bandwidth, int width, int height, String audioGroup) {
 
         public Variant {
             Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(audioGroup, "audioGroup");
         }
 
         long pixels() {

@@ -54,13 +54,14 @@ final class HlsPlaylistParser {
 
     private static HlsPlaylist.Master master(URI location, String[] lines) throws UnusableMediaException {
         List<HlsPlaylist.Variant> variants = new ArrayList<>();
+        Map<String, URI> audio = new HashMap<>();
         Map<String, String> pending = null;
         for (String raw : lines) {
             String line = raw.strip();
             if (line.startsWith("#EXT-X-STREAM-INF:")) {
                 pending = attributes(location, line.substring("#EXT-X-STREAM-INF:".length()));
             } else if (line.startsWith("#EXT-X-MEDIA:")) {
-                refuseSeparateAudio(location, attributes(location, line.substring("#EXT-X-MEDIA:".length())));
+                separateAudio(location, attributes(location, line.substring("#EXT-X-MEDIA:".length())), audio);
             } else if (!line.isEmpty() && !line.startsWith("#") && pending != null) {
                 variants.add(variant(location, line, pending));
                 pending = null;
@@ -73,17 +74,22 @@ final class HlsPlaylistParser {
         if (variants.isEmpty()) {
             throw new UnusableMediaException("master playlist " + location + " names no variant URI");
         }
-        return new HlsPlaylist.Master(variants);
+        return new HlsPlaylist.Master(variants, audio);
     }
 
     /**
-     * Audio in a rendition of its own would have to be fetched and merged with the video; the video
-     * variant alone makes a file without sound, which Sonarr would import as if it were fine.
+     * Notes an audio rendition with a playlist of its own: the video variant alone would make a file without
+     * sound, which Sonarr would import as if it were fine, so the audio is fetched and merged with it. Per group
+     * the default rendition wins, else the first.
      */
-    private static void refuseSeparateAudio(URI location, Map<String, String> media) throws UnusableMediaException {
-        if ("AUDIO".equals(media.get("TYPE")) && media.containsKey("URI")) {
-            throw new UnusableMediaException("master playlist " + location + " keeps the sound in a separate audio"
-                    + " rendition, which Catalogarr cannot merge into the video yet");
+    private static void separateAudio(URI location, Map<String, String> media, Map<String, URI> audio)
+            throws UnusableMediaException {
+        if (!"AUDIO".equals(media.get("TYPE")) || !media.containsKey("URI")) {
+            return;
+        }
+        String group = media.getOrDefault("GROUP-ID", "");
+        if (!audio.containsKey(group) || "YES".equals(media.get("DEFAULT"))) {
+            audio.put(group, resolve(location, media.get("URI")));
         }
     }
 
@@ -102,7 +108,8 @@ final class HlsPlaylistParser {
             width = Integer.parseInt(match.group(1));
             height = Integer.parseInt(match.group(2));
         }
-        return new HlsPlaylist.Variant(resolve(location, uri), bandwidth, width, height);
+        return new HlsPlaylist.Variant(resolve(location, uri), bandwidth, width, height,
+                attributes.getOrDefault("AUDIO", ""));
     }
 
     private static HlsPlaylist.Media media(URI location, String[] lines) throws UnusableMediaException {

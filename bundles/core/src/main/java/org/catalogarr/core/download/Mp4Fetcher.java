@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.catalogarr.hoster.api.MediaSource;
+import org.catalogarr.hoster.api.RefusedDestinationException;
 
 /**
  * Downloads one MP4 into {@code <name>.mp4.part} and renames it to {@code <name>.mp4} once it has
@@ -30,17 +32,34 @@ final class Mp4Fetcher {
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes \\*/(\\d+)");
 
     private final MediaRequests requests;
+    private final Retries retries;
 
     /** @param requests where the media may be fetched from, and within which limits */
     Mp4Fetcher(MediaRequests requests) {
-        this.requests = requests;
+        this(requests, Retries.DEFAULT);
     }
 
-    /** The finished file, the part file and the note of the part file's origin, in that order. */
+    /** @param retries how often a cut or stalled transfer is resumed at once, before the job waits for a retry */
+    Mp4Fetcher(MediaRequests requests, Retries retries) {
+        this.requests = requests;
+        this.retries = retries;
+    }
+
+    /**
+     * The finished file, the part file and the note of the part file's origin, in that order; then the
+     * finished file under each resolution label its name may have been given.
+     */
     static List<Path> files(Path folder, String name) {
         String fileName = FileNames.sanitise(name) + ".mp4";
-        return List.of(folder.resolve(fileName), folder.resolve(fileName + ".part"),
-                folder.resolve(fileName + ".part.origin"));
+        List<Path> files = new ArrayList<>(List.of(folder.resolve(fileName), folder.resolve(fileName + ".part"),
+                folder.resolve(fileName + ".part.origin")));
+        for (String label : List.of("2160p", "1080p", "720p", "480p")) {
+            Path renamed = folder.resolve(FileNames.sanitise(ReleaseQuality.withLabel(name, label)) + ".mp4");
+            if (!files.contains(renamed)) {
+                files.add(renamed);
+            }
+        }
+        return List.copyOf(files);
     }
 
     /**
@@ -48,32 +67,39 @@ final class Mp4Fetcher {
      * @param origin what the media stands for (hoster and site link); a part file of another origin is discarded
      * @return the finished file
      * @throws MediaGoneException when the media server no longer has the file
-     * @throws IOException when the download broke off or its length is wrong; the part file stays for a resume
-     *         unless it cannot be trusted
+     * @throws IOException when the download broke off as often as it may be tried, or its length is wrong; the
+     *         part file stays for a resume unless it cannot be trusted
      * @throws InterruptedException when the thread was interrupted; the part file stays for a resume
      */
     Path fetch(MediaSource media, TargetFolder folder, String name, String origin, DownloadEngine.Progress progress)
             throws IOException, InterruptedException {
         Path directory = folder.checked();
         List<Path> files = files(directory, name);
+        Files.createDirectories(directory);
+        discardForeignPart(files.get(1), files.get(2), origin);
+        Files.writeString(files.get(2), origin, StandardCharsets.UTF_8);
+        // A cut connection resumes from the part file's end with a range request, as a later job retry would.
+        return retries.run("", () -> attempt(media, folder, name, files, progress));
+    }
+
+    private Path attempt(MediaSource media, TargetFolder folder, String name, List<Path> files,
+            DownloadEngine.Progress progress) throws IOException, InterruptedException {
         Path target = files.get(0);
         Path part = files.get(1);
         Path originFile = files.get(2);
-        Files.createDirectories(directory);
-        long offset = resumableBytes(part, originFile, origin);
-        Files.writeString(originFile, origin, StandardCharsets.UTF_8);
-
+        long offset = Files.exists(part) ? Files.size(part) : 0;
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(media, offset);
         try (TimedBody body = new TimedBody(requests.limits())) {
             response.body().subscribe(body);
             if (alreadyComplete(response, offset)) {
-                return finish(folder, part, target, originFile);
+                return finish(folder, part, target, originFile, name, progress);
             }
             long total = expectedTotal(media.uri(), response, offset);
             progress.file(target);
             boolean resumed = response.statusCode() == 206;
             long start = resumed ? offset : 0;
             ProgressMeter meter = new ProgressMeter(progress, start, total);
+            folder.checked();
             copy(body, part, resumed, meter, total, media.uri());
             meter.finish();
             // Everything after the download goes through the folder's name again.
@@ -86,15 +112,26 @@ final class Mp4Fetcher {
                         + total);
             }
         }
-        return finish(folder, part, target, originFile);
+        return finish(folder, part, target, originFile, name, progress);
     }
 
-    private static Path finish(TargetFolder folder, Path part, Path target, Path originFile) throws IOException {
+    /**
+     * Renames the complete part file, under the release name with the resolution its video track really has
+     * when Sonarr would read that differently from the name's.
+     */
+    private static Path finish(TargetFolder folder, Path part, Path target, Path originFile, String name,
+            DownloadEngine.Progress progress) throws IOException {
+        Mp4Resolution.Size size = Mp4Resolution.of(part);
+        Path named = target.resolveSibling(FileNames.sanitise(ReleaseQuality.named(name, size.width(), size.height()))
+                + ".mp4");
+        if (!named.equals(target)) {
+            progress.file(named);
+        }
         // The folder may have been swapped for a link during the download; the rename goes through its name.
         folder.checked();
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, named, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(originFile);
-        return target;
+        return named;
     }
 
     /**
@@ -109,16 +146,15 @@ final class Mp4Fetcher {
         return match.matches() && Long.parseLong(match.group(1)) == offset;
     }
 
-    private static long resumableBytes(Path part, Path originFile, String origin) throws IOException {
+    /** Deletes a part file that another offer left: another encode would not fit onto its bytes. */
+    private static void discardForeignPart(Path part, Path originFile, String origin) throws IOException {
         if (!Files.exists(part)) {
-            return 0;
+            return;
         }
         boolean sameOrigin = Files.exists(originFile) && Files.readString(originFile, StandardCharsets.UTF_8).equals(origin);
         if (!sameOrigin) {
             Files.delete(part);
-            return 0;
         }
-        return Files.size(part);
     }
 
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(MediaSource media, long offset)
@@ -127,7 +163,14 @@ final class Mp4Fetcher {
         if (offset > 0) {
             headers.put("Range", "bytes=" + offset + "-");
         }
-        return requests.get(media.uri(), headers);
+        try {
+            return requests.get(media.uri(), headers);
+        } catch (RefusedDestinationException | UnusableMediaException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PassingFailure("cannot reach " + media.uri() + ": " + (e.getMessage() == null ? e : e.getMessage()),
+                    e);
+        }
     }
 
     /** The size the finished file must have, or -1 when the server does not say; fails on statuses without media. */
@@ -144,6 +187,9 @@ final class Mp4Fetcher {
             }
             return "*".equals(match.group(3)) ? -1 : Long.parseLong(match.group(3));
         }
+        if (status == 408 || status == 429 || status >= 500) {
+            throw new PassingFailure("HTTP " + status + " for " + uri, null);
+        }
         if (status != 200) {
             throw new IOException("HTTP " + status + " for " + uri);
         }
@@ -153,14 +199,13 @@ final class Mp4Fetcher {
     private static void copy(TimedBody body, Path part, boolean append, ProgressMeter meter, long total, URI uri)
             throws IOException, InterruptedException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+                BlockWriter writer = new BlockWriter(out)) {
             List<ByteBuffer> chunk;
             while ((chunk = next(body, uri, meter, total)) != null) {
                 for (ByteBuffer buffer : chunk) {
                     int bytes = buffer.remaining();
-                    while (buffer.hasRemaining()) {
-                        out.write(buffer);
-                    }
+                    writer.write(buffer);
                     meter.add(bytes);
                 }
                 if (Thread.interrupted()) {
@@ -180,7 +225,7 @@ final class Mp4Fetcher {
             return body.next();
         } catch (IOException e) {
             String what = e.getCause() != null ? "connection cut" : "download given up";
-            throw new IOException(what + " at " + ByteSize.format(meter.bytes())
+            throw new PassingFailure(what + " at " + ByteSize.format(meter.bytes())
                     + (total >= 0 ? " of " + ByteSize.format(total) : "") + " (" + uri + "): " + e.getMessage(), e);
         }
     }

@@ -3,7 +3,7 @@ package org.catalogarr.core.download;
 /**
  * Passes a download's byte count on to a {@link DownloadEngine.Progress} at most four times a second,
  * with the speed measured since the previous report, so that listeners that write to a database or a
- * UI are not flooded by every buffer.
+ * UI are not flooded by every buffer. Parallel segment fetchers count into one meter, so it is thread-safe.
  */
 final class ProgressMeter {
 
@@ -29,7 +29,8 @@ final class ProgressMeter {
         this.reportedAt = System.nanoTime() - INTERVAL_NANOS;
     }
 
-    void add(int count) {
+    /** Counts bytes that arrived; a negative count takes back bytes that are thrown away and fetched again. */
+    synchronized void add(long count) {
         bytes += count;
         long now = System.nanoTime();
         if (now - reportedAt >= INTERVAL_NANOS) {
@@ -37,28 +38,28 @@ final class ProgressMeter {
         }
     }
 
+    /** Counts bytes that were already in the files when this download began (a resumed part), not as speed. */
+    synchronized void skip(long count) {
+        bytes += count;
+        reportedBytes += count;
+    }
+
     /**
      * Replaces the total by a guess (-1 while there is none). Reports keep a guessed total above the
      * bytes so far, so that a download never looks complete before it is.
      */
-    void estimate(long guessedTotal) {
+    synchronized void estimate(long guessedTotal) {
         totalBytes = guessedTotal;
         estimated = true;
     }
 
     /** The bytes in the file so far. */
-    long bytes() {
+    synchronized long bytes() {
         return bytes;
     }
 
-    /** Takes the count back to {@code toBytes}, for data that is thrown away and fetched again. */
-    void rewind(long toBytes) {
-        bytes = toBytes;
-        reportedBytes = Math.min(reportedBytes, toBytes);
-    }
-
     /** Reports the final count regardless of the interval; a guessed total becomes the count itself. */
-    void finish() {
+    synchronized void finish() {
         if (estimated) {
             totalBytes = bytes;
             estimated = false;
@@ -69,7 +70,7 @@ final class ProgressMeter {
     private void report(long now) {
         double seconds = Math.max(now - reportedAt, 1) / 1e9;
         long total = estimated && totalBytes >= 0 ? Math.max(totalBytes, bytes + 1) : totalBytes;
-        target.update(bytes, total, (bytes - reportedBytes) / seconds);
+        target.update(bytes, total, Math.max(0, bytes - reportedBytes) / seconds);
         reportedBytes = bytes;
         reportedAt = now;
     }

@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A response body read chunk by chunk within {@link ReadLimits}: each wait is bounded (the HTTP client's
  * own body stream waits forever when a server stops sending in the middle of a file), the transfer must
- * keep a minimum rate, and the whole body has a deadline. One chunk is asked for at a time, so a slow
- * disk slows the download instead of filling memory.
+ * keep a minimum rate, and the whole body has a deadline. Only {@value #AHEAD} chunks (16–256 KiB each) are
+ * asked for ahead of the reader, so a slow disk slows the download instead of filling memory, while the
+ * client's thread keeps reading as this one writes instead of waiting to be asked for every chunk.
  */
 final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
 
     private static final Object END = new Object();
+    static final int AHEAD = 4;
 
     private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
     private final ReadLimits limits;
@@ -36,7 +38,7 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseabl
     @Override
     public void onSubscribe(Flow.Subscription newSubscription) {
         subscription = newSubscription;
-        newSubscription.request(1);
+        newSubscription.request(AHEAD);
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -28,13 +30,17 @@ final class JobScheduler {
 
     /** How often the queue is looked at without a reason, in case a start was missed. */
     private static final long CHECK_SECONDS = 30;
+    /** Force-started jobs that may run beyond the limit at once; further ones wait for a worker. */
+    static final int MAX_FORCED = 8;
+    /** How soon a job that found every worker busy tries again. */
+    private static final long RETRY_START_MILLIS = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
 
     private record Slot(FutureTask<Void> task, boolean forced) {
     }
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-download"));
+    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("catalogarr-download-queue"));
     private final Map<String, Slot> running = new ConcurrentHashMap<>();
@@ -48,6 +54,10 @@ final class JobScheduler {
         }
         this.limit = limit;
         this.slotFreed = slotFreed;
+        // One worker per running job: the configured limit, and room for force-started jobs beyond it. Idle
+        // workers end after a minute, so a quiet service holds no download threads.
+        this.workers = new ThreadPoolExecutor(0, limit + MAX_FORCED, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.named("catalogarr-download"));
         timer.scheduleWithFixedDelay(slotFreed, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -86,7 +96,15 @@ final class JobScheduler {
             }
         };
         running.put(id, new Slot(task, forced));
-        workers.execute(task);
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException full) {
+            // Every worker is busy: with force-started jobs, or while stopped workers still wind down. The job
+            // stays queued and the queue is looked at again shortly.
+            running.remove(id);
+            LOG.debug("Job {} waits for a download worker: {} run at once", id, workers.getMaximumPoolSize());
+            timer.schedule(slotFreed, RETRY_START_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

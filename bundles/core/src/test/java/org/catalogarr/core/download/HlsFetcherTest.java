@@ -92,14 +92,18 @@ public class HlsFetcherTest {
         Thread thread = new Thread(task, "hls-test-fetch");
         thread.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (requestsFor(FakeCdn.segmentPath(code, FakeCdn.FAULTY_SEGMENT)) == 0) {
+        // Segments are fetched in parallel: the faulty one may be asked for before those ahead of it are written.
+        String extension = code.contains("fmp4") ? ".mp4" : ".ts";
+        Path part = folder().resolve(NAME + extension + ".part");
+        long before = bytesOfFirstSegments(code, FakeCdn.FAULTY_SEGMENT);
+        while (requestsFor(FakeCdn.segmentPath(code, FakeCdn.FAULTY_SEGMENT)) == 0 || !Files.exists(part)
+                || Files.size(part) < before) {
             assertTrue("the faulty segment was never asked for", System.nanoTime() < deadline);
             Thread.sleep(10);
         }
         thread.interrupt();
         ExecutionException failure = assertThrows(ExecutionException.class, () -> task.get(10, TimeUnit.SECONDS));
         assertTrue(String.valueOf(failure.getCause()), failure.getCause() instanceof InterruptedException);
-        String extension = code.contains("fmp4") ? ".mp4" : ".ts";
         assertTrue(Files.exists(folder().resolve(NAME + extension + ".part")));
         assertFalse(Files.exists(folder().resolve(NAME + extension)));
     }
@@ -299,8 +303,32 @@ public class HlsFetcherTest {
     public void theFilesOfBothOutputsAreNamedForDeletion() {
         List<String> names = HlsFetcher.files(folder(), "A: B").stream().map(p -> p.getFileName().toString()).toList();
 
-        assertEquals(List.of("A_ B.ts", "A_ B.ts.part", "A_ B.ts.part.origin", "A_ B.ts.part.segments", "A_ B.mp4",
-                "A_ B.mp4.part", "A_ B.mp4.part.origin", "A_ B.mp4.part.segments"), names);
+        assertEquals(List.of("A_ B.ts", "A_ B.ts.part", "A_ B.ts.part.origin", "A_ B.ts.part.segments",
+                "A_ B.ts.part.segments.next", "A_ B.mp4", "A_ B.mp4.part", "A_ B.mp4.part.origin",
+                "A_ B.mp4.part.segments", "A_ B.mp4.part.segments.next", "A_ B.audio.ts", "A_ B.audio.ts.part",
+                "A_ B.audio.ts.part.origin", "A_ B.audio.ts.part.segments", "A_ B.audio.ts.part.segments.next",
+                "A_ B.ts.remux", "A_ B.mp4.remux", "A_ B.mkv",
+                "A_ B.mkv.remux"), names);
+    }
+
+    @Test
+    public void filesRenamedForTheirRealResolutionAreNamedForDeletionToo() {
+        List<String> names = HlsFetcher.files(folder(), "Show.S01E01.German.1080p.WEB").stream()
+                .map(p -> p.getFileName().toString()).toList();
+
+        assertTrue(names.toString(), names.containsAll(List.of("Show.S01E01.German.720p.WEB.mp4",
+                "Show.S01E01.German.720p.WEB.ts", "Show.S01E01.German.2160p.WEB.mkv")));
+    }
+
+    @Test
+    public void aReleaseNameTakesTheRealResolutionOnlyWhenSonarrWouldReadItDifferently() {
+        assertEquals("Show.S01E01.German.720p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
+                1280, 720));
+        assertEquals("Show.S01E01.German.1080p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
+                1920, 800));
+        assertEquals("Show.S01E01.German.1080p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
+                0, 0));
+        assertEquals("Show 1080 S01E01", ReleaseQuality.named("Show 1080 S01E01", 1280, 720));
     }
 
     @Test

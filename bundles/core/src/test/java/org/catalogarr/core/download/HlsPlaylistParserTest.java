@@ -131,17 +131,20 @@ public class HlsPlaylistParserTest {
     }
 
     @Test
-    public void audioInASeparateRenditionIsRefusedRatherThanLeftOut() throws UnusableMediaException {
-        String separate = refusal(MASTER, "#EXTM3U",
-                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Deutsch\",URI=\"audio/de.m3u8\"",
+    public void audioInASeparateRenditionIsNamedForItsVariant() throws UnusableMediaException {
+        HlsPlaylist.Master separate = (HlsPlaylist.Master) parse(MASTER, "#EXTM3U",
+                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"English\",URI=\"audio/en.m3u8\"",
+                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Deutsch\",DEFAULT=YES,URI=\"audio/de.m3u8\"",
                 "#EXT-X-STREAM-INF:BANDWIDTH=800000,AUDIO=\"aud\"", "720p/index.m3u8");
-        assertTrue(separate, separate.contains("separate audio rendition"));
+        assertEquals(Optional.of(URI.create("https://cdn.example/hls/abc/audio/de.m3u8")),
+                separate.audioOf(separate.best()));
 
         HlsPlaylist muxed = parse(MASTER, "#EXTM3U",
                 "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Deutsch\",DEFAULT=YES",
                 "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"sub\",NAME=\"de\",URI=\"subs/de.m3u8\"",
                 "#EXT-X-STREAM-INF:BANDWIDTH=800000,AUDIO=\"aud\"", "720p/index.m3u8");
-        assertTrue("sound inside the variant, subtitles aside: fine", muxed instanceof HlsPlaylist.Master);
+        assertEquals("sound inside the variant, subtitles aside", Optional.empty(),
+                ((HlsPlaylist.Master) muxed).audioOf(((HlsPlaylist.Master) muxed).best()));
     }
 
     @Test

@@ -49,7 +49,7 @@ public class HostileMediaTest {
     }
 
     private Path fetchMp4(ReadLimits limits, String id) throws IOException, InterruptedException {
-        return new Mp4Fetcher(new MediaRequests(LoopbackRequests.POLICY, limits))
+        return new Mp4Fetcher(new MediaRequests(LoopbackRequests.POLICY, limits), new Retries(1, Duration.ofMillis(10)))
                 .fetch(media(id, MediaSource.Kind.MP4), target(), "Show S01E01", "Vidoza 1", (d, t, s) -> { });
     }
 

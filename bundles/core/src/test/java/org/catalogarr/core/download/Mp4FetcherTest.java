@@ -24,11 +24,14 @@ import org.junit.rules.TemporaryFolder;
 
 public class Mp4FetcherTest {
 
+    private static final Retries ONCE = new Retries(1, Duration.ofMillis(10));
+
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
     private final FakeMp4Host host = new FakeMp4Host();
-    private final Mp4Fetcher fetcher = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5)));
+    /** One attempt per call, so that the tests see each cut as the job would without the fetcher's own retries. */
+    private final Mp4Fetcher fetcher = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5)), ONCE);
     private final List<long[]> updates = new CopyOnWriteArrayList<>();
 
     {
@@ -88,6 +91,18 @@ public class Mp4FetcherTest {
 
         assertArrayEquals(FakeMp4Host.content("dropping"), Files.readAllBytes(file));
         assertTrue("the resumed download starts at the kept bytes", updates.stream().allMatch(u -> u[0] > kept));
+    }
+
+    @Test
+    public void aCutConnectionIsResumedWithARangeWithinTheSameCall() throws Exception {
+        Mp4Fetcher retrying = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5)),
+                new Retries(3, Duration.ofMillis(10)));
+
+        Path file = retrying.fetch(media("dropping"), target(), "Show S01E01", "Vidoza 1", (d, t, s) -> { });
+
+        assertArrayEquals(FakeMp4Host.content("dropping"), Files.readAllBytes(file));
+        assertTrue(host.requests().toString(), host.requests().stream().filter(r -> r.contains("/mp4/dropping.mp4"))
+                .count() == 2);
     }
 
     @Test
@@ -156,7 +171,7 @@ public class Mp4FetcherTest {
 
     @Test
     public void aServerFallingSilentIsGivenUpAndResumedLater() throws Exception {
-        Mp4Fetcher impatient = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(1)));
+        Mp4Fetcher impatient = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(1)), ONCE);
         Path folder = temp.getRoot().toPath();
 
         IOException stalled = assertThrows(IOException.class, () -> impatient.fetch(media("stalling"), target(),
