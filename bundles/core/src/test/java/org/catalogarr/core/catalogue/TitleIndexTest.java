@@ -15,11 +15,13 @@ import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.IndexedTitle;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.core.catalogue.TitleIndex.TitleMatch;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.TestDatabases;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.Mapping;
+import org.catalogarr.core.store.TitleMappingStore.Origin;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -164,6 +166,81 @@ public class TitleIndexTest {
         index.handleEvent(new org.osgi.service.event.Event(TitleIndex.TOPIC_REFRESH, java.util.Map.of()));
         index.refresh("aniworld");
         assertFalse(sto.calls().contains("index"));
+    }
+
+    @Test
+    public void aSearchHitConfirmedByItsSeriesPageIsRememberedAsAnAlias() throws Exception {
+        aniworld.searchResult("Frieren: Beyond Journey's End", List.of(
+                new IndexedTitle("frieren-nach-dem-ende-der-reise", "Frieren - Nach dem Ende der Reise", List.of()),
+                new IndexedTitle("sousou-no-kaze", "Der Wind", List.of())));
+        aniworld.series(new Series("frieren-nach-dem-ende-der-reise", "Frieren - Nach dem Ende der Reise",
+                List.of("Frieren: Beyond Journey's End", "Sousou no Frieren"), 2023, List.of(1)));
+        aniworld.series(new Series("sousou-no-kaze", "Der Wind", List.of(), 2001, List.of(1)));
+        aniworld.clearCalls();
+
+        TitleMatch found = index.resolve("aniworld", "Frieren: Beyond Journey's End").orElseThrow();
+        assertEquals("frieren-nach-dem-ende-der-reise", found.slug());
+        assertEquals("search + series page", found.via());
+
+        aniworld.clearCalls();
+        TitleMatch again = index.resolve("aniworld", "Frieren: Beyond Journey's End (2023)").orElseThrow();
+        assertEquals("frieren-nach-dem-ende-der-reise", again.slug());
+        assertEquals("alias", again.via());
+        assertEquals("the alias needs no request", List.of(), aniworld.calls());
+        assertTrue(store.mappings("aniworld").contains(new Mapping("frieren beyond journey s end",
+                "frieren-nach-dem-ende-der-reise", Origin.ALIAS)));
+    }
+
+    @Test
+    public void anAliasOutlivesAnIndexRefreshWhileItsSeriesIsListed() throws Exception {
+        aniworld.searchResult("Levi Chronicles", List.of(new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
+        aniworld.series(new Series("attack-on-titan", "Attack on Titan", List.of("Levi Chronicles"), 2013, List.of(1)));
+        assertEquals("search + series page", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
+
+        index.refresh("aniworld");
+        assertEquals("alias", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
+
+        aniworld.index(List.of(new IndexedTitle("one-piece", "One Piece", List.of())));
+        index.refresh("aniworld");
+        aniworld.searchResult("Levi Chronicles", List.of());
+        assertEquals("a series no longer listed loses its alias", Optional.empty(), slug("aniworld", "Levi Chronicles"));
+    }
+
+    @Test
+    public void unconfirmedSearchHitsAndLookAlikesAreNoMatch() throws Exception {
+        sto.searchResult("Breaking Bad", List.of(new IndexedTitle("breaking-news", "Breaking News", List.of())));
+        sto.series(new Series("breaking-news", "Breaking News", List.of("Eilmeldung"), 2010, List.of(1)));
+        aniworld.searchResult("Rick and Morty", List.of(
+                new IndexedTitle("rick-and-morty-the-anime", "Rick and Morty: The Anime", List.of())));
+        aniworld.clearCalls();
+
+        assertEquals(Optional.empty(), slug("sto", "Breaking Bad"));
+        assertEquals(Optional.empty(), slug("aniworld", "Rick and Morty"));
+        assertFalse("a look-alike's page is not even asked: " + aniworld.calls(),
+                aniworld.calls().stream().anyMatch(call -> call.startsWith("series")));
+    }
+
+    @Test
+    public void aShortFormNamesTheOneSeriesWithItUnlessItIsAWholeTitle() throws Exception {
+        aniworld.index(List.of(
+                new IndexedTitle("kaguya-sama", "Kaguya-sama: Love is War", List.of()),
+                new IndexedTitle("dr-stone", "Dr. Stone – New World", List.of()),
+                new IndexedTitle("dark-gathering", "Dark: Gathering", List.of()),
+                new IndexedTitle("rick-and-morty-the-anime", "Rick and Morty: The Anime", List.of()),
+                new IndexedTitle("bleach", "Bleach: Thousand-Year Blood War", List.of()),
+                new IndexedTitle("bleach-2", "Bleach: Memories of Nobody", List.of())));
+        index.refresh("aniworld");
+        sto.index(List.of(new IndexedTitle("dark", "Dark", List.of())));
+        index.refresh("sto");
+
+        TitleMatch kaguya = index.resolve("aniworld", "Kaguya-sama").orElseThrow();
+        assertEquals("kaguya-sama", kaguya.slug());
+        assertEquals("short form", kaguya.via());
+        assertEquals(Optional.of("dr-stone"), slug("aniworld", "Dr. Stone (2019)"));
+        assertEquals("Dark is a series of s.to", Optional.empty(), slug("aniworld", "Dark"));
+        assertEquals(Optional.of("dark"), slug("sto", "Dark"));
+        assertEquals("a spin-off is no short form", Optional.empty(), slug("aniworld", "Rick and Morty"));
+        assertEquals("two series share it", Optional.empty(), slug("aniworld", "Bleach"));
     }
 
     private Optional<String> slug(String siteId, String query) throws CatalogueException {
