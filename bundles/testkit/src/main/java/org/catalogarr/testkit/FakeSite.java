@@ -257,6 +257,14 @@ public abstract class FakeSite implements AutoCloseable {
         requests.clear();
     }
 
+    /**
+     * An answer to every request before scenario and routes, for a site that behaves the same on all paths
+     * (a moved domain); null lets the request through. Nothing by default.
+     */
+    protected Response before(Request request, String rawQuery) throws IOException {
+        return null;
+    }
+
     protected void route(String method, String pathRegex, Route route) {
         routes.add(new Entry(method, Pattern.compile(pathRegex), route));
     }
@@ -291,7 +299,10 @@ public abstract class FakeSite implements AutoCloseable {
             String raw = exchange.getRequestURI().getRawQuery();
             requests.add(request.method() + " " + request.path() + (raw == null ? "" : "?" + raw));
             String redirect = redirects.get(request.path());
-            Response response = redirect == null ? scenarioAnswer(request) : Response.redirect(302, redirect);
+            Response response = redirect == null ? before(request, raw) : Response.redirect(302, redirect);
+            if (response == null) {
+                response = scenarioAnswer(request);
+            }
             if (response == null) {
                 response = routeAnswer(request);
             }
