@@ -76,17 +76,12 @@ public class FakeSto extends FakeSite {
         super("sto");
         placeholder("VOE_BASE", "http://127.0.0.1:9/voe");
         route("GET", "/", (request, match) -> home());
-        route("GET", "/serien", (request, match) -> v1Markup ? Response.html(fixture("v1/serien.html"))
-                : "alpha".equals(request.param("by")) ? page("serien-alpha.html") : notFound());
-        route("GET", "/serie/stream/([a-z0-9-]+)", (request, match) -> v1Markup
-                ? Response.html(fixture("v1/serie-stream.html").replace("attack-on-titan", match.group(1)))
-                : notFound());
+        route("GET", "/serien", (request, match) -> "alpha".equals(request.param("by"))
+                ? page("serien-alpha.html") : notFound());
         route("GET", "/katalog/([A-Z]|0-9)", (request, match) -> fixtureOrNotFound("katalog-" + match.group(1) + ".html"));
         route("GET", "/api/search/suggest", (request, match) -> json("api/" + suggestFixture(request.param("term"))));
         route("GET", "/suche", (request, match) -> page("suche/" + searchFixture(request.param("term"))));
-        route("GET", "/serie/([a-z0-9-]+)", (request, match) -> v1Markup
-                ? Response.redirect(301, "/serie/stream/" + match.group(1))
-                : fixtureOrNotFound("serie/" + match.group(1) + ".html"));
+        route("GET", "/serie/([a-z0-9-]+)", (request, match) -> fixtureOrNotFound("serie/" + match.group(1) + ".html"));
         route("GET", "/serie/([a-z0-9-]+)/staffel-(\\d+)",
                 (request, match) -> fixtureOrNotFound("serie/" + match.group(1) + "/staffel-" + match.group(2) + ".html"));
         route("GET", "/serie/([a-z0-9-]+)/staffel-(\\d+)/episode-(\\d+)", (request, match) -> {
@@ -120,10 +115,23 @@ public class FakeSto extends FakeSite {
     }
 
     @Override
-    protected Response before(Request request, String rawQuery) {
+    protected Response before(Request request, String rawQuery) throws IOException {
         String target = movedTo;
-        return target == null ? null
-                : Response.redirect(301, target + request.path() + (rawQuery == null ? "" : "?" + rawQuery));
+        if (target != null) {
+            return Response.redirect(301, target + request.path() + (rawQuery == null ? "" : "?" + rawQuery));
+        }
+        if (!v1Markup) {
+            return null;
+        }
+        String path = request.path();
+        if (path.startsWith("/serie/stream/")) {
+            String slug = path.substring("/serie/stream/".length()).split("/")[0];
+            return Response.html(fixture("v1/serie-stream.html").replace("attack-on-titan", slug));
+        }
+        if (path.startsWith("/serie/")) {
+            return Response.redirect(301, "/serie/stream/" + path.substring("/serie/".length()));
+        }
+        return path.equals("/serien") ? Response.html(fixture("v1/serien.html")) : null;
     }
 
     /** How often play tokens were redeemed, so a test can see that a used token is not asked twice. */
@@ -163,7 +171,7 @@ public class FakeSto extends FakeSite {
                 return "suggest-attack.json";
             case "rookie":
                 return "suggest-malformed.json";
-            case "the bridge":
+            case "the bridge", "bron/broen":
                 return "suggest-the-bridge.json";
             default:
                 return "suggest-empty.json";

@@ -139,7 +139,7 @@ public class TitleIndex implements EventHandler {
         if (TOPIC_REFRESH.equals(event.getTopic())) {
             scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshQuietly));
         } else if (siteId != null) {
-            scheduler.execute(() -> enabledSites(siteId).stream().filter(this::due).forEach(this::refreshQuietly));
+            scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshIfDue));
         }
     }
 
@@ -399,13 +399,13 @@ public class TitleIndex implements EventHandler {
                     "The title index of '" + siteId + "' could not be read: " + e.getMessage(), e);
         }
         if (due(entry)) {
-            scheduler.execute(() -> refreshQuietly(entry));
+            scheduler.execute(() -> refreshIfDue(entry));
         }
         return known;
     }
 
     private void refreshDue() {
-        registry.snapshot().enabled().stream().filter(this::due).forEach(this::refreshQuietly);
+        registry.snapshot().enabled().forEach(this::refreshIfDue);
     }
 
     private List<CatalogueEntry> enabledSites(String siteIdOrNull) {
@@ -434,6 +434,18 @@ public class TitleIndex implements EventHandler {
             }
         }
         return refreshed.plus(Duration.ofHours(site.indexRefreshHours())).isBefore(Instant.now());
+    }
+
+    /**
+     * Refreshes an index that is due, deciding under the site's refresh lock: a fetch that was running when
+     * the refresh was asked for makes the index fresh, and the whole index is not fetched twice in a row.
+     */
+    private void refreshIfDue(CatalogueEntry entry) {
+        synchronized (refreshLocks.computeIfAbsent(entry.siteId(), id -> new Object())) {
+            if (due(entry)) {
+                refreshQuietly(entry);
+            }
+        }
     }
 
     private void refreshQuietly(CatalogueEntry entry) {
