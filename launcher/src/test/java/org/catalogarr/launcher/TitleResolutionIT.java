@@ -199,7 +199,7 @@ public class TitleResolutionIT {
                 assertTrue("the new host answered: " + newHome.requests(),
                         newHome.requests().contains("GET /serie/dark/staffel-3/episode-7"));
                 JsonNode catalogue = Http.catalogue(http.health(), "sto");
-                assertEquals(newHome.baseUrl().toString(), catalogue.path("movedTo").asText());
+                assertEquals(newHome.baseUrl().toString(), catalogue.path("moved_to").asText());
                 assertTrue(catalogue.toString(), catalogue.path("problems").toString()
                         .contains("set base_url = " + newHome.baseUrl()));
                 String log = Files.readString(installation.output, StandardCharsets.UTF_8);
@@ -209,8 +209,8 @@ public class TitleResolutionIT {
             }
             search("Dark", 3, 6);
             assertTrue("back home, no move is reported",
-                    Http.catalogue(http.health(), "sto").path("movedTo").isMissingNode()
-                            || Http.catalogue(http.health(), "sto").path("movedTo").isNull());
+                    Http.catalogue(http.health(), "sto").path("moved_to").isMissingNode()
+                            || Http.catalogue(http.health(), "sto").path("moved_to").isNull());
         }
     }
 

@@ -151,6 +151,7 @@ public abstract class FakeSite implements AutoCloseable {
     private final Map<String, String> placeholders = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Scenario scenario = Scenario.NORMAL;
     private volatile int scenarioHits;
@@ -248,6 +249,18 @@ public abstract class FakeSite implements AutoCloseable {
         }
     }
 
+    /**
+     * When one request arrived and when its answer was written ({@link System#nanoTime()}), for benchmarks that
+     * tell the time the site took from the time the service spent around it.
+     */
+    public record Served(String request, long arrivedNanos, long answeredNanos) {
+    }
+
+    /** Every request answered so far with its times, in the order the answers were written. */
+    public List<Served> served() {
+        return Collections.unmodifiableList(served);
+    }
+
     /** "METHOD path?query" of every request so far, oldest first. */
     public List<String> requests() {
         return Collections.unmodifiableList(requests);
@@ -255,6 +268,7 @@ public abstract class FakeSite implements AutoCloseable {
 
     public void clearRequests() {
         requests.clear();
+        served.clear();
     }
 
     /**
@@ -294,7 +308,17 @@ public abstract class FakeSite implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
         try (exchange) {
+            answer(exchange);
+        } finally {
+            served.add(new Served(line, arrived, System.nanoTime()));
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
             Request request = request(exchange);
             String raw = exchange.getRequestURI().getRawQuery();
             requests.add(request.method() + " " + request.path() + (raw == null ? "" : "?" + raw));
