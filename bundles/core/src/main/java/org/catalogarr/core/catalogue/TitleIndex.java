@@ -104,8 +104,16 @@ public class TitleIndex implements EventHandler {
 
     /** How many hits of a site's search have their series page read, at once, to confirm one by its titles. */
     static final int CONFIRMED_HITS = 3;
+    /** How many queries whose hits no series page confirmed are remembered, so their pages are not read again. */
+    static final int MAX_UNCONFIRMED = 1_000;
 
     private final Map<String, SiteTitles> candidates = new ConcurrentHashMap<>();
+    /**
+     * Site and query key of searches whose hits are being confirmed behind or were not confirmed, so that their
+     * pages are not read for every repeat of the query; forgotten when the site's index is refreshed or the set
+     * is full.
+     */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, String>> mainTitles = new ConcurrentHashMap<>();
     private final Map<String, URI> indexedFrom = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
@@ -148,7 +156,9 @@ public class TitleIndex implements EventHandler {
      * alias), else from a short form that names one series only, else from the site's own search. A search
      * hit counts when its title matches, or when it is no look-alike of the query and its series page lists
      * the query among its titles (the pages of the first {@value #CONFIRMED_HITS} such hits are read at
-     * once); the query is then remembered as an alias, so the next one needs no search. Empty when nothing
+     * once); the query is then remembered as an alias, so the next one needs no search. With a fresh index
+     * the series pages are read behind, after this query answered without them: a query the index does not
+     * know costs the site one round trip, and the alias answers from the next query on. Empty when nothing
      * is confident.
      *
      * @throws CatalogueException when the site has no index yet and cannot be reached, or its search fails
@@ -166,7 +176,10 @@ public class TitleIndex implements EventHandler {
         if (shortForm.isPresent()) {
             return shortForm;
         }
-        Optional<TitleMatch> fromSearch = fromSearch(entry, query);
+        // A fresh index that knows no such title leaves the search one round trip: hits that only their series
+        // page could confirm are confirmed behind, and the alias serves the next query (the Torznab fan-out's p95).
+        boolean fresh = !due(entry) && titles.candidates().size() > titles.aliasKeys().size();
+        Optional<TitleMatch> fromSearch = fromSearch(entry, query, fresh);
         fromSearch.ifPresent(match -> remember(siteId, query, match.slug()));
         if (fromSearch.isEmpty()) {
             LOG.debug("'{}' on {}: no match in the index nor by the site's search", query, siteId);
@@ -198,7 +211,8 @@ public class TitleIndex implements EventHandler {
         return Optional.empty();
     }
 
-    private Optional<TitleMatch> fromSearch(CatalogueEntry entry, String query) throws CatalogueException {
+    private Optional<TitleMatch> fromSearch(CatalogueEntry entry, String query, boolean confirmBehind)
+            throws CatalogueException {
         String siteId = entry.siteId();
         List<IndexedTitle> hits = entry.provider().search(query);
         List<Candidate> hitTitles = new ArrayList<>();
@@ -214,22 +228,37 @@ public class TitleIndex implements EventHandler {
         List<IndexedTitle> unlike = hits.stream()
                 .filter(hit -> candidatesOf(hit).stream().noneMatch(c -> TitleMatcher.lookAlike(queryKey, c.titleKey())))
                 .limit(CONFIRMED_HITS).toList();
-        return confirmedBySeriesPage(entry, query, unlike);
+        if (unlike.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!confirmBehind) {
+            return confirmation(entry, query, unlike).join().map(match -> found(siteId, query, match, "search + series page"));
+        }
+        String asked = siteId + "\n" + queryKey;
+        if (unconfirmed.size() > MAX_UNCONFIRMED) {
+            unconfirmed.clear();
+        }
+        if (unconfirmed.add(asked)) {
+            confirmation(entry, query, unlike).thenAccept(confirmed -> confirmed.ifPresent(match -> {
+                found(siteId, query, match, "search + series page, for the next query");
+                remember(siteId, query, match.slug());
+                unconfirmed.remove(asked);
+            }));
+        }
+        return Optional.empty();
     }
 
-    /** The first hit, in the site's order, whose series page lists a title that matches the query. */
-    private Optional<TitleMatch> confirmedBySeriesPage(CatalogueEntry entry, String query, List<IndexedTitle> hits) {
+    /**
+     * The series pages of the hits, read at once: the first hit, in the site's order, whose page lists a title
+     * that matches the query. Nothing waits inside the pool, so confirmations cannot starve one another.
+     */
+    private CompletableFuture<Optional<TitleMatcher.Match>> confirmation(CatalogueEntry entry, String query,
+            List<IndexedTitle> hits) {
         List<CompletableFuture<Optional<TitleMatcher.Match>>> pages = hits.stream()
                 .map(hit -> CompletableFuture.supplyAsync(() -> seriesTitlesMatch(entry, query, hit.slug()), confirmations))
                 .toList();
-        for (CompletableFuture<Optional<TitleMatcher.Match>> page : pages) {
-            Optional<TitleMatcher.Match> match = page.join();
-            if (match.isPresent()) {
-                pages.forEach(p -> p.cancel(true));
-                return Optional.of(found(entry.siteId(), query, match.get(), "search + series page"));
-            }
-        }
-        return Optional.empty();
+        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                .thenApply(all -> pages.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
     }
 
     private static Optional<TitleMatcher.Match> seriesTitlesMatch(CatalogueEntry entry, String query, String slug) {
@@ -335,6 +364,8 @@ public class TitleIndex implements EventHandler {
                 mainTitles.put(siteId, Map.copyOf(titlesBySlug));
                 refreshedAt.put(siteId, now);
                 indexedFrom.put(siteId, site.baseUrl());
+                // A new index may list what earlier searches could not confirm.
+                unconfirmed.removeIf(asked -> asked.startsWith(siteId + "\n"));
                 lastErrors.remove(siteId);
                 LOG.info("Indexed {} series ({} titles) of catalogue site '{}' in {} ms", titles.size(), stored, siteId,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
