@@ -59,6 +59,13 @@ public class FakeAniWorld extends FakeSite {
     public static final List<ListedRelease> NEW_EPISODES = newEpisodes();
     private static final Map<String, String> RELEASED_REDIRECTS = releasedRedirects();
 
+    /**
+     * Series whose S01E01 page is generated with one German Sub link, so a search that resolves them finds an
+     * episode: the targets of title resolution tests and their look-alikes.
+     */
+    public static final Map<String, String> FIRST_EPISODES = Map.of("frieren-nach-dem-ende-der-reise",
+            "Frieren - Nach dem Ende der Reise", "rick-and-morty-the-anime", "Rick and Morty: The Anime");
+
     private volatile ListingFailure listingFailure = ListingFailure.NONE;
 
     public FakeAniWorld() {
@@ -81,6 +88,9 @@ public class FakeAniWorld extends FakeSite {
             String resource = "anime/stream/" + slug + rest + ".html";
             if (hasFixture(resource)) {
                 return Response.html(page(resource));
+            }
+            if (FIRST_EPISODES.containsKey(slug) && "/staffel-1/episode-1".equals(rest)) {
+                return Response.html(firstEpisodePage(slug));
             }
             Optional<String> released = releasedEpisodePage(slug, rest);
             if (released.isPresent()) {
@@ -190,6 +200,25 @@ public class FakeAniWorld extends FakeSite {
             default:
                 return Response.html(page("home.html").replace("{{NEW_EPISODES}}", newEpisodesHtml(NEW_EPISODES)));
         }
+    }
+
+    /** S01E01 of a series of {@link #FIRST_EPISODES}: German Sub on Vidoza, behind a redirect that leads nowhere. */
+    private String firstEpisodePage(String slug) throws IOException {
+        String id = String.valueOf(70_001 + Math.floorMod(slug.hashCode(), 9_000));
+        String languages = """
+                            <img src="/public/img/japanese-german.svg" alt="german-sub" title="german-sub" data-lang-key="3">
+                """;
+        String links = String.format("""
+                            <li class="col-md-3 col-xs-12 col-sm-6 episodeLink%s" data-lang-key="3" data-link-id="%s" data-link-target="/redirect/%s" data-external-embed="false">
+                                <div><a class="watchEpisode" itemprop="url" href="/redirect/%s" target="_blank">
+                                    <i class="icon Vidoza" title="Hoster Vidoza"></i><h4>Vidoza</h4>
+                                    <div class="hosterSiteVideoButton">Video öffnen</div>
+                                </a></div>
+                            </li>
+                """, id, id, id, id);
+        return page("episode-template.html").replace("{{SLUG}}", slug).replace("{{TITLE}}", escape(FIRST_EPISODES.get(slug)))
+                .replace("{{SEASON}}", "1").replace("{{EPISODE}}", "1").replace("{{LANGUAGES}}", languages)
+                .replace("{{LINKS}}", links);
     }
 
     /** The page of an episode of the listing that has no fixture of its own: its offered languages, each on Vidoza. */

@@ -151,6 +151,7 @@ public abstract class FakeSite implements AutoCloseable {
     private final Map<String, String> placeholders = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Scenario scenario = Scenario.NORMAL;
     private volatile int scenarioHits;
@@ -249,6 +250,18 @@ public abstract class FakeSite implements AutoCloseable {
         }
     }
 
+    /**
+     * When one request arrived and when its answer was written ({@link System#nanoTime()}), for benchmarks that
+     * tell the time the site took from the time the service spent around it.
+     */
+    public record Served(String request, long arrivedNanos, long answeredNanos) {
+    }
+
+    /** Every request answered so far with its times, in the order the answers were written. */
+    public List<Served> served() {
+        return Collections.unmodifiableList(served);
+    }
+
     /** "METHOD path?query" of every request so far, oldest first. */
     public List<String> requests() {
         return Collections.unmodifiableList(requests);
@@ -256,6 +269,15 @@ public abstract class FakeSite implements AutoCloseable {
 
     public void clearRequests() {
         requests.clear();
+        served.clear();
+    }
+
+    /**
+     * An answer to every request before scenario and routes, for a site that behaves the same on all paths
+     * (a moved domain); null lets the request through. Nothing by default.
+     */
+    protected Response before(Request request, String rawQuery) throws IOException {
+        return null;
     }
 
     protected void route(String method, String pathRegex, Route route) {
@@ -287,12 +309,25 @@ public abstract class FakeSite implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
         try (exchange) {
+            answer(exchange);
+        } finally {
+            served.add(new Served(line, arrived, System.nanoTime()));
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
             Request request = request(exchange);
             String raw = exchange.getRequestURI().getRawQuery();
             requests.add(request.method() + " " + request.path() + (raw == null ? "" : "?" + raw));
             String redirect = redirects.get(request.path());
-            Response response = redirect == null ? scenarioAnswer(request) : Response.redirect(302, redirect);
+            Response response = redirect == null ? before(request, raw) : Response.redirect(302, redirect);
+            if (response == null) {
+                response = scenarioAnswer(request);
+            }
             if (response == null) {
                 response = routeAnswer(request);
             }

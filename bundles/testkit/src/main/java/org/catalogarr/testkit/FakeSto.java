@@ -59,7 +59,16 @@ public class FakeSto extends FakeSite {
     /** The "Neue Episoden" listing of the home page, newest first. */
     public static final List<ListedRelease> NEW_EPISODES = newEpisodes();
 
+    /**
+     * Series whose S01E01 page is generated with one German dub link, so a search that resolves them finds an
+     * episode: the targets of title resolution tests and their look-alikes.
+     */
+    public static final Map<String, String> FIRST_EPISODES = Map.of("haus-des-geldes", "Haus des Geldes",
+            "die-bruecke", "Die Brücke – Transit in den Tod", "dark-matter", "Dark Matter");
+
     private volatile ListingFailure listingFailure = ListingFailure.NONE;
+    private volatile boolean v1Markup;
+    private volatile String movedTo;
     private final Map<String, String> tokens = tokens();
     private final Set<String> usedTokens = ConcurrentHashMap.newKeySet();
 
@@ -78,10 +87,51 @@ public class FakeSto extends FakeSite {
         route("GET", "/serie/([a-z0-9-]+)/staffel-(\\d+)/episode-(\\d+)", (request, match) -> {
             String resource = "serie/" + match.group(1) + "/staffel-" + match.group(2) + "/episode-" + match.group(3)
                     + ".html";
-            return hasFixture(resource) ? page(resource) : releasedEpisodePage(match.group(1),
-                    Integer.parseInt(match.group(2)), Integer.parseInt(match.group(3)));
+            if (hasFixture(resource)) {
+                return page(resource);
+            }
+            if (FIRST_EPISODES.containsKey(match.group(1)) && "1".equals(match.group(2)) && "1".equals(match.group(3))) {
+                return firstEpisodePage(match.group(1));
+            }
+            return releasedEpisodePage(match.group(1), Integer.parseInt(match.group(2)), Integer.parseInt(match.group(3)));
         });
         route("GET", "/r", (request, match) -> play(request.param("t")));
+    }
+
+    /**
+     * Serves the v1 markup of before 2026 from now on (AniWorld's engine: {@code /serien} with
+     * {@code #seriesContainer}, {@code /serie/{slug}} sent on to {@code /serie/stream/{slug}}), as an old mirror does.
+     */
+    public void v1Markup(boolean on) {
+        v1Markup = on;
+    }
+
+    /**
+     * Answers every request from now on with a permanent redirect to the same path and query at {@code newBase}
+     * ({@code http://host:port}), as the site does when it moves to another domain; null stops it.
+     */
+    public void movedTo(String newBase) {
+        movedTo = newBase;
+    }
+
+    @Override
+    protected Response before(Request request, String rawQuery) throws IOException {
+        String target = movedTo;
+        if (target != null) {
+            return Response.redirect(301, target + request.path() + (rawQuery == null ? "" : "?" + rawQuery));
+        }
+        if (!v1Markup) {
+            return null;
+        }
+        String path = request.path();
+        if (path.startsWith("/serie/stream/")) {
+            String slug = path.substring("/serie/stream/".length()).split("/")[0];
+            return Response.html(fixture("v1/serie-stream.html").replace("attack-on-titan", slug));
+        }
+        if (path.startsWith("/serie/")) {
+            return Response.redirect(301, "/serie/stream/" + path.substring("/serie/".length()));
+        }
+        return path.equals("/serien") ? Response.html(fixture("v1/serien.html")) : null;
     }
 
     /** How often play tokens were redeemed, so a test can see that a used token is not asked twice. */
@@ -121,6 +171,8 @@ public class FakeSto extends FakeSite {
                 return "suggest-attack.json";
             case "rookie":
                 return "suggest-malformed.json";
+            case "the bridge", "bron/broen":
+                return "suggest-the-bridge.json";
             default:
                 return "suggest-empty.json";
         }
@@ -192,6 +244,22 @@ public class FakeSto extends FakeSite {
             default:
                 return Response.html(layout(fixture("home.html").replace(NEW_EPISODES_MARK, newEpisodesHtml(NEW_EPISODES))));
         }
+    }
+
+    /** S01E01 of a series of {@link #FIRST_EPISODES}: one German dub VOE link. */
+    private Response firstEpisodePage(String slug) throws IOException {
+        String token = "first-" + slug;
+        String links = String.format("""
+                    <h5>Deutsch</h5>
+                      <button type="button" class="link-box btn btn-dark" data-link-id="%d" data-play-url="/r?t=%s" data-auto-embed="0"
+                              data-provider-name="VOE" data-language-label="Deutsch" data-language-id="1">
+                        <img class="watch-link" src="/storage/providers/voe.svg" alt="VOE"><span class="provider-name">VOE</span>
+                        <svg class="watch-language"><use href="#icon-flag-german"></use></svg>
+                      </button>
+                """, Math.abs(token.hashCode()), token);
+        return Response.html(layout(fixture("episode-template.html").replace("{{SLUG}}", slug)
+                .replace("{{TITLE}}", escape(FIRST_EPISODES.get(slug))).replace("{{SEASON}}", "1")
+                .replace("{{EPISODE}}", "1").replace("{{LINKS}}", links)));
     }
 
     /** The page of a listed episode: a VOE link per offered language (their tokens redeem nothing). */

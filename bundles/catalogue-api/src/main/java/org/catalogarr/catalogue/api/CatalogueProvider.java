@@ -2,6 +2,7 @@ package org.catalogarr.catalogue.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -62,6 +63,17 @@ public interface CatalogueProvider {
      */
     default List<NewRelease> newReleases() throws CatalogueException {
         throw new UnsupportedOperationException(configuration().siteId() + " does not list new releases");
+    }
+
+    /**
+     * The address the site moved to, when its configured {@code base_url} now answers every page with a
+     * permanent redirect to the same page elsewhere: what the operator should put into {@code base_url}.
+     * Requests follow the redirects meanwhile.
+     * <p>
+     * Added in version 1.2 of this package; a provider that does not watch for moves reports none.
+     */
+    default Optional<URI> movedTo() {
+        return Optional.empty();
     }
 
     /** Turns a site redirect link of an {@link Offer} into the hoster's embed URL, without loading it. */

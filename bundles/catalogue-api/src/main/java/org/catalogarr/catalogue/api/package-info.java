@@ -3,9 +3,10 @@
  * {@link org.catalogarr.catalogue.api.CatalogueProvider} service, the core finds it dynamically.
  * <p>
  * 1.1: {@code CatalogueProvider.newReleases()} and {@code NewRelease}, the listing of new episodes.
+ * 1.2: {@code CatalogueProvider.movedTo()}, a site's new address after a domain move.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.catalogarr.catalogue.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +60,7 @@ public final class SiteHttp {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private volatile long blockedUntilNanos = System.nanoTime();
     private volatile String blockedBecause = "";
+    private volatile DomainMove move;
 
     public SiteHttp(String siteId) {
         this.siteId = siteId;
@@ -127,6 +129,9 @@ public final class SiteHttp {
         Call call = first;
         for (int hops = 0;; hops++) {
             Page page = exchange(site, access, call, budget, deadline);
+            if (hops == 0) {
+                noteAnswer(call, page);
+            }
             Optional<URI> target = follow && redirecting(page.status()) ? location(page) : Optional.empty();
             if (target.isEmpty()) {
                 return answered(page);
@@ -136,8 +141,58 @@ public final class SiteHttp {
                         + SiteRedirects.MAX_HOPS + " times (last to " + target.get() + ")");
             }
             SiteRedirects.check(siteId, site, call.uri(), target.get());
+            noteMove(site, call.uri(), target.get(), page.status());
             call = call.redirectedTo(target.get(), page.status());
         }
+    }
+
+    /**
+     * Where the site moved, if its configured address now sends every page permanently to the same page on
+     * another host (as s.to did to serienstream.to): the address to put into {@code base_url}. Requests
+     * follow such redirects meanwhile; the move is forgotten once {@code base_url} changes.
+     */
+    public Optional<URI> movedTo(CatalogueSite site) {
+        DomainMove known = move;
+        return known != null && known.from().equals(origin(site.baseUrl())) ? Optional.of(known.to()) : Optional.empty();
+    }
+
+    /** A permanent redirect from the configured site to the same path and query elsewhere is a move of the site. */
+    private void noteMove(CatalogueSite site, URI from, URI to, int status) {
+        URI base = origin(site.baseUrl());
+        if ((status != 301 && status != 308) || !origin(from).equals(base) || origin(to).equals(base)
+                || !Objects.equals(from.getRawPath(), to.getRawPath())
+                || !Objects.equals(from.getRawQuery(), to.getRawQuery())) {
+            return;
+        }
+        DomainMove now = new DomainMove(base, origin(to));
+        if (!now.equals(move)) {
+            move = now;
+            LOG.warn("Catalogue site '{}' has moved: {} answers with a permanent redirect to {}; requests follow it,"
+                    + " but put base_url = {} into the site's settings", siteId, from, to, now.to());
+        }
+    }
+
+    /** The configured address now answering without redirect means the site is back (or never left). */
+    private void noteAnswer(Call first, Page page) {
+        DomainMove known = move;
+        if (known != null && !redirecting(page.status()) && origin(first.uri()).equals(known.from())
+                && page.uri().equals(first.uri())) {
+            move = null;
+            LOG.info("Catalogue site '{}' answers at {} again", siteId, known.from());
+        }
+    }
+
+    /** {@code scheme://host[:port]} of a URL, lower case, without the default port. */
+    static URI origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        return URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+    }
+
+    /** A site's configured origin and the origin it now redirects to. */
+    private record DomainMove(URI from, URI to) {
     }
 
     /** The codes the JDK client followed: 300 (a choice), 304 (not modified) and 305 (use a proxy) are answers. */

@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +21,13 @@ import java.util.concurrent.TimeUnit;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.IndexedTitle;
+import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.core.cache.Recently;
 import org.catalogarr.core.catalogue.TitleMatcher.Candidate;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.IndexState;
 import org.catalogarr.core.store.TitleMappingStore.Mapping;
+import org.catalogarr.core.store.TitleMappingStore.Origin;
 import org.catalogarr.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,7 +68,54 @@ public class TitleIndex implements EventHandler {
 
     private final CatalogueRegistry registry;
     private final TitleMappingStore store;
-    private final Map<String, List<Candidate>> candidates = new ConcurrentHashMap<>();
+    /**
+     * What the resolver knows of one site: the titles matched by score (index titles and learnt aliases),
+     * which of their keys are aliases, and the short forms, which only match exactly.
+     */
+    private record SiteTitles(List<Candidate> candidates, Set<String> aliasKeys, Map<String, String> shortForms) {
+
+        static SiteTitles of(List<Mapping> mappings) {
+            List<Candidate> scored = new ArrayList<>();
+            Set<String> aliases = new HashSet<>();
+            Map<String, String> shortForms = new HashMap<>();
+            for (Mapping mapping : mappings) {
+                switch (mapping.origin()) {
+                    case SHORT -> shortForms.put(mapping.titleKey(), mapping.slug());
+                    case ALIAS -> {
+                        aliases.add(mapping.titleKey());
+                        scored.add(new Candidate(mapping.titleKey(), mapping.slug()));
+                    }
+                    default -> scored.add(new Candidate(mapping.titleKey(), mapping.slug()));
+                }
+            }
+            return new SiteTitles(List.copyOf(scored), Set.copyOf(aliases), Map.copyOf(shortForms));
+        }
+
+        SiteTitles withAlias(String key, String slug) {
+            List<Candidate> scored = new ArrayList<>(candidates);
+            scored.add(new Candidate(key, slug));
+            Set<String> aliases = new HashSet<>(aliasKeys);
+            aliases.add(key);
+            return new SiteTitles(List.copyOf(scored), Set.copyOf(aliases), shortForms);
+        }
+
+        boolean hasTitle(String key) {
+            return candidates.stream().anyMatch(c -> c.titleKey().equals(key));
+        }
+    }
+
+    /** How many hits of a site's search have their series page read, at once, to confirm one by its titles. */
+    static final int CONFIRMED_HITS = 3;
+    /** How many queries whose hits no series page confirmed are remembered, so their pages are not read again. */
+    static final int MAX_UNCONFIRMED = 1_000;
+
+    private final Map<String, SiteTitles> candidates = new ConcurrentHashMap<>();
+    /**
+     * Site and query key of searches whose hits are being confirmed behind or were not confirmed, so that their
+     * pages are not read for every repeat of the query; forgotten when the site's index is refreshed or the set
+     * is full.
+     */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, String>> mainTitles = new ConcurrentHashMap<>();
     private final Map<String, URI> indexedFrom = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
@@ -69,6 +123,9 @@ public class TitleIndex implements EventHandler {
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
     private final Recently<String, IndexState> storedStates = new Recently<>(Duration.ofSeconds(1));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
+    /** Reads the series pages of search hits, a few at once, so that confirming them costs one round trip. */
+    private final ExecutorService confirmations = Executors.newFixedThreadPool(CONFIRMED_HITS,
+            DaemonThreads.named("catalogarr-title-confirm"));
 
     @Activate
     public TitleIndex(@Reference CatalogueRegistry registry, @Reference TitleMappingStore store) {
@@ -80,6 +137,7 @@ public class TitleIndex implements EventHandler {
     /** Waits briefly for a running fetch, so that it does not write into a database that is closing. */
     @Deactivate
     void stop() throws InterruptedException {
+        confirmations.shutdownNow();
         scheduler.shutdownNow();
         if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
             LOG.warn("A title index fetch was still running when the index stopped");
@@ -92,30 +150,146 @@ public class TitleIndex implements EventHandler {
         if (TOPIC_REFRESH.equals(event.getTopic())) {
             scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshQuietly));
         } else if (siteId != null) {
-            scheduler.execute(() -> enabledSites(siteId).stream().filter(this::due).forEach(this::refreshQuietly));
+            scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshIfDue));
         }
     }
 
     /**
-     * The slug of the series the query names on one site: from the index, else from the site's own
-     * search; empty when neither has a confident match.
+     * The slug of the series the query names on one site: from the index (a title, alternative or learnt
+     * alias), else from a short form that names one series only, else from the site's own search. A search
+     * hit counts when its title matches, or when it is no look-alike of the query and its series page lists
+     * the query among its titles (the pages of the first {@value #CONFIRMED_HITS} such hits are read at
+     * once); the query is then remembered as an alias, so the next one needs no search. With a fresh index
+     * the series pages are read behind, after this query answered without them: a query the index does not
+     * know costs the site one round trip, and the alias answers from the next query on. Empty when nothing
+     * is confident.
      *
      * @throws CatalogueException when the site has no index yet and cannot be reached, or its search fails
      */
     public Optional<TitleMatch> resolve(String siteId, String query) throws CatalogueException {
         CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
-        Optional<TitleMatcher.Match> fromIndex = TitleMatcher.best(query, candidates(entry));
+        SiteTitles titles = titles(entry);
+        Optional<TitleMatcher.Match> fromIndex = TitleMatcher.best(query, titles.candidates());
         if (fromIndex.isPresent()) {
-            return Optional.of(found(siteId, query, fromIndex.get(), "index"));
+            String via = titles.aliasKeys().contains(fromIndex.get().titleKey()) ? "alias" : "index";
+            return Optional.of(found(siteId, query, fromIndex.get(), via));
         }
-        List<Candidate> hits = new ArrayList<>();
-        for (IndexedTitle title : entry.provider().search(query)) {
-            hits.addAll(candidatesOf(title));
+        Optional<TitleMatch> shortForm = shortForm(entry, titles, query);
+        if (shortForm.isPresent()) {
+            return shortForm;
         }
-        Optional<TitleMatcher.Match> fromSearch = TitleMatcher.best(query, hits);
-        LOG.debug("'{}' on {}: {} by the site's search", query, siteId, fromSearch.map(m -> m.slug()).orElse("no match"));
-        return fromSearch.map(match -> found(siteId, query, match, "search"));
+        // A fresh index that knows no such title leaves the search one round trip: hits that only their series
+        // page could confirm are confirmed behind, and the alias serves the next query (the Torznab fan-out's p95).
+        boolean fresh = !due(entry) && titles.candidates().size() > titles.aliasKeys().size();
+        Optional<TitleMatch> fromSearch = fromSearch(entry, query, fresh);
+        fromSearch.ifPresent(match -> remember(siteId, query, match.slug()));
+        if (fromSearch.isEmpty()) {
+            LOG.debug("'{}' on {}: no match in the index nor by the site's search", query, siteId);
+        }
+        return fromSearch;
+    }
+
+    /**
+     * A query that is exactly the short form of one series' title, unless it is a whole title of a series on
+     * any enabled site: "Dark" stays the series Dark, even where only "Dark: Something" is listed.
+     */
+    private Optional<TitleMatch> shortForm(CatalogueEntry entry, SiteTitles titles, String query) {
+        for (String variant : TitleMatcher.variants(query)) {
+            String slug = titles.shortForms().get(variant);
+            if (slug == null) {
+                continue;
+            }
+            for (CatalogueEntry other : registry.snapshot().enabled()) {
+                SiteTitles known = other.siteId().equals(entry.siteId()) ? titles : candidates.get(other.siteId());
+                if (known != null && known.hasTitle(variant)) {
+                    LOG.debug("'{}' on {}: not read as the short form of {}, it is a title on {}", query,
+                            entry.siteId(), slug, other.siteId());
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(found(entry.siteId(), query, new TitleMatcher.Match(slug, variant, TitleMatcher.THRESHOLD, 0),
+                    "short form"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<TitleMatch> fromSearch(CatalogueEntry entry, String query, boolean confirmBehind)
+            throws CatalogueException {
+        String siteId = entry.siteId();
+        List<IndexedTitle> hits = entry.provider().search(query);
+        List<Candidate> hitTitles = new ArrayList<>();
+        hits.forEach(hit -> hitTitles.addAll(candidatesOf(hit)));
+        Optional<TitleMatcher.Match> byTitle = TitleMatcher.best(query, hitTitles);
+        if (byTitle.isPresent()) {
+            return Optional.of(found(siteId, query, byTitle.get(), "search"));
+        }
+        // A hit whose title does not match may still be the series under another name (the sites search their
+        // alternative titles too), or junk the search found in a description: only its series page tells.
+        // Look-alikes ("Rick and Morty: The Anime" for "Rick and Morty") are other series and not asked.
+        String queryKey = TitleMatcher.key(query);
+        List<IndexedTitle> unlike = hits.stream()
+                .filter(hit -> candidatesOf(hit).stream().noneMatch(c -> TitleMatcher.lookAlike(queryKey, c.titleKey())))
+                .limit(CONFIRMED_HITS).toList();
+        if (unlike.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!confirmBehind) {
+            return confirmation(entry, query, unlike).join().map(match -> found(siteId, query, match, "search + series page"));
+        }
+        String asked = siteId + "\n" + queryKey;
+        if (unconfirmed.size() > MAX_UNCONFIRMED) {
+            unconfirmed.clear();
+        }
+        if (unconfirmed.add(asked)) {
+            confirmation(entry, query, unlike).thenAccept(confirmed -> confirmed.ifPresent(match -> {
+                found(siteId, query, match, "search + series page, for the next query");
+                remember(siteId, query, match.slug());
+                unconfirmed.remove(asked);
+            }));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The series pages of the hits, read at once: the first hit, in the site's order, whose page lists a title
+     * that matches the query. Nothing waits inside the pool, so confirmations cannot starve one another.
+     */
+    private CompletableFuture<Optional<TitleMatcher.Match>> confirmation(CatalogueEntry entry, String query,
+            List<IndexedTitle> hits) {
+        List<CompletableFuture<Optional<TitleMatcher.Match>>> pages = hits.stream()
+                .map(hit -> CompletableFuture.supplyAsync(() -> seriesTitlesMatch(entry, query, hit.slug()), confirmations))
+                .toList();
+        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                .thenApply(all -> pages.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
+    }
+
+    private static Optional<TitleMatcher.Match> seriesTitlesMatch(CatalogueEntry entry, String query, String slug) {
+        try {
+            Series series = entry.provider().series(slug);
+            List<Candidate> titles = new ArrayList<>();
+            titles.add(new Candidate(TitleMatcher.key(series.title()), slug));
+            series.alternativeTitles().forEach(a -> titles.add(new Candidate(TitleMatcher.key(a), slug)));
+            return TitleMatcher.best(query, titles);
+        } catch (CatalogueException | RuntimeException e) {
+            // One unreadable page only means this hit stays unconfirmed.
+            LOG.debug("The series page of {} on {} could not confirm '{}': {}", slug, entry.siteId(), query,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores what the site's search taught us, so that the next query finds it in the index. */
+    private void remember(String siteId, String query, String slug) {
+        String key = TitleMatcher.key(query);
+        try {
+            if (store.remember(siteId, key, slug, Instant.now())) {
+                candidates.computeIfPresent(siteId, (id, known) -> known.withAlias(key, slug));
+                LOG.info("Remembered '{}' as an alias of {} on catalogue site '{}'", query, slug, siteId);
+            }
+        } catch (StoreException e) {
+            LOG.warn("Could not remember '{}' as an alias of {} on '{}': {}", query, slug, siteId, e.getMessage());
+        }
     }
 
     /**
@@ -127,7 +301,7 @@ public class TitleIndex implements EventHandler {
     public List<TitleMatch> resolveWords(String siteId, String query, int limit) throws CatalogueException {
         CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
-        List<Candidate> known = candidates(entry);
+        List<Candidate> known = titles(entry).candidates();
         List<TitleMatch> found = new ArrayList<>();
         TitleMatcher.best(query, known).ifPresent(match -> found.add(found(siteId, query, match, "index")));
         for (TitleMatcher.Match match : TitleMatcher.containingAllWords(query, known, limit)) {
@@ -146,7 +320,8 @@ public class TitleIndex implements EventHandler {
         CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
         String key = TitleMatcher.key(text);
-        return candidates(entry).stream().filter(c -> c.titleKey().equals(key)).map(Candidate::slug).findFirst();
+        return titles(entry).candidates().stream().filter(c -> c.titleKey().equals(key)).map(Candidate::slug)
+                .findFirst();
     }
 
     private static TitleMatch found(String siteId, String query, TitleMatcher.Match match, String via) {
@@ -187,12 +362,15 @@ public class TitleIndex implements EventHandler {
                 Instant now = Instant.now();
                 int stored = store.replace(siteId, mappings, now);
                 storedStates.forget(siteId);
-                candidates.put(siteId, mappings.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList());
+                // Read back, so that the aliases the store kept are known too.
+                candidates.put(siteId, SiteTitles.of(store.mappings(siteId)));
                 Map<String, String> titlesBySlug = new HashMap<>();
                 titles.forEach(t -> titlesBySlug.putIfAbsent(t.slug(), t.title().strip()));
                 mainTitles.put(siteId, Map.copyOf(titlesBySlug));
                 refreshedAt.put(siteId, now);
                 indexedFrom.put(siteId, site.baseUrl());
+                // A new index may list what earlier searches could not confirm.
+                unconfirmed.removeIf(asked -> asked.startsWith(siteId + "\n"));
                 lastErrors.remove(siteId);
                 LOG.info("Indexed {} series ({} titles) of catalogue site '{}' in {} ms", titles.size(), stored, siteId,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -204,11 +382,30 @@ public class TitleIndex implements EventHandler {
         }
     }
 
-    /** Main titles first, so that no alternative title of one series shadows the main title of another. */
-    private static List<Mapping> mappings(List<IndexedTitle> titles) {
+    /**
+     * Main titles first, so that no alternative title of one series shadows the main title of another; then
+     * the short forms that name exactly one series and are no whole title of another.
+     */
+    static List<Mapping> mappings(List<IndexedTitle> titles) {
         List<Mapping> mappings = new ArrayList<>();
         titles.forEach(t -> mappings.add(new Mapping(TitleMatcher.key(t.title()), t.slug())));
         titles.forEach(t -> t.alternativeTitles().forEach(a -> mappings.add(new Mapping(TitleMatcher.key(a), t.slug()))));
+        Set<String> wholeTitles = new HashSet<>();
+        mappings.forEach(m -> wholeTitles.add(m.titleKey()));
+        Map<String, Set<String>> shortForms = new LinkedHashMap<>();
+        for (IndexedTitle title : titles) {
+            List<String> all = new ArrayList<>(title.alternativeTitles());
+            all.add(0, title.title());
+            for (String name : all) {
+                TitleMatcher.shortForm(name).filter(key -> !wholeTitles.contains(key))
+                        .ifPresent(key -> shortForms.computeIfAbsent(key, k -> new HashSet<>()).add(title.slug()));
+            }
+        }
+        shortForms.forEach((key, slugs) -> {
+            if (slugs.size() == 1) {
+                mappings.add(new Mapping(key, slugs.iterator().next(), Origin.SHORT));
+            }
+        });
         return mappings;
     }
 
@@ -219,18 +416,18 @@ public class TitleIndex implements EventHandler {
         return list;
     }
 
-    /** The site's candidates: from memory, else from the database, else fetched now; an expired index is refreshed behind. */
-    private List<Candidate> candidates(CatalogueEntry entry) throws CatalogueException {
+    /** The site's titles: from memory, else from the database, else fetched now; an expired index is refreshed behind. */
+    private SiteTitles titles(CatalogueEntry entry) throws CatalogueException {
         String siteId = entry.siteId();
-        List<Candidate> known = candidates.get(siteId);
+        SiteTitles known = candidates.get(siteId);
         try {
             if (known == null) {
                 List<Mapping> stored = store.mappings(siteId);
-                if (stored.isEmpty()) {
+                if (stored.stream().noneMatch(m -> m.origin() == Origin.INDEX)) {
                     refresh(siteId);
                     return candidates.get(siteId);
                 }
-                known = stored.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList();
+                known = SiteTitles.of(stored);
                 candidates.putIfAbsent(siteId, known);
             }
         } catch (StoreException e) {
@@ -238,13 +435,13 @@ public class TitleIndex implements EventHandler {
                     "The title index of '" + siteId + "' could not be read: " + e.getMessage(), e);
         }
         if (due(entry)) {
-            scheduler.execute(() -> refreshQuietly(entry));
+            scheduler.execute(() -> refreshIfDue(entry));
         }
         return known;
     }
 
     private void refreshDue() {
-        registry.snapshot().enabled().stream().filter(this::due).forEach(this::refreshQuietly);
+        registry.snapshot().enabled().forEach(this::refreshIfDue);
     }
 
     private List<CatalogueEntry> enabledSites(String siteIdOrNull) {
@@ -273,6 +470,18 @@ public class TitleIndex implements EventHandler {
             }
         }
         return refreshed.plus(Duration.ofHours(site.indexRefreshHours())).isBefore(Instant.now());
+    }
+
+    /**
+     * Refreshes an index that is due, deciding under the site's refresh lock: a fetch that was running when
+     * the refresh was asked for makes the index fresh, and the whole index is not fetched twice in a row.
+     */
+    private void refreshIfDue(CatalogueEntry entry) {
+        synchronized (refreshLocks.computeIfAbsent(entry.siteId(), id -> new Object())) {
+            if (due(entry)) {
+                refreshQuietly(entry);
+            }
+        }
     }
 
     private void refreshQuietly(CatalogueEntry entry) {

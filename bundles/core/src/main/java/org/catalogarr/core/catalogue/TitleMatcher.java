@@ -31,6 +31,10 @@ public final class TitleMatcher {
     private static final Pattern YEAR = Pattern.compile("(?:^|\\s)[(\\[]?((?:19|20)\\d\\d)[)\\]]?\\s*$");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SHORT_FORM = Pattern.compile(":|\\s[-–—]\\s");
+    /** What a subtitle says when it names a spin-off or an edition rather than the series itself. */
+    private static final Pattern SPIN_OFF = Pattern.compile(
+            "(?:the )?(?:anime|animation|movie|movies|film|ova|ona|specials?|live action|junior high|reloaded)");
 
     /** A title as the index knows it. */
     public record Candidate(String titleKey, String slug) {
@@ -53,14 +57,51 @@ public final class TitleMatcher {
         return NOT_ALPHANUMERIC.matcher(text).replaceAll(" ").strip();
     }
 
-    /** The best candidate at or above the threshold; a year at the end of the query may or may not be part of the title. */
-    public static Optional<Match> best(String query, Collection<Candidate> candidates) {
+    /** The keys a query is compared under: as written, and without a year at its end. */
+    public static List<String> variants(String query) {
         List<String> variants = new ArrayList<>();
         variants.add(key(query));
         Matcher year = YEAR.matcher(query.strip());
         if (year.find() && year.start() > 0) {
             variants.add(key(query.strip().substring(0, year.start())));
         }
+        return variants;
+    }
+
+    /**
+     * The short form of a title, the part before its first colon or a dash between words ("Frieren: Beyond
+     * Journey's End" → "Frieren", "Dr. Stone – New World" → "Dr. Stone"), as a key; empty when the title has
+     * none, when either part is empty, or when the rest only says that this is a spin-off of the short title
+     * ("Rick and Morty: The Anime" is another series than "Rick and Morty").
+     */
+    public static Optional<String> shortForm(String title) {
+        Matcher split = SHORT_FORM.matcher(title);
+        if (!split.find()) {
+            return Optional.empty();
+        }
+        String head = key(title.substring(0, split.start()));
+        String rest = key(title.substring(split.end()));
+        // A head of one or two letters ("Re" of "Re:ZERO") is part of a word, not a name of the series.
+        if (head.replace(" ", "").length() < 3 || rest.isEmpty() || SPIN_OFF.matcher(rest).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(head);
+    }
+
+    /**
+     * Whether one title is the other with words added ("Rick and Morty" and "Rick and Morty: The Anime",
+     * "Attack on Titan" and "Attack on Titan Junior High"): such titles name related but different series,
+     * so a site's search answering one for the other is no evidence.
+     */
+    public static boolean lookAlike(String keyA, String keyB) {
+        Set<String> a = tokens(keyA);
+        Set<String> b = tokens(keyB);
+        return !a.equals(b) && (a.containsAll(b) || b.containsAll(a));
+    }
+
+    /** The best candidate at or above the threshold; a year at the end of the query may or may not be part of the title. */
+    public static Optional<Match> best(String query, Collection<Candidate> candidates) {
+        List<String> variants = variants(query);
         Match best = null;
         double runnerUp = 0;
         for (Candidate candidate : candidates) {

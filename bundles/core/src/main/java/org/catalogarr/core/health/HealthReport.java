@@ -19,8 +19,15 @@ public record HealthReport(String status, String version, long uptimeSeconds, Da
     public record Database(String status, int schemaVersion, String location, String detail) {
     }
 
+    /**
+     * One catalogue site.
+     *
+     * @param movedTo where the site moved, when its {@code base_url} permanently redirects there: the address to
+     *        configure instead; null otherwise
+     */
     public record Catalogue(String id, String name, boolean enabled, Integer priority, String baseUrl,
-            Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems, Index index) {
+            Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems, Index index,
+            String movedTo) {
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.catalogarr.core.health;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
@@ -99,10 +102,16 @@ public class HealthReporter {
         CatalogueSite site = entry.site().orElse(null);
         if (site == null) {
             return new HealthReport.Catalogue(entry.siteId(), entry.siteId(), false, null, null, null, List.of(),
-                    entry.problems(), index);
+                    entry.problems(), index, null);
         }
+        Optional<URI> movedTo = entry.provider().movedTo();
+        List<String> problems = new ArrayList<>(entry.problems());
+        // Requests still work through the redirects, but every one of them costs a round trip more.
+        movedTo.ifPresent(to -> problems.add("the site has moved: " + site.baseUrl() + " redirects permanently to "
+                + to + "; set base_url = " + to));
         return new HealthReport.Catalogue(site.siteId(), site.displayName(), entry.enabled(), site.searchPriority(),
                 site.baseUrl().toString(), site.searchTimeoutSeconds(),
-                site.defaultLanguages().stream().map(Language::code).toList(), entry.problems(), index);
+                site.defaultLanguages().stream().map(Language::code).toList(), List.copyOf(problems), index,
+                movedTo.map(URI::toString).orElse(null));
     }
 }

@@ -118,8 +118,16 @@ final class MigrationSql {
     static final Migration V5_TAGS = new Migration(5, "tags",
             List.of("CREATE TABLE download_tag (name VARCHAR(200) NOT NULL PRIMARY KEY)"));
 
+    /**
+     * Version 6 tells a site's own titles from the aliases its search taught us (a query the index did not
+     * know, answered by the site's search): a fetched index replaces the former, the latter outlive it.
+     * Existing rows all came from indexes.
+     */
+    static final Migration V6_TITLE_ALIASES = new Migration(6, "title aliases learnt from site searches",
+            List.of("ALTER TABLE title_mapping ADD COLUMN origin VARCHAR(8) NOT NULL DEFAULT 'index'"));
+
     static final List<Migration> ALL = List.of(V1_DOWNLOAD_JOBS, V2_CATALOGUES, V3_TORRENT_JOBS,
-            V4_QUEUE_AND_LIMITS, V5_TAGS);
+            V4_QUEUE_AND_LIMITS, V5_TAGS, V6_TITLE_ALIASES);
 
     static final String SCHEMA_VERSION_TABLE = """
             CREATE TABLE schema_version (

@@ -15,11 +15,13 @@ import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.IndexedTitle;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.catalogue.api.Series;
 import org.catalogarr.core.catalogue.TitleIndex.TitleMatch;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.TestDatabases;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.Mapping;
+import org.catalogarr.core.store.TitleMappingStore.Origin;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -164,6 +166,117 @@ public class TitleIndexTest {
         index.handleEvent(new org.osgi.service.event.Event(TitleIndex.TOPIC_REFRESH, java.util.Map.of()));
         index.refresh("aniworld");
         assertFalse(sto.calls().contains("index"));
+    }
+
+    @Test
+    public void aSearchHitConfirmedByItsSeriesPageBehindIsTheNextQuerysAlias() throws Exception {
+        aniworld.searchResult("Frieren: Beyond Journey's End", List.of(
+                new IndexedTitle("frieren-nach-dem-ende-der-reise", "Frieren - Nach dem Ende der Reise", List.of()),
+                new IndexedTitle("sousou-no-kaze", "Der Wind", List.of())));
+        aniworld.series(new Series("frieren-nach-dem-ende-der-reise", "Frieren - Nach dem Ende der Reise",
+                List.of("Frieren: Beyond Journey's End", "Sousou no Frieren"), 2023, List.of(1)));
+        aniworld.series(new Series("sousou-no-kaze", "Der Wind", List.of(), 2001, List.of(1)));
+        index.refresh("aniworld");
+        aniworld.clearCalls();
+
+        assertEquals("a fresh index costs the query one round trip only", Optional.empty(),
+                slug("aniworld", "Frieren: Beyond Journey's End"));
+        TitleMatch learnt = awaitMatch("aniworld", "Frieren: Beyond Journey's End (2023)");
+        assertEquals("frieren-nach-dem-ende-der-reise", learnt.slug());
+        assertEquals("alias", learnt.via());
+        assertTrue(aniworld.calls().toString(), aniworld.calls().containsAll(List.of("search Frieren: Beyond Journey's End",
+                "series frieren-nach-dem-ende-der-reise", "series sousou-no-kaze")));
+
+        aniworld.clearCalls();
+        assertEquals("alias", index.resolve("aniworld", "Frieren: Beyond Journey's End").orElseThrow().via());
+        assertEquals("the alias needs no request", List.of(), aniworld.calls());
+        assertTrue(store.mappings("aniworld").contains(new Mapping("frieren beyond journey s end",
+                "frieren-nach-dem-ende-der-reise", Origin.ALIAS)));
+    }
+
+    @Test
+    public void withoutAnIndexASearchHitIsConfirmedAtOnce() throws Exception {
+        sto.index(List.of());
+        index.refresh("sto");
+        sto.searchResult("The Bridge", List.of(new IndexedTitle("bridgerton", "Bridgerton", List.of()),
+                new IndexedTitle("die-bruecke", "Die Brücke – Transit in den Tod", List.of())));
+        sto.series(new Series("die-bruecke", "Die Brücke – Transit in den Tod", List.of("The Bridge"), 2011,
+                List.of(1)));
+
+        TitleMatch bridge = index.resolve("sto", "The Bridge").orElseThrow();
+
+        assertEquals("die-bruecke", bridge.slug());
+        assertEquals("search + series page", bridge.via());
+    }
+
+    @Test
+    public void anAliasOutlivesAnIndexRefreshWhileItsSeriesIsListed() throws Exception {
+        aniworld.searchResult("Levi Chronicles", List.of(new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
+        aniworld.series(new Series("attack-on-titan", "Attack on Titan", List.of("Levi Chronicles"), 2013, List.of(1)));
+        index.refresh("aniworld");
+        slug("aniworld", "Levi Chronicles");
+        assertEquals("alias", awaitMatch("aniworld", "Levi Chronicles").via());
+
+        index.refresh("aniworld");
+        assertEquals("alias", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
+
+        aniworld.index(List.of(new IndexedTitle("one-piece", "One Piece", List.of())));
+        index.refresh("aniworld");
+        aniworld.searchResult("Levi Chronicles", List.of());
+        assertEquals("a series no longer listed loses its alias", Optional.empty(), slug("aniworld", "Levi Chronicles"));
+    }
+
+    /** Resolves until the confirmation behind the first query taught the alias. */
+    private TitleMatch awaitMatch(String siteId, String query) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<TitleMatch> match = index.resolve(siteId, query);
+            if (match.isPresent()) {
+                return match.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + query + "' was not learnt on " + siteId + ": " + store.mappings(siteId));
+    }
+
+    @Test
+    public void unconfirmedSearchHitsAndLookAlikesAreNoMatch() throws Exception {
+        sto.searchResult("Breaking Bad", List.of(new IndexedTitle("breaking-news", "Breaking News", List.of())));
+        sto.series(new Series("breaking-news", "Breaking News", List.of("Eilmeldung"), 2010, List.of(1)));
+        aniworld.searchResult("Rick and Morty", List.of(
+                new IndexedTitle("rick-and-morty-the-anime", "Rick and Morty: The Anime", List.of())));
+        aniworld.clearCalls();
+
+        assertEquals(Optional.empty(), slug("sto", "Breaking Bad"));
+        assertEquals(Optional.empty(), slug("aniworld", "Rick and Morty"));
+        Thread.sleep(500);
+        assertTrue("the series page was read behind: " + sto.calls(), sto.calls().contains("series breaking-news"));
+        assertEquals("and did not confirm the hit", Optional.empty(), slug("sto", "Breaking Bad"));
+        assertFalse("a look-alike's page is not even asked: " + aniworld.calls(),
+                aniworld.calls().stream().anyMatch(call -> call.startsWith("series")));
+    }
+
+    @Test
+    public void aShortFormNamesTheOneSeriesWithItUnlessItIsAWholeTitle() throws Exception {
+        aniworld.index(List.of(
+                new IndexedTitle("kaguya-sama", "Kaguya-sama: Love is War", List.of()),
+                new IndexedTitle("dr-stone", "Dr. Stone – New World", List.of()),
+                new IndexedTitle("dark-gathering", "Dark: Gathering", List.of()),
+                new IndexedTitle("rick-and-morty-the-anime", "Rick and Morty: The Anime", List.of()),
+                new IndexedTitle("bleach", "Bleach: Thousand-Year Blood War", List.of()),
+                new IndexedTitle("bleach-2", "Bleach: Memories of Nobody", List.of())));
+        index.refresh("aniworld");
+        sto.index(List.of(new IndexedTitle("dark", "Dark", List.of())));
+        index.refresh("sto");
+
+        TitleMatch kaguya = index.resolve("aniworld", "Kaguya-sama").orElseThrow();
+        assertEquals("kaguya-sama", kaguya.slug());
+        assertEquals("short form", kaguya.via());
+        assertEquals(Optional.of("dr-stone"), slug("aniworld", "Dr. Stone (2019)"));
+        assertEquals("Dark is a series of s.to", Optional.empty(), slug("aniworld", "Dark"));
+        assertEquals(Optional.of("dark"), slug("sto", "Dark"));
+        assertEquals("a spin-off is no short form", Optional.empty(), slug("aniworld", "Rick and Morty"));
+        assertEquals("two series share it", Optional.empty(), slug("aniworld", "Bleach"));
     }
 
     private Optional<String> slug(String siteId, String query) throws CatalogueException {

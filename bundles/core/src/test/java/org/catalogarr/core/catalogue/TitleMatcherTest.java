@@ -125,4 +125,27 @@ public class TitleMatcherTest {
         assertEquals(List.of(), words("  ", titles));
         assertEquals("at most the limit", 1, TitleMatcher.containingAllWords("Titan", titles, 1).size());
     }
+
+    @Test
+    public void theShortFormIsTheNameBeforeAColonOrADashUnlessTheRestNamesASpinOff() {
+        assertEquals(Optional.of("frieren"), TitleMatcher.shortForm("Frieren: Beyond Journey's End"));
+        assertEquals(Optional.of("die brucke"), TitleMatcher.shortForm("Die Brücke – Transit in den Tod"));
+        assertEquals(Optional.of("dr stone"), TitleMatcher.shortForm("Dr. Stone - New World"));
+        assertEquals("a dash inside a word is no split", Optional.empty(), TitleMatcher.shortForm("Kaguya-sama"));
+        assertEquals(Optional.of("kaguya sama"), TitleMatcher.shortForm("Kaguya-sama: Love is War"));
+        assertEquals(Optional.empty(), TitleMatcher.shortForm("Rick and Morty: The Anime"));
+        assertEquals(Optional.empty(), TitleMatcher.shortForm("Attack on Titan: Junior High"));
+        assertEquals("two letters are part of a word", Optional.empty(), TitleMatcher.shortForm("Re:ZERO"));
+        assertEquals(Optional.empty(), TitleMatcher.shortForm("Dark"));
+        assertEquals(Optional.empty(), TitleMatcher.shortForm("Dark:"));
+    }
+
+    @Test
+    public void aTitleWithWordsAddedIsALookAlike() {
+        assertTrue(TitleMatcher.lookAlike("rick and morty", "rick and morty the anime"));
+        assertTrue(TitleMatcher.lookAlike("attack on titan junior high", "attack on titan"));
+        assertEquals(false, TitleMatcher.lookAlike("the bridge", "die brucke transit in den tod"));
+        assertEquals(false, TitleMatcher.lookAlike("the rookie", "rookie"));
+        assertEquals(false, TitleMatcher.lookAlike("breaking bad", "breaking news"));
+    }
 }

@@ -48,13 +48,13 @@ public class MigrationsTest {
                 "SCHEMA_VERSION")) {
             assertTrue(table + " in " + tables, tables.contains(table));
         }
-        assertEquals(List.of("1", "2", "3", "4", "5"), query("SELECT version FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), query("SELECT version FROM schema_version ORDER BY version"));
     }
 
     @Test
     public void migratingTwiceChangesNothing() throws Exception {
         new Migrations(MigrationSql.ALL).migrate(dataSource);
-        execute("INSERT INTO title_mapping VALUES ('attack on titan', 'aniworld', 'attack-on-titan', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO title_mapping (title_key, site_id, slug, last_refreshed_at) VALUES ('attack on titan', 'aniworld', 'attack-on-titan', CURRENT_TIMESTAMP)");
 
         new Migrations(MigrationSql.ALL).migrate(dataSource);
 
@@ -120,11 +120,11 @@ public class MigrationsTest {
     @Test
     public void titleMappingsAreUniquePerTitleAndSite() throws Exception {
         new Migrations(MigrationSql.ALL).migrate(dataSource);
-        execute("INSERT INTO title_mapping VALUES ('9 1 1', 'sto', '9-1-1', CURRENT_TIMESTAMP)");
-        execute("INSERT INTO title_mapping VALUES ('9 1 1', 'aniworld', 'nine-one-one', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO title_mapping (title_key, site_id, slug, last_refreshed_at) VALUES ('9 1 1', 'sto', '9-1-1', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO title_mapping (title_key, site_id, slug, last_refreshed_at) VALUES ('9 1 1', 'aniworld', 'nine-one-one', CURRENT_TIMESTAMP)");
 
         try {
-            execute("INSERT INTO title_mapping VALUES ('9 1 1', 'sto', 'other', CURRENT_TIMESTAMP)");
+            execute("INSERT INTO title_mapping (title_key, site_id, slug, last_refreshed_at) VALUES ('9 1 1', 'sto', 'other', CURRENT_TIMESTAMP)");
             fail("a second mapping for the same title and site was accepted");
         } catch (SQLException expected) {
             assertEquals("23505", expected.getSQLState());

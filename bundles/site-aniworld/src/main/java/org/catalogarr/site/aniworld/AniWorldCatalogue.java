@@ -3,6 +3,7 @@ package org.catalogarr.site.aniworld;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueProvider;
@@ -100,9 +101,17 @@ public class AniWorldCatalogue implements CatalogueProvider {
     }
 
     @Override
+    public Optional<URI> movedTo() {
+        return settings.current().inForce().flatMap(http::movedTo);
+    }
+
+    /** Redirect links are read from the episode page, so after a domain move they are on the new host. */
+    @Override
     public URI resolve(URI redirect) throws CatalogueException {
         Connection site = connection();
-        if (redirect == null || !RedirectAnswer.sameOrigin(redirect, site.settings().baseUrl())) {
+        Optional<URI> moved = http.movedTo(site.settings());
+        if (redirect == null || !RedirectAnswer.sameOrigin(redirect, site.settings().baseUrl())
+                && moved.map(m -> !RedirectAnswer.sameOrigin(redirect, m)).orElse(true)) {
             throw new IllegalArgumentException("Not an AniWorld redirect link of " + site.settings().baseUrl() + ": "
                     + redirect);
         }

@@ -85,8 +85,8 @@ public class AniWorldCatalogueTest {
     public void theIndexListsEverySeriesOnceWithAlternativeTitles() throws CatalogueException {
         List<IndexedTitle> index = catalogue.index();
 
-        assertEquals(12, index.size());
-        assertEquals(12, index.stream().map(IndexedTitle::slug).distinct().count());
+        assertEquals(13, index.size());
+        assertEquals(13, index.stream().map(IndexedTitle::slug).distinct().count());
         assertTrue(index.contains(new IndexedTitle(AOT, "Attack on Titan", List.of("Shingeki no Kyojin", "進撃の巨人"))));
         assertTrue(index.stream().anyMatch(t -> t.title().equals("JoJo's Bizarre Adventure")));
         assertEquals(List.of("GET /animes-alphabet"), fake.requests());
@@ -238,7 +238,7 @@ public class AniWorldCatalogueTest {
         fake.scenario(Scenario.RATE_LIMITED_ONCE);
         long start = System.nanoTime();
 
-        assertEquals(12, catalogue.index().size());
+        assertEquals(13, catalogue.index().size());
         assertTrue((System.nanoTime() - start) / 1_000_000 >= 900);
         assertEquals(2, fake.requests().size());
     }

@@ -26,7 +26,7 @@ public class IndexPageParserTest {
     public void readsEverySeriesOfTheAlphabetPageWithItsAlternativeTitles() throws CatalogueException {
         List<IndexedTitle> titles = IndexPageParser.parse(page("animes-alphabet.html"), url("animes-alphabet"));
 
-        assertEquals(12, titles.size());
+        assertEquals(13, titles.size());
         Map<String, IndexedTitle> index = bySlug(titles);
         assertEquals(new IndexedTitle("attack-on-titan", "Attack on Titan", List.of("Shingeki no Kyojin", "進撃の巨人")),
                 index.get("attack-on-titan"));

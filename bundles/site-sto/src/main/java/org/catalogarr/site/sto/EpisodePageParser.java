@@ -39,6 +39,7 @@ final class EpisodePageParser {
 
     static EpisodeOffers parse(String html, URI url, int season, int episode) throws CatalogueException {
         Document page = Jsoup.parse(html, url.toString());
+        V1Markup.reject(page, url, BUTTONS);
         String text = page.text().toLowerCase(Locale.ROOT);
         if (text.contains(NOT_RELEASED)) {
             throw new CatalogueException(Reason.NOT_FOUND, "s.to has not released " + url + " yet");

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.Episode;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
@@ -27,7 +28,9 @@ final class SeasonPageParser {
     }
 
     static List<Episode> parse(String html, URI url) throws CatalogueException {
-        Elements rows = Jsoup.parse(html, url.toString()).select(ROWS);
+        Document page = Jsoup.parse(html, url.toString());
+        V1Markup.reject(page, url, ROWS);
+        Elements rows = page.select(ROWS);
         if (rows.isEmpty()) {
             throw CatalogueException.layoutChanged(ROWS, url.toString());
         }

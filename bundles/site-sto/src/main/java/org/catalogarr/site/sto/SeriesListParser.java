@@ -15,7 +15,8 @@ import org.jsoup.select.Elements;
 
 /**
  * The alphabetical index ({@code /serien?by=alpha}) and the letter pages ({@code /katalog/X}): one
- * {@code li.series-item} per series. The list repeats some series; each slug is kept once.
+ * {@code li.series-item} per series, with its other titles where the item names them
+ * ({@link AlternativeNames}). The list repeats some series; each slug is kept once.
  */
 final class SeriesListParser {
 
@@ -27,6 +28,7 @@ final class SeriesListParser {
 
     static List<IndexedTitle> parse(String html, URI url) throws CatalogueException {
         Document page = Jsoup.parse(html, url.toString());
+        V1Markup.reject(page, url, ITEMS);
         Elements items = page.select(ITEMS);
         if (items.isEmpty()) {
             throw CatalogueException.layoutChanged(ITEMS, url.toString());
@@ -38,7 +40,8 @@ final class SeriesListParser {
                 continue;
             }
             Optional<String> slug = SeriesLinks.slug(url, link.attr("href"));
-            slug.ifPresent(s -> titles.putIfAbsent(s, new IndexedTitle(s, link.text(), List.of())));
+            slug.ifPresent(s -> titles.putIfAbsent(s, new IndexedTitle(s, link.text(),
+                    AlternativeNames.ofIndexItem(item, link, link.text()))));
         }
         if (titles.isEmpty()) {
             throw CatalogueException.layoutChanged(LINK, url.toString());

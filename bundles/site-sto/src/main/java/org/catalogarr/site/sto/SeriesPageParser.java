@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * A series page ({@code /serie/{slug}}): the title and year from the header, the seasons from the
+ * A series page ({@code /serie/{slug}}): the title, other titles and year from the header, the seasons from the
  * season pills. The pill of the "Filme" tab links {@code staffel-0}, which is season 0.
  */
 final class SeriesPageParser {
@@ -32,6 +32,7 @@ final class SeriesPageParser {
 
     static Series parse(String html, URI url, String slug) throws CatalogueException {
         Document page = Jsoup.parse(html, url.toString());
+        V1Markup.reject(page, url, HEADER);
         Element header = page.selectFirst(HEADER);
         if (header == null) {
             throw CatalogueException.layoutChanged(HEADER, url.toString());
@@ -40,7 +41,8 @@ final class SeriesPageParser {
         if (title == null || title.text().isBlank()) {
             throw CatalogueException.layoutChanged(TITLE, url.toString());
         }
-        return new Series(slug, title.text(), List.of(), year(header), seasons(page.select(SEASON_PILLS), url));
+        return new Series(slug, title.text(), AlternativeNames.ofSeriesPage(header, title.text()), year(header),
+                seasons(page.select(SEASON_PILLS), url));
     }
 
     private static int year(Element header) {

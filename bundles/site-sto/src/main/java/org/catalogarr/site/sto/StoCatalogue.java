@@ -140,6 +140,8 @@ public class StoCatalogue implements CatalogueProvider {
         // The site may send an unknown or renamed series elsewhere instead of answering 404.
         Optional<String> servedSlug = SeriesLinks.slug(page.uri());
         if (servedSlug.isEmpty()) {
+            // A v1 site sends /serie/{slug} on to /serie/stream/{slug}: that is no missing series.
+            V1Markup.reject(page.body(), page.uri(), SeriesPageParser.HEADER);
             throw new CatalogueException(Reason.NOT_FOUND, "s.to has no series at " + url + "; it sent us to "
                     + page.uri());
         }
@@ -173,10 +175,17 @@ public class StoCatalogue implements CatalogueProvider {
     }
 
     @Override
+    public Optional<URI> movedTo() {
+        return settings.current().inForce().flatMap(http::movedTo);
+    }
+
+    /** Play links are read from the episode page, so after a domain move they are on the new host. */
+    @Override
     public URI resolve(URI redirect) throws CatalogueException {
         Target target = target();
         URI base = target.site().baseUrl();
-        if (redirect == null || !sameOrigin(redirect, base)) {
+        Optional<URI> moved = http.movedTo(target.site());
+        if (redirect == null || !sameOrigin(redirect, base) && moved.map(m -> !sameOrigin(redirect, m)).orElse(true)) {
             throw new IllegalArgumentException("Not a play link of s.to at " + base + ": " + redirect);
         }
         Page page = http.getRedirect(target.site(), target.access(), redirect);
@@ -185,7 +194,7 @@ public class StoCatalogue implements CatalogueProvider {
             throw CatalogueException.layoutChanged("Location", redirect + " (HTTP " + page.status()
                     + " instead of a redirect)");
         }
-        if (sameOrigin(location.get(), base)) {
+        if (sameOrigin(location.get(), base) || moved.map(m -> sameOrigin(location.get(), m)).orElse(false)) {
             throw new CatalogueException(Reason.NOT_FOUND, "s.to link gone: " + redirect + " leads back to the site ("
                     + location.get() + ")");
         }

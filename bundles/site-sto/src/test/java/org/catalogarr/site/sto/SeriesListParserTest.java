@@ -21,10 +21,29 @@ public class SeriesListParserTest {
     public void readsEverySeriesOfTheAlphabeticalIndexOnce() throws CatalogueException {
         List<IndexedTitle> titles = SeriesListParser.parse(Fixtures.page("serien-alpha.html"), INDEX);
 
-        assertEquals(List.of("9-1-1", "9-1-1-lone-star", "attack-on-titan", "dark", "elite",
-                "law-order-special-victims-unit", "reno-911", "rick-and-morty", "road-to-9-11", "silo", "sub-only-show",
-                "the-rookie"), titles.stream().map(IndexedTitle::slug).toList());
-        assertTrue(titles.stream().allMatch(title -> title.alternativeTitles().isEmpty()));
+        assertEquals(List.of("9-1-1", "9-1-1-lone-star", "attack-on-titan", "dark", "dark-matter", "die-bruecke",
+                "elite", "haus-des-geldes", "law-order-special-victims-unit", "reno-911", "rick-and-morty",
+                "road-to-9-11", "silo", "sub-only-show", "the-rookie"), titles.stream().map(IndexedTitle::slug).toList());
+        assertTrue(titles.stream().filter(title -> !title.slug().equals("haus-des-geldes"))
+                .allMatch(title -> title.alternativeTitles().isEmpty()));
+    }
+
+    @Test
+    public void readsTheAlternativeTitlesAnItemNames() throws CatalogueException {
+        IndexedTitle heist = SeriesListParser.parse(Fixtures.page("serien-alpha.html"), INDEX).stream()
+                .filter(title -> title.slug().equals("haus-des-geldes")).findFirst().orElseThrow();
+
+        assertEquals(new IndexedTitle("haus-des-geldes", "Haus des Geldes", List.of("Money Heist", "La casa de papel")),
+                heist);
+    }
+
+    @Test
+    public void theV1MarkupOfBefore2026IsALayoutChangeNotAnEmptyIndex() {
+        CatalogueException failure = Fixtures.failure(Reason.LAYOUT_CHANGED,
+                () -> SeriesListParser.parse(Fixtures.page("v1/serien.html"), Fixtures.url("/serien")));
+
+        assertEquals(SeriesListParser.ITEMS, failure.selector());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("v1 markup"));
     }
 
     @Test

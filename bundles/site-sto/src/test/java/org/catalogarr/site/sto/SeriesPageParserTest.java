@@ -1,6 +1,7 @@
 package org.catalogarr.site.sto;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.util.List;
@@ -19,6 +20,25 @@ public class SeriesPageParserTest {
         Series series = SeriesPageParser.parse(Fixtures.page("serie/attack-on-titan.html"), SERIES, "attack-on-titan");
 
         assertEquals(new Series("attack-on-titan", "Attack on Titan", List.of(), 2013, List.of(0, 1, 2, 3)), series);
+    }
+
+    @Test
+    public void readsTheAlternativeTitlesOfTheHeaderGroup() throws CatalogueException {
+        Series series = SeriesPageParser.parse(Fixtures.page("serie/die-bruecke.html"), Fixtures.url("/serie/die-bruecke"),
+                "die-bruecke");
+
+        assertEquals("Die Brücke – Transit in den Tod", series.title());
+        assertEquals(List.of("The Bridge", "Bron/Broen"), series.alternativeTitles());
+    }
+
+    @Test
+    public void theV1MarkupOfBefore2026IsALayoutChange() {
+        CatalogueException failure = Fixtures.failure(Reason.LAYOUT_CHANGED,
+                () -> SeriesPageParser.parse(Fixtures.page("v1/serie-stream.html"),
+                        Fixtures.url("/serie/stream/attack-on-titan"), "attack-on-titan"));
+
+        assertEquals(SeriesPageParser.HEADER, failure.selector());
+        assertTrue(failure.getMessage(), failure.getMessage().contains("v1 markup"));
     }
 
     @Test

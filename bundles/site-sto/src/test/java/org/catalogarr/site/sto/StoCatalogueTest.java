@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.catalogarr.catalogue.api.CatalogueException;
@@ -79,7 +80,7 @@ public class StoCatalogueTest {
     public void readsTheIndexFromTheConfiguredPage() throws CatalogueException {
         List<IndexedTitle> index = catalogue.index();
 
-        assertEquals(12, index.size());
+        assertEquals(15, index.size());
         assertTrue(index.contains(new IndexedTitle("rick-and-morty", "Rick and Morty", List.of())));
         assertEquals(List.of("GET /serien?by=alpha"), fake.requests());
     }
@@ -195,7 +196,7 @@ public class StoCatalogueTest {
         assertEquals("a paused site must not be asked", asked, fake.requests().size());
 
         Thread.sleep(1_100);
-        assertEquals(12, catalogue.index().size());
+        assertEquals(15, catalogue.index().size());
     }
 
     @Test
@@ -215,7 +216,7 @@ public class StoCatalogueTest {
     public void retriesServerErrorsUntilTheSiteAnswers() throws CatalogueException {
         fake.scenario(Scenario.ERROR_THEN_OK);
 
-        assertEquals(12, catalogue.index().size());
+        assertEquals(15, catalogue.index().size());
         assertEquals(3, fake.requests().size());
     }
 
@@ -320,5 +321,41 @@ public class StoCatalogueTest {
 
         fake.listingFailure(ListingFailure.SERVER_ERROR);
         Fixtures.failure(Reason.SITE_ERROR, catalogue::newReleases);
+    }
+
+    @Test
+    public void aMovedSiteIsFollowedAndItsNewAddressReported() throws CatalogueException {
+        assertEquals(Optional.empty(), catalogue.movedTo());
+        try (FakeSto newHome = new FakeSto()) {
+            newHome.start();
+            fake.movedTo(newHome.baseUrl().toString());
+
+            assertEquals(List.of(0, 1, 2, 3), catalogue.series("attack-on-titan").seasons());
+            assertEquals(Optional.of(newHome.baseUrl()), catalogue.movedTo());
+            assertTrue(newHome.requests().contains("GET /serie/attack-on-titan"));
+
+            fake.movedTo(null);
+            catalogue.series("attack-on-titan");
+            assertEquals("answering again, the site has not moved", Optional.empty(), catalogue.movedTo());
+        }
+    }
+
+    @Test
+    public void aPageRedirectWithinTheSiteIsNoMove() throws CatalogueException {
+        fake.redirect("/serie/attack-on-titan-old", "/serie/attack-on-titan");
+
+        catalogue.series("attack-on-titan-old");
+
+        assertEquals(Optional.empty(), catalogue.movedTo());
+    }
+
+    @Test
+    public void theV1MarkupIsALayoutChangeNotAMissingSeries() {
+        fake.v1Markup(true);
+
+        for (Fixtures.Call call : List.<Fixtures.Call>of(() -> catalogue.series("attack-on-titan"), () -> catalogue.index())) {
+            CatalogueException failure = Fixtures.failure(Reason.LAYOUT_CHANGED, call);
+            assertTrue(failure.getMessage(), failure.getMessage().contains("v1 markup"));
+        }
     }
 }
