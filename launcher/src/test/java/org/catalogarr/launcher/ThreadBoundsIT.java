@@ -142,8 +142,9 @@ public class ThreadBoundsIT {
                     && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
             FakeSite aniworld = FakeCatalogues.site("aniworld");
             FakeSite sto = FakeCatalogues.site("sto");
-            aniworld.slowDelayMillis(500);
-            sto.slowDelayMillis(500);
+            // Long enough that all 20 have asked before the first answer, even on a loaded machine.
+            aniworld.slowDelayMillis(1_500);
+            sto.slowDelayMillis(1_500);
             aniworld.clearRequests();
             sto.clearRequests();
             aniworld.scenario(FakeSite.Scenario.SLOW);

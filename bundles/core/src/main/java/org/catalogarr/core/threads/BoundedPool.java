@@ -1,5 +1,6 @@
 package org.catalogarr.core.threads;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A pool with a fixed most of threads and a fixed most of waiting work, so that no number of clients can
  * make the service start hundreds of threads: work beyond both is refused with a {@link PoolFullException}
- * (or, with {@link #offer}, left to the caller). Idle threads end after {@link #IDLE_SECONDS}, so a quiet
+ * (or, with {@link #offer}, not taken, for the caller to do). Idle threads end after {@link #IDLE_SECONDS}, so a quiet
  * service holds none of them.
  */
 public final class BoundedPool implements AutoCloseable {
@@ -49,17 +50,15 @@ public final class BoundedPool implements AutoCloseable {
     }
 
     /**
-     * Queues the work when there is room, else leaves it to whoever {@link Work#help helps} it: for work
-     * whose caller can do it itself, more slowly, rather than not at all.
+     * Queues the work when there is room, else nothing: for work whose caller can do it itself, more slowly,
+     * rather than not at all.
      */
-    public <T> Work<T> offer(Callable<T> callable) {
-        Work<T> work = new Work<>(callable, this);
+    public <T> Optional<Work<T>> offer(Callable<T> callable) {
         try {
-            executor.execute(work.task());
+            return Optional.of(submit(callable));
         } catch (PoolFullException full) {
-            // Not queued: help() runs it on the caller's thread.
+            return Optional.empty();
         }
-        return work;
     }
 
     void forget(FutureTask<?> task) {

@@ -53,11 +53,12 @@ public final class ParallelWork {
         Queue<K> queue = new ConcurrentLinkedQueue<>(results.keySet());
         List<Work<Void>> helpers = new ArrayList<>();
         for (int i = 1; i < Math.min(concurrency, results.size()); i++) {
-            helpers.add(pool.offer(() -> {
+            // A worker the pool has no room for is simply missing: the caller works through the queue anyway.
+            pool.offer(() -> {
                 // A borrowed worker goes on after the caller's deadline: what it learns is cached for the next ask.
                 drain(queue, results, step, System.nanoTime() + TimeUnit.DAYS.toNanos(1));
-                return null;
-            }));
+                return (Void) null;
+            }).ifPresent(helpers::add);
         }
         try {
             drain(queue, results, step, deadlineNanos);

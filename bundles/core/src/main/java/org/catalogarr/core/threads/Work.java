@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One piece of work handed to a {@link BoundedPool}: waited for with a deadline, or helped along, and
- * cancelled with an interrupt of the thread that runs it (a {@code CompletableFuture} ignores that
+ * One piece of work handed to a {@link BoundedPool}: waited for with a deadline, and cancelled with an interrupt of the thread that runs it (a {@code CompletableFuture} ignores that
  * interrupt, so a timed-out site search went on using a thread and the site).
  */
 public final class Work<T> implements Pending<T> {
@@ -29,15 +28,6 @@ public final class Work<T> implements Pending<T> {
     @Override
     public T await(long deadlineNanos) throws ExecutionException, TimeoutException, InterruptedException {
         return task.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * The answer, running the work on this thread when no pool thread has started it yet: a task that waits
-     * for work it queued itself can then never wait for a pool that is busy with tasks like it.
-     */
-    public T help() throws ExecutionException, InterruptedException {
-        task.run();
-        return task.get();
     }
 
     /** Stops the work: interrupts its thread when it runs, and frees its place in the queue when it waits there. */

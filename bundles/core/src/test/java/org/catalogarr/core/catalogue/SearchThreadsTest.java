@@ -43,10 +43,17 @@ public class SearchThreadsTest {
     private final FakeProvider aniworld = new FakeProvider(site("aniworld", 1));
     private final FakeProvider sto = new FakeProvider(site("sto", 2));
 
+    /** Seconds a site may take: long enough that a loaded machine cannot make a test's site run out of it. */
+    private static final int BUDGET = 10;
+
     private static CatalogueSite site(String id, int priority) {
-        // A budget of 1 s.
         return new CatalogueSite(id, id, URI.create("https://" + id + ".example"), priority,
-                List.of(Language.GERMAN_DUB), true, 1, Set.of(), 24, 6, false);
+                List.of(Language.GERMAN_DUB), true, BUDGET, Set.of(), 24, 6, false);
+    }
+
+    /** The calls of one kind, leaving out e.g. the title index's own refresh, which may come at any time. */
+    private static List<String> calls(FakeProvider site, String kind) {
+        return site.calls().stream().filter(call -> call.startsWith(kind)).toList();
     }
 
     private static SearchQuery episode(int season, int episode) {
@@ -90,8 +97,9 @@ public class SearchThreadsTest {
 
     @Test
     public void identicalConcurrentSearchesShareOneRequestPerSite() throws Exception {
-        aniworld.delayMillis(300);
-        sto.delayMillis(300);
+        // Long enough that every client has asked before the first answer, even on a loaded machine.
+        aniworld.delayMillis(1_500);
+        sto.delayMillis(1_500);
         int clients = 20;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService clientThreads = Executors.newFixedThreadPool(clients);
@@ -111,16 +119,16 @@ public class SearchThreadsTest {
         } finally {
             clientThreads.shutdownNow();
         }
-        assertEquals(List.of("offers attack-on-titan 1 5"), aniworld.calls());
-        assertEquals(List.of("offers attack-on-titan 1 5"), sto.calls());
+        assertEquals(List.of("offers attack-on-titan 1 5"), calls(aniworld, "offers"));
+        assertEquals(List.of("offers attack-on-titan 1 5"), calls(sto, "offers"));
     }
 
     @Test
     public void feedsAskedTogetherReadEachSitesListingOnce() throws Exception {
         aniworld.newReleases(List.of());
         sto.newReleases(List.of());
-        aniworld.delayMillis(300);
-        sto.delayMillis(300);
+        aniworld.delayMillis(1_500);
+        sto.delayMillis(1_500);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService clientThreads = Executors.newFixedThreadPool(10);
         try {
@@ -139,20 +147,20 @@ public class SearchThreadsTest {
             clientThreads.shutdownNow();
         }
         // No listing cache (new_releases_cache_seconds 0): only reading together spares the sites.
-        assertEquals(List.of("newReleases"), aniworld.calls());
-        assertEquals(List.of("newReleases"), sto.calls());
+        assertEquals(List.of("newReleases"), calls(aniworld, "newReleases"));
+        assertEquals(List.of("newReleases"), calls(sto, "newReleases"));
     }
 
     @Test
     public void aSiteSearchOutOfTimeIsStoppedAndFreesItsThreads() throws Exception {
-        sto.delayMillis(30_000);
+        sto.delayMillis(60_000);
         long started = System.nanoTime();
 
         SearchResult result = search.search(new SearchQuery(Optional.of("Attack on Titan"), OptionalInt.of(1),
                 OptionalInt.empty(), OptionalInt.empty()));
 
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue("answered after " + millis + " ms", millis < 5_000);
+        assertTrue("answered after " + millis + " ms", millis < (BUDGET + 5) * 1_000);
         assertEquals(1, result.failures().size());
         assertEquals(Reason.TIMEOUT, result.failures().get(0).reason());
         assertEquals("sto", result.failures().get(0).siteId());
@@ -166,6 +174,6 @@ public class SearchThreadsTest {
         assertEquals("s.to calls still running", 0, sto.callsRunning());
         assertEquals("search threads still busy", 0, pools.search.active());
         assertEquals("episode-page threads still busy", 0, pools.probes.active());
-        assertTrue(sto.calls().size() < 12);
+        assertTrue(sto.calls().toString(), calls(sto, "offers").size() < 12);
     }
 }

@@ -43,18 +43,21 @@ public class BoundedPoolTest {
         release.countDown();
         List<String> names = new ArrayList<>();
         for (Work<String> work : taken) {
-            names.add(work.help());
+            names.add(work.await(System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
         }
         assertTrue(names.toString(), names.stream().allMatch(n -> n.matches("catalogarr-test-[12]")));
     }
 
     @Test
-    public void offeredWorkThatFindsNoRoomIsDoneByTheCaller() throws Exception {
+    public void offeredWorkThatFindsNoRoomIsNotTaken() throws Exception {
         for (int i = 0; i < 3; i++) {
             blocking();
         }
-        Work<String> offered = pool.offer(() -> Thread.currentThread().getName());
-        assertEquals(Thread.currentThread().getName(), offered.help());
+        assertTrue(pool.offer(() -> "never").isEmpty());
+        release.countDown();
+        Thread.sleep(200);
+        assertEquals("taken", pool.offer(() -> "taken").orElseThrow().await(System.nanoTime()
+                + TimeUnit.SECONDS.toNanos(5)));
     }
 
     @Test
