@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Black-box, issue 13: the German S01E01 grabbed through the qBittorrent API goes fake AniWorld → fake VOE →
  * HLS on the fake CDN, whose segments are fetched several at a time and written in order, through a segment
  * that fails twice, AES-128, a link that expires in the middle, and a kill -9 of the service in the middle of
- * the download, after which the resumed file holds exactly the stream's bytes.
+ * the download (progress, speed and time left live until then), after which the resumed file holds exactly
+ * the stream's bytes.
  */
 public class DownloadEngineIT {
 
@@ -133,6 +134,13 @@ public class DownloadEngineIT {
         String behaviour = "slow-long";
         cdn.behaveAs(CODE, behaviour);
         String hash = grab();
+        // While the segments come several at a time, progress, speed and time left are live for Sonarr.
+        JsonNode running = qbit.awaitTorrent(hash, t -> "downloading".equals(t.path("state").asText())
+                && t.path("progress").asDouble() > 0 && t.path("dlspeed").asLong() > 0
+                && t.path("eta").asLong() > 0 && t.path("eta").asLong() < 8_640_000, TIMEOUT);
+        assertTrue(running.toString(), running.path("progress").asDouble() < 1);
+        JsonNode synced = qbit.json("sync/maindata?rid=0").path("torrents").path(hash);
+        assertTrue(synced.toString(), synced.path("downloaded").asLong() > 0);
         Path checkpoint = awaitFile(".ts.part.segments", Duration.ofSeconds(60));
         int segmentsKept = Integer.parseInt(Files.readAllLines(checkpoint).get(0).substring("segments=".length()));
 
