@@ -8,6 +8,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Black-box: every call of the admin REST API against the started distribution and the fake sites, as a
@@ -353,6 +355,36 @@ public class AdminApiIT {
         assertEquals(1, api.get("/log?limit=1").json().size());
         assertEquals(400, api.get("/log?limit=0").status());
         assertEquals(400, api.get("/log?limit=many").status());
+    }
+
+    @Test
+    public void theAddressesPeopleTypeFirstLeadSomewhere() throws Exception {
+        HttpResponse<String> root = http.get("/");
+        assertEquals(302, root.statusCode());
+        assertEquals("/system/console/dashboard", root.headers().firstValue("Location").orElse(""));
+        for (String path : new String[] {"/torznab", "/torznab/"}) {
+            HttpResponse<String> page = http.get(path);
+            assertEquals(path, 200, page.statusCode());
+            assertTrue(page.body(), page.body().contains("http://127.0.0.1:" + installation.port + "/torznab/api"));
+            assertTrue(page.body(), page.body().contains("API path: /api"));
+        }
+        HttpResponse<String> json = http.get("/torznab", Map.of("Accept", "application/json"));
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("/api", new ObjectMapper().readTree(json.body())
+                .path("apiPath").asText());
+        assertEquals("the indexer itself is untouched", 200, http.get("/torznab/api?t=caps").statusCode());
+        HttpResponse<String> nothing = http.get("/nothing");
+        assertEquals(404, nothing.statusCode());
+        assertTrue(nothing.body(), nothing.body().contains("/torznab/api"));
+    }
+
+    @Test
+    public void startsWithoutTheWebConsolesNoise() throws Exception {
+        String output = Files.readString(installation.output, StandardCharsets.UTF_8);
+        assertTrue(output, output.contains("Catalogue site 'aniworld' added"));
+        assertFalse(output, output.contains("Not all requirements met"));
+        assertFalse(output, output.contains("PreferencesConfigurationPrinter"));
+        assertFalse("records are logged in words: " + output, output.contains("SearchQuery["));
     }
 
     private static JsonNode field(JsonNode form, String name) {

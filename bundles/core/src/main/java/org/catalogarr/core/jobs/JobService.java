@@ -56,7 +56,7 @@ public class JobService implements Jobs {
 
     static final String PID = "org.catalogarr.jobs";
 
-    @ObjectClassDefinition(name = "Catalogarr downloads", description = "Where and how many downloads run.")
+    @ObjectClassDefinition(name = "Catalogarr download queue", description = "Where and how many downloads run.")
     public @interface Config {
         @AttributeDefinition(name = "Download folder",
                 description = "Every save path lies below it. Empty: 'downloads' in the data folder (CATALOGARR_DATA).")
