@@ -229,12 +229,12 @@ public class SearchService implements EventHandler {
     private List<ResultEntry> seriesResults(CatalogueEntry site, SearchQuery query) throws CatalogueException {
         String series = query.series().orElseThrow();
         Optional<String> wholeTitle = query.wholeTitle();
-        if (wholeTitle.isPresent() && titleIndex.exactTitle(site.siteId(), wholeTitle.get()).isPresent()) {
+        if (wholeTitle.isPresent() && titleIndex.exactTitle(site, wholeTitle.get()).isPresent()) {
             return seriesResults(site, query.asWholeTitle());
         }
         List<FoundSeries> found = new ArrayList<>();
         if (query.freeText()) {
-            for (TitleIndex.TitleMatch match : titleIndex.resolveWords(site.siteId(), series, FREE_TEXT_SERIES)) {
+            for (TitleIndex.TitleMatch match : titleIndex.resolveWords(site, series, FREE_TEXT_SERIES)) {
                 // A near-identical title keeps the name asked for (Sonarr's anime search is a t=search and maps
                 // releases by the name it searched); a series found by some words is named as the index names it.
                 String title = !"words".equals(match.via()) ? series
@@ -242,7 +242,7 @@ public class SearchService implements EventHandler {
                 found.add(new FoundSeries(match.slug(), title));
             }
         } else {
-            titleIndex.resolve(site.siteId(), series)
+            titleIndex.resolve(site, series)
                     .ifPresent(match -> found.add(new FoundSeries(match.slug(), series)));
         }
         Semaphore permits = new Semaphore(config.probe__concurrency());
@@ -334,7 +334,7 @@ public class SearchService implements EventHandler {
             probes.add(CompletableFuture.supplyAsync(() -> {
                 permits.acquireUninterruptibly();
                 try {
-                    EpisodeAvailability seen = availability.languages(site.siteId(), slug, ref.season(), ref.episode());
+                    EpisodeAvailability seen = availability.languages(site, slug, ref.season(), ref.episode());
                     return entries(site, seriesTitle, slug, ref, seen);
                 } catch (CatalogueException e) {
                     throw new CompletionException(e);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Each enabled site's title index, kept as {@code TitleMapping} rows and matched with one
  * {@link TitleMatcher} for every site. An index is fetched when the site comes up, again after its
- * {@code index_refresh_hours}, when its settings change, and on a {@link #TOPIC_REFRESH} event. A
+ * {@code index_refresh_hours}, when its settings change, when its bundle comes back after it was removed, and
+ * on a {@link #TOPIC_REFRESH} event. A
  * failed fetch keeps the last good index; a disabled site is never contacted.
  */
 @Component(service = {TitleIndex.class, EventHandler.class}, property = {
@@ -67,6 +69,8 @@ public class TitleIndex implements EventHandler {
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
+    /** Sites whose bundle left during this run: their index is fetched again when they come back. */
+    private final Set<String> returning = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
 
     /** Told whether the site answered its index request; optional, as it only feeds the console and /health. */
@@ -94,6 +98,12 @@ public class TitleIndex implements EventHandler {
         String siteId = (String) event.getProperty(CatalogueRegistry.EVENT_SITE_ID);
         if (TOPIC_REFRESH.equals(event.getTopic())) {
             scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshQuietly));
+        } else if (siteId != null && "removed".equals(event.getProperty(CatalogueRegistry.EVENT_CHANGE))) {
+            // A site bundle taken out may come back as another version, whose parser reads the index differently.
+            returning.add(siteId);
+        } else if (siteId != null && "added".equals(event.getProperty(CatalogueRegistry.EVENT_CHANGE))
+                && returning.remove(siteId)) {
+            scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshQuietly));
         } else if (siteId != null) {
             scheduler.execute(() -> enabledSites(siteId).stream().filter(this::due).forEach(this::refreshQuietly));
         }
@@ -106,8 +116,15 @@ public class TitleIndex implements EventHandler {
      * @throws CatalogueException when the site has no index yet and cannot be reached, or its search fails
      */
     public Optional<TitleMatch> resolve(String siteId, String query) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return resolve(enabled(siteId), query);
+    }
+
+    /**
+     * As {@link #resolve(String, String)}, for the site as a search's snapshot has it: a search that started
+     * before the site was disabled or removed finishes with it instead of failing.
+     */
+    public Optional<TitleMatch> resolve(CatalogueEntry entry, String query) throws CatalogueException {
+        String siteId = entry.siteId();
         Optional<TitleMatcher.Match> fromIndex = TitleMatcher.best(query, candidates(entry));
         if (fromIndex.isPresent()) {
             return Optional.of(found(siteId, query, fromIndex.get(), "index"));
@@ -128,8 +145,12 @@ public class TitleIndex implements EventHandler {
      * @throws CatalogueException as {@link #resolve}
      */
     public List<TitleMatch> resolveWords(String siteId, String query, int limit) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return resolveWords(enabled(siteId), query, limit);
+    }
+
+    /** As {@link #resolveWords(String, String, int)}, for the site as a search's snapshot has it. */
+    public List<TitleMatch> resolveWords(CatalogueEntry entry, String query, int limit) throws CatalogueException {
+        String siteId = entry.siteId();
         List<Candidate> known = candidates(entry);
         List<TitleMatch> found = new ArrayList<>();
         TitleMatcher.best(query, known).ifPresent(match -> found.add(found(siteId, query, match, "index")));
@@ -138,7 +159,7 @@ public class TitleIndex implements EventHandler {
                 found.add(found(siteId, query, match, "words"));
             }
         }
-        return found.isEmpty() ? resolve(siteId, query).stream().toList() : found;
+        return found.isEmpty() ? resolve(entry, query).stream().toList() : found;
     }
 
     /**
@@ -146,10 +167,18 @@ public class TitleIndex implements EventHandler {
      * title that ends in a number ({@code Mob Psycho 100}), which must not be read as an episode number.
      */
     public Optional<String> exactTitle(String siteId, String text) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return exactTitle(enabled(siteId), text);
+    }
+
+    /** As {@link #exactTitle(String, String)}, for the site as a search's snapshot has it. */
+    public Optional<String> exactTitle(CatalogueEntry entry, String text) throws CatalogueException {
         String key = TitleMatcher.key(text);
         return candidates(entry).stream().filter(c -> c.titleKey().equals(key)).map(Candidate::slug).findFirst();
+    }
+
+    private CatalogueEntry enabled(String siteId) {
+        return registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
     }
 
     private static TitleMatch found(String siteId, String query, TitleMatcher.Match match, String via) {
@@ -178,9 +207,13 @@ public class TitleIndex implements EventHandler {
 
     /** Fetches the site's index now; the old one stays when this fails. */
     public int refresh(String siteId) throws CatalogueException {
+        return refresh(enabled(siteId));
+    }
+
+    /** As {@link #refresh(String)}, for the site as a search's snapshot has it. */
+    private int refresh(CatalogueEntry entry) throws CatalogueException {
+        String siteId = entry.siteId();
         synchronized (refreshLocks.computeIfAbsent(siteId, id -> new Object())) {
-            CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                    .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
             long started = System.nanoTime();
             CatalogueSite site = entry.site().orElseThrow();
             try {
@@ -236,7 +269,7 @@ public class TitleIndex implements EventHandler {
             if (known == null) {
                 List<Mapping> stored = store.mappings(siteId);
                 if (stored.isEmpty()) {
-                    refresh(siteId);
+                    refresh(entry);
                     return candidates.get(siteId);
                 }
                 known = stored.stream().map(m -> new Candidate(m.titleKey(), m.slug())).toList();
