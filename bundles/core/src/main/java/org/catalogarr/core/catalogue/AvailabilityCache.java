@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
@@ -39,6 +43,7 @@ public class AvailabilityCache implements EventHandler {
 
     private final CatalogueRegistry registry;
     private final AvailabilityStore store;
+    private final Map<String, CompletableFuture<EpisodeAvailability>> inFlight = new ConcurrentHashMap<>();
     private final LogLimiter storeWarnings = new LogLimiter(Clock.systemUTC(), Duration.ofMinutes(1));
 
     @Activate
@@ -85,6 +90,44 @@ public class AvailabilityCache implements EventHandler {
             LOG.warn("Availability records of {} {} S{}E{} could not be read, asking the site: {}", siteId, slug,
                     season, episode, e.getMessage());
         }
+        // Searches asking for the same episode at once (many clients right after the site's records were
+        // dropped) share one request to the site instead of each sending its own.
+        String key = siteId + "|" + slug + "|" + season + "|" + episode;
+        CompletableFuture<EpisodeAvailability> mine = new CompletableFuture<>();
+        CompletableFuture<EpisodeAvailability> asked = inFlight.putIfAbsent(key, mine);
+        if (asked != null) {
+            return answerOf(asked, siteId);
+        }
+        try {
+            EpisodeAvailability answer = ask(entry, slug, season, episode);
+            mine.complete(answer);
+            return answer;
+        } catch (CatalogueException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static EpisodeAvailability answerOf(CompletableFuture<EpisodeAvailability> asked, String siteId)
+            throws CatalogueException {
+        try {
+            return asked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogueException(Reason.TIMEOUT, "Interrupted while " + siteId + " was asked", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CatalogueException failure) {
+                throw failure;
+            }
+            throw new CatalogueException(Reason.SITE_ERROR, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private EpisodeAvailability ask(CatalogueEntry entry, String slug, int season, int episode)
+            throws CatalogueException {
+        String siteId = entry.siteId();
         Set<Language> offered;
         try {
             offered = entry.provider().offers(slug, season, episode).languages();
