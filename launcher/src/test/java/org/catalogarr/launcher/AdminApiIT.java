@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -385,6 +386,29 @@ public class AdminApiIT {
         assertFalse(output, output.contains("Not all requirements met"));
         assertFalse(output, output.contains("PreferencesConfigurationPrinter"));
         assertFalse("records are logged in words: " + output, output.contains("SearchQuery["));
+    }
+
+    @Test
+    public void aFirstStartWithNoReachableSiteIsNotOk() throws Exception {
+        Installation unreachable = new Installation(temp.newFolder("unreachable").toPath());
+        try {
+            FakeCatalogues.startAndConfigure(unreachable.home.resolve("config"), unreachable.config, true);
+            for (String file : new String[] {ANIWORLD_FILE, STO_FILE}) {
+                Path path = unreachable.config.resolve(file);
+                Files.writeString(path, Files.readString(path, StandardCharsets.UTF_8)
+                        .replaceAll("(?m)^base_url = .*$", "base_url = http://127.0.0.1:9"), StandardCharsets.UTF_8);
+            }
+            unreachable.start();
+            JsonNode health = unreachable.http.awaitHealth(h -> catalogue(h, "aniworld").path("reachability").toString()
+                    .contains("could not be reached") && catalogue(h, "sto").path("reachability").toString()
+                    .contains("could not be reached"), START);
+            assertEquals(health.toString(), "degraded", health.path("status").asText());
+            assertEquals("failing", catalogue(health, "aniworld").path("state").asText());
+            assertTrue(health.toString(), health.path("problems").toString().contains("AniWorld failed at its last"
+                    + " request: aniworld could not be reached"));
+        } finally {
+            unreachable.close();
+        }
     }
 
     private static JsonNode field(JsonNode form, String name) {
