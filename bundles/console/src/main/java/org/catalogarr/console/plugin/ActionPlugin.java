@@ -68,6 +68,7 @@ abstract class ActionPlugin extends HttpServlet {
         return switch (reason) {
             case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
             case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
             case FAILED -> HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         };
     }

@@ -39,10 +39,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Failures and bans are logged with the address (never the password); refusals of a banned address at
  * most once a minute. A request without credentials (a browser's first) is only asked for them.
  */
-@Component(configurationPid = ConsoleSecurityProvider.PID,
-        property = SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.PROVIDER_ID)
+@Component(service = {SecurityProvider.class, AdminLogin.class},
+        configurationPid = ConsoleSecurityProvider.PID, property = SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.PROVIDER_ID)
 @Designate(ocd = ConsoleSecurityProvider.Config.class)
-public class ConsoleSecurityProvider implements SecurityProvider {
+public class ConsoleSecurityProvider implements SecurityProvider, AdminLogin {
 
     static final String PID = "org.catalogarr.console.admin";
     static final String PROVIDER_ID = "catalogarr";
@@ -129,49 +129,58 @@ public class ConsoleSecurityProvider implements SecurityProvider {
         LOG.info("Admin console: generated a new admin password (printed on the console once)");
     }
 
+    static final String ASK = "Log in with the admin console's user name and password.";
+
     @Override
-    public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
+    public Login login(HttpServletRequest request) {
         String address = request.getRemoteAddr();
         LoginThrottle current = throttle;
         if (current.banned(address)) {
-            refuseBanned(address, response);
-            return null;
+            logBanned(address);
+            return Login.refused(HttpServletResponse.SC_FORBIDDEN, BANNED);
         }
         Optional<BasicCredentials> sent = BasicCredentials.parse(request.getHeader("Authorization"));
         if (sent.isEmpty()) {
-            challenge(response);
-            return null;
+            return Login.refused(HttpServletResponse.SC_UNAUTHORIZED, ASK);
         }
         boolean match = sent.get().username().equals(username) & password.matches(sent.get().password());
         switch (current.attempt(address, match)) {
             case OK:
-                return sent.get().username();
+                return Login.ok(sent.get().username());
             case FAILED:
                 LOG.warn("Failed admin console login from {}", address);
-                challenge(response);
-                return null;
+                return Login.refused(HttpServletResponse.SC_UNAUTHORIZED, "Wrong user name or password.");
             case BANNED_NOW:
                 LOG.warn("Failed admin console login from {}; the address is banned for {} s after {} failures in a"
                         + " row", address, current.banDuration().toSeconds(), MAX_FAILURES);
-                write(response, HttpServletResponse.SC_FORBIDDEN, BANNED);
-                return null;
+                return Login.refused(HttpServletResponse.SC_FORBIDDEN, BANNED);
             default:
-                refuseBanned(address, response);
-                return null;
+                logBanned(address);
+                return Login.refused(HttpServletResponse.SC_FORBIDDEN, BANNED);
         }
     }
 
-    private static void challenge(HttpServletResponse response) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Catalogarr\", charset=\"UTF-8\"");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+
+    @Override
+    public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
+        Login login = login(request);
+        if (login.user().isPresent()) {
+            return login.user().get();
+        }
+        if (login.status() == HttpServletResponse.SC_UNAUTHORIZED) {
+            AdminLogin.challenge(response);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            write(response, login.status(), login.message());
+        }
+        return null;
     }
 
-    private void refuseBanned(String address, HttpServletResponse response) {
+    private void logBanned(String address) {
         if (warnings.allow("banned")) {
             LOG.warn("Refused an admin console request from {}: the address is banned after too many failed logins"
                     + " (logged at most once a minute)", address);
         }
-        write(response, HttpServletResponse.SC_FORBIDDEN, BANNED);
     }
 
     private static void write(HttpServletResponse response, int status, String text) {

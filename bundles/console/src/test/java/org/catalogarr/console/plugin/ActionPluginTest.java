@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ import org.catalogarr.core.admin.AdminException;
 import org.catalogarr.core.admin.AdminException.Reason;
 import org.catalogarr.core.admin.CatalogueAdmin;
 import org.catalogarr.core.admin.CatalogueRow;
+import org.catalogarr.core.admin.SettingsForm;
+import org.catalogarr.core.admin.SiteTest;
 import org.junit.Test;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +37,38 @@ public class ActionPluginTest {
         @Override
         public List<CatalogueRow> catalogues() {
             return List.of(new CatalogueRow("sto", "s.to", false, OptionalInt.empty(), Optional.empty(), 0,
-                    Optional.empty(), List.of()));
+                    Optional.empty(), List.of(), "disabled", Optional.empty(), OptionalLong.empty(), Optional.empty(),
+                    Optional.empty()));
+        }
+
+        @Override
+        public CatalogueRow catalogue(String siteId) {
+            throw new UnsupportedOperationException("the page lists, it does not ask for one site");
+        }
+
+        @Override
+        public void setPriority(String siteId, int priority) {
+            throw new UnsupportedOperationException("the page moves sites, it does not number them");
+        }
+
+        @Override
+        public SiteTest test(String siteId) {
+            throw new UnsupportedOperationException("the page has no test button");
+        }
+
+        @Override
+        public void refreshIndex(String siteId) {
+            throw new UnsupportedOperationException("the page has no refresh button");
+        }
+
+        @Override
+        public SettingsForm settings(String siteId) {
+            throw new UnsupportedOperationException("the page has no settings form");
+        }
+
+        @Override
+        public SettingsForm updateSettings(String siteId, Map<String, Object> values) {
+            throw new UnsupportedOperationException("the page has no settings form");
         }
 
         @Override

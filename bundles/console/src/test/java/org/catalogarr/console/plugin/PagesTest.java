@@ -16,12 +16,14 @@ import org.junit.Test;
 
 public class PagesTest {
 
+    private static final Instant ADDED = Instant.parse("2026-01-01T00:00:00Z");
     private static final String SCRAPED = "<script>alert('x')</script>\"&";
 
     @Test
     public void catalogueValuesFromScrapedPagesAreEscaped() {
         CatalogueRow row = new CatalogueRow("sto", SCRAPED, true, OptionalInt.of(2), Optional.of("https://s.to/?a=1&b=<2>"),
-                12, Optional.of(Instant.parse("2026-01-02T03:04:05Z")), List.of("title index: <b>blocked</b>"));
+                12, Optional.of(Instant.parse("2026-01-02T03:04:05Z")), List.of("title index: <b>blocked</b>"), "ok",
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty());
 
         String html = CataloguesPage.render(List.of(row), "/system/console/catalogarr-catalogues", "t0k\"en");
 
@@ -36,9 +38,11 @@ public class PagesTest {
     @Test
     public void enabledSitesCanBeMovedOrDisabledAndDisabledOnesEnabled() {
         CatalogueRow enabled = new CatalogueRow("aniworld", "AniWorld", true, OptionalInt.of(1), Optional.empty(), 0,
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), "ok",
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty());
         CatalogueRow disabled = new CatalogueRow("sto", "s.to", false, OptionalInt.empty(), Optional.empty(), 0,
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), "disabled",
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty());
 
         String html = CataloguesPage.render(List.of(enabled, disabled), "/p", "t");
 
@@ -53,7 +57,8 @@ public class PagesTest {
     @Test
     public void downloadValuesAreEscapedAndSizesReadable() {
         DownloadRow row = new DownloadRow("ab12", SCRAPED, "aniworld", "german-dub", "downloading", 0.5, 1536,
-                1024, OptionalLong.of(3L * 1024 * 1024), "tv-<sonarr>", Optional.of("<i>slow</i>"));
+                1024, OptionalLong.of(3L * 1024 * 1024), "tv-<sonarr>", Optional.of("<i>slow</i>"),
+                ADDED, Optional.empty(), OptionalLong.empty());
 
         String html = DownloadsPage.render(List.of(row), "/p", "t");
 
@@ -68,9 +73,11 @@ public class PagesTest {
     @Test
     public void thePageRefreshesItselfOnlyWhileDownloadsRun() {
         DownloadRow running = new DownloadRow("ab12", "Show.S01E01", "aniworld", "german-dub", "downloading", 0.5, 10,
-                10, OptionalLong.empty(), "", Optional.empty());
+                10, OptionalLong.empty(), "", Optional.empty(),
+                ADDED, Optional.empty(), OptionalLong.empty());
         DownloadRow done = new DownloadRow("cd34", "Show.S01E02", "aniworld", "german-dub", "completed", 1, 0, 20,
-                OptionalLong.of(20), "", Optional.empty());
+                OptionalLong.of(20), "", Optional.empty(),
+                ADDED, Optional.empty(), OptionalLong.empty());
 
         assertTrue(DownloadsPage.render(List.of(done, running), "/p", "t").contains("http-equiv=\"refresh\""));
         assertFalse(DownloadsPage.render(List.of(done), "/p", "t").contains("http-equiv"));

@@ -1,15 +1,21 @@
 package org.catalogarr.core.catalogue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.login.LogLimiter;
 import org.catalogarr.core.store.AvailabilityStore;
 import org.catalogarr.core.store.AvailabilityStore.Availability;
 import org.catalogarr.core.store.StoreException;
@@ -37,6 +43,8 @@ public class AvailabilityCache implements EventHandler {
 
     private final CatalogueRegistry registry;
     private final AvailabilityStore store;
+    private final Map<String, CompletableFuture<EpisodeAvailability>> inFlight = new ConcurrentHashMap<>();
+    private final LogLimiter storeWarnings = new LogLimiter(Clock.systemUTC(), Duration.ofMinutes(1));
 
     @Activate
     public AvailabilityCache(@Reference CatalogueRegistry registry, @Reference AvailabilityStore store) {
@@ -56,8 +64,18 @@ public class AvailabilityCache implements EventHandler {
     /** The languages the episode is offered in on the site; asks the site when what we know is too old. */
     public EpisodeAvailability languages(String siteId, String slug, int season, int episode)
             throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return languages(registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled")),
+                slug, season, episode);
+    }
+
+    /**
+     * As {@link #languages(String, String, int, int)}, for the site as a search's snapshot has it: a search
+     * that started before the site was disabled or removed finishes with it instead of failing.
+     */
+    public EpisodeAvailability languages(CatalogueEntry entry, String slug, int season, int episode)
+            throws CatalogueException {
+        String siteId = entry.siteId();
         CatalogueSite site = entry.site().orElseThrow();
         Instant freshAfter = Instant.now().minus(Duration.ofHours(site.availabilityTtlHours()));
         try {
@@ -72,6 +90,44 @@ public class AvailabilityCache implements EventHandler {
             LOG.warn("Availability records of {} {} S{}E{} could not be read, asking the site: {}", siteId, slug,
                     season, episode, e.getMessage());
         }
+        // Searches asking for the same episode at once (many clients right after the site's records were
+        // dropped) share one request to the site instead of each sending its own.
+        String key = siteId + "|" + slug + "|" + season + "|" + episode;
+        CompletableFuture<EpisodeAvailability> mine = new CompletableFuture<>();
+        CompletableFuture<EpisodeAvailability> asked = inFlight.putIfAbsent(key, mine);
+        if (asked != null) {
+            return answerOf(asked, siteId);
+        }
+        try {
+            EpisodeAvailability answer = ask(entry, slug, season, episode);
+            mine.complete(answer);
+            return answer;
+        } catch (CatalogueException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static EpisodeAvailability answerOf(CompletableFuture<EpisodeAvailability> asked, String siteId)
+            throws CatalogueException {
+        try {
+            return asked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogueException(Reason.TIMEOUT, "Interrupted while " + siteId + " was asked", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CatalogueException failure) {
+                throw failure;
+            }
+            throw new CatalogueException(Reason.SITE_ERROR, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private EpisodeAvailability ask(CatalogueEntry entry, String slug, int season, int episode)
+            throws CatalogueException {
+        String siteId = entry.siteId();
         Set<Language> offered;
         try {
             offered = entry.provider().offers(slug, season, episode).languages();
@@ -87,8 +143,12 @@ public class AvailabilityCache implements EventHandler {
             // languages or without a page (not yet released) is not asked for again within the TTL.
             store.record(siteId, slug, season, episode, offered, EnumSet.allOf(Language.class), now);
         } catch (StoreException | IllegalArgumentException e) {
-            throw new CatalogueException(Reason.SITE_ERROR, "Availability of " + siteId + " " + slug + " could not be"
-                    + " stored: " + e.getMessage(), e);
+            // The site answered; only remembering it failed (e.g. two searches stored the same episode at once,
+            // as happens when a site's cache was just dropped). The answer stands; the next search asks again.
+            if (storeWarnings.allow("store")) {
+                LOG.warn("Availability of {} {} S{}E{} could not be stored, so it will be asked again: {} (logged at"
+                        + " most once a minute)", siteId, slug, season, episode, e.getMessage());
+            }
         }
         return new EpisodeAvailability(offered.isEmpty() ? EnumSet.noneOf(Language.class) : EnumSet.copyOf(offered),
                 now);

@@ -71,7 +71,7 @@ final class EpisodeProbes {
             throws CatalogueException, InterruptedException {
         permits.acquire();
         try {
-            return availability.languages(site.siteId(), slug, ref.season(), ref.episode());
+            return availability.languages(site, slug, ref.season(), ref.episode());
         } finally {
             permits.release();
         }

@@ -1,8 +1,10 @@
 package org.catalogarr.core.catalogue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -92,6 +96,10 @@ public class SearchService implements EventHandler {
     private final Supplier<BoundedPool> searchPool;
     private final Supplier<BoundedPool> probePool;
     private volatile Config config;
+
+    /** Told how each site answered; optional so that a search never waits for the console's bookkeeping. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SiteActivity activity;
     /** Set when activated by DS; a configuration change is read through it. */
     private Settings settings;
 
@@ -149,8 +157,12 @@ public class SearchService implements EventHandler {
                 site -> started + TimeUnit.SECONDS.toNanos(site.site().orElseThrow().searchTimeoutSeconds()))) {
             answer.value().ifPresent(entries::addAll);
             answer.failure().ifPresent(failures::add);
+            // A site's own failures are recorded where they happen; running out of time is only seen here.
+            answer.failure().filter(f -> f.reason() == Reason.TIMEOUT)
+                    .ifPresent(f -> record(answer.site(), Reason.TIMEOUT, f.message(), System.nanoTime() - started));
         }
-        failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
+        failures.forEach(f -> LOG.warn("Search for {} on '{}' failed ({}): {}", query.describe(), f.siteId(),
+                f.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '), f.message()));
         // Free text keeps each site's order of series, best match first; a series query is ordered by episode.
         entries.sort(query.freeText() ? BY_SITE : BY_PRIORITY);
         return new SearchResult(entries, failures, sites.size());
@@ -178,20 +190,37 @@ public class SearchService implements EventHandler {
 
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query, long askedAt)
             throws CatalogueException {
-        List<ResultEntry> entries = seriesResults(site, query);
-        cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
-        return entries;
+        long started = System.nanoTime();
+        try {
+            List<ResultEntry> entries = seriesResults(site, query);
+            cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
+            SiteActivity seen = activity;
+            if (seen != null) {
+                seen.searched(site.siteId(), Duration.ofNanos(System.nanoTime() - started));
+            }
+            return entries;
+        } catch (CatalogueException e) {
+            record(site, e.reason(), e.getMessage(), System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private void record(CatalogueEntry site, Reason reason, String message, long nanos) {
+        SiteActivity seen = activity;
+        if (seen != null) {
+            seen.failed(site.siteId(), reason, message, Optional.of(Duration.ofNanos(nanos)));
+        }
     }
 
     private List<ResultEntry> seriesResults(CatalogueEntry site, SearchQuery query) throws CatalogueException {
         String series = query.series().orElseThrow();
         Optional<String> wholeTitle = query.wholeTitle();
-        if (wholeTitle.isPresent() && titleIndex.exactTitle(site.siteId(), wholeTitle.get()).isPresent()) {
+        if (wholeTitle.isPresent() && titleIndex.exactTitle(site, wholeTitle.get()).isPresent()) {
             return seriesResults(site, query.asWholeTitle());
         }
         List<FoundSeries> found = new ArrayList<>();
         if (query.freeText()) {
-            for (TitleIndex.TitleMatch match : titleIndex.resolveWords(site.siteId(), series, FREE_TEXT_SERIES)) {
+            for (TitleIndex.TitleMatch match : titleIndex.resolveWords(site, series, FREE_TEXT_SERIES)) {
                 // A near-identical title keeps the name asked for (Sonarr's anime search is a t=search and maps
                 // releases by the name it searched); a series found by some words is named as the index names it.
                 String title = !"words".equals(match.via()) ? series
@@ -199,7 +228,7 @@ public class SearchService implements EventHandler {
                 found.add(new FoundSeries(match.slug(), title));
             }
         } else {
-            titleIndex.resolve(site.siteId(), series)
+            titleIndex.resolve(site, series)
                     .ifPresent(match -> found.add(new FoundSeries(match.slug(), series)));
         }
         EpisodeProbes probes = new EpisodeProbes(availability, probePool.get(), config.probe__concurrency());

@@ -33,6 +33,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -43,9 +45,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Each enabled site's title index, kept as {@code TitleMapping} rows and matched with one
  * {@link TitleMatcher} for every site. An index is fetched when the site comes up, again after its
- * {@code index_refresh_hours}, when its settings change, and on a {@link #TOPIC_REFRESH} event. A
- * failed fetch keeps the last good index; a disabled site is never contacted. Immediate: the indexes are
- * fetched and refreshed from the start, not only once a search happens to need the component.
+ * {@code index_refresh_hours}, when its settings change, when its bundle comes back after it was removed, and
+ * on a {@link #TOPIC_REFRESH} event. A failed fetch keeps the last good index; a disabled site is never
+ * contacted. Immediate: the indexes are fetched and refreshed from the start, not only once a search happens
+ * to need the component.
  */
 @Component(service = {TitleIndex.class, EventHandler.class}, immediate = true, property = {
     EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED,
@@ -122,10 +125,16 @@ public class TitleIndex implements EventHandler {
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
     private final Recently<String, IndexState> storedStates = new Recently<>(Duration.ofSeconds(1));
+    /** Sites whose bundle left during this run: their index is fetched again when they come back. */
+    private final Set<String> returning = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
     /** Reads the series pages of search hits, a few at once, so that confirming them costs one round trip. */
     private final ExecutorService confirmations = Executors.newFixedThreadPool(CONFIRMED_HITS,
             DaemonThreads.named("catalogarr-title-confirm"));
+
+    /** Told whether the site answered its index request; optional, as it only feeds the console and /health. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SiteActivity activity;
 
     @Activate
     public TitleIndex(@Reference CatalogueRegistry registry, @Reference TitleMappingStore store) {
@@ -149,6 +158,12 @@ public class TitleIndex implements EventHandler {
         String siteId = (String) event.getProperty(CatalogueRegistry.EVENT_SITE_ID);
         if (TOPIC_REFRESH.equals(event.getTopic())) {
             scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshQuietly));
+        } else if (siteId != null && "removed".equals(event.getProperty(CatalogueRegistry.EVENT_CHANGE))) {
+            // A site bundle taken out may come back as another version, whose parser reads the index differently.
+            returning.add(siteId);
+        } else if (siteId != null && "added".equals(event.getProperty(CatalogueRegistry.EVENT_CHANGE))
+                && returning.remove(siteId)) {
+            scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshQuietly));
         } else if (siteId != null) {
             scheduler.execute(() -> enabledSites(siteId).forEach(this::refreshIfDue));
         }
@@ -167,8 +182,15 @@ public class TitleIndex implements EventHandler {
      * @throws CatalogueException when the site has no index yet and cannot be reached, or its search fails
      */
     public Optional<TitleMatch> resolve(String siteId, String query) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return resolve(enabled(siteId), query);
+    }
+
+    /**
+     * As {@link #resolve(String, String)}, for the site as a search's snapshot has it: a search that started
+     * before the site was disabled or removed finishes with it instead of failing.
+     */
+    public Optional<TitleMatch> resolve(CatalogueEntry entry, String query) throws CatalogueException {
+        String siteId = entry.siteId();
         SiteTitles titles = titles(entry);
         Optional<TitleMatcher.Match> fromIndex = TitleMatcher.best(query, titles.candidates());
         if (fromIndex.isPresent()) {
@@ -299,8 +321,12 @@ public class TitleIndex implements EventHandler {
      * @throws CatalogueException as {@link #resolve}
      */
     public List<TitleMatch> resolveWords(String siteId, String query, int limit) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return resolveWords(enabled(siteId), query, limit);
+    }
+
+    /** As {@link #resolveWords(String, String, int)}, for the site as a search's snapshot has it. */
+    public List<TitleMatch> resolveWords(CatalogueEntry entry, String query, int limit) throws CatalogueException {
+        String siteId = entry.siteId();
         List<Candidate> known = titles(entry).candidates();
         List<TitleMatch> found = new ArrayList<>();
         TitleMatcher.best(query, known).ifPresent(match -> found.add(found(siteId, query, match, "index")));
@@ -309,7 +335,7 @@ public class TitleIndex implements EventHandler {
                 found.add(found(siteId, query, match, "words"));
             }
         }
-        return found.isEmpty() ? resolve(siteId, query).stream().toList() : found;
+        return found.isEmpty() ? resolve(entry, query).stream().toList() : found;
     }
 
     /**
@@ -317,11 +343,19 @@ public class TitleIndex implements EventHandler {
      * title that ends in a number ({@code Mob Psycho 100}), which must not be read as an episode number.
      */
     public Optional<String> exactTitle(String siteId, String text) throws CatalogueException {
-        CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
+        return exactTitle(enabled(siteId), text);
+    }
+
+    /** As {@link #exactTitle(String, String)}, for the site as a search's snapshot has it. */
+    public Optional<String> exactTitle(CatalogueEntry entry, String text) throws CatalogueException {
         String key = TitleMatcher.key(text);
         return titles(entry).candidates().stream().filter(c -> c.titleKey().equals(key)).map(Candidate::slug)
                 .findFirst();
+    }
+
+    private CatalogueEntry enabled(String siteId) {
+        return registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
+                .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
     }
 
     private static TitleMatch found(String siteId, String query, TitleMatcher.Match match, String via) {
@@ -351,9 +385,13 @@ public class TitleIndex implements EventHandler {
 
     /** Fetches the site's index now; the old one stays when this fails. */
     public int refresh(String siteId) throws CatalogueException {
+        return refresh(enabled(siteId));
+    }
+
+    /** As {@link #refresh(String)}, for the site as a search's snapshot has it. */
+    private int refresh(CatalogueEntry entry) throws CatalogueException {
+        String siteId = entry.siteId();
         synchronized (refreshLocks.computeIfAbsent(siteId, id -> new Object())) {
-            CatalogueEntry entry = registry.snapshot().entry(siteId).filter(CatalogueEntry::enabled)
-                    .orElseThrow(() -> new IllegalArgumentException("catalogue site '" + siteId + "' is not enabled"));
             long started = System.nanoTime();
             CatalogueSite site = entry.site().orElseThrow();
             try {
@@ -372,11 +410,19 @@ public class TitleIndex implements EventHandler {
                 // A new index may list what earlier searches could not confirm.
                 unconfirmed.removeIf(asked -> asked.startsWith(siteId + "\n"));
                 lastErrors.remove(siteId);
+                SiteActivity seen = activity;
+                if (seen != null) {
+                    seen.answered(siteId);
+                }
                 LOG.info("Indexed {} series ({} titles) of catalogue site '{}' in {} ms", titles.size(), stored, siteId,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return stored;
             } catch (CatalogueException | StoreException e) {
                 lastErrors.put(siteId, e.getMessage());
+                SiteActivity seen = activity;
+                if (seen != null && e instanceof CatalogueException failure) {
+                    seen.failed(siteId, failure.reason(), failure.getMessage(), Optional.empty());
+                }
                 throw e;
             }
         }
@@ -424,7 +470,7 @@ public class TitleIndex implements EventHandler {
             if (known == null) {
                 List<Mapping> stored = store.mappings(siteId);
                 if (stored.stream().noneMatch(m -> m.origin() == Origin.INDEX)) {
-                    refresh(siteId);
+                    refresh(entry);
                     return candidates.get(siteId);
                 }
                 known = SiteTitles.of(stored);

@@ -53,7 +53,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
 
     static final String PID = "org.catalogarr.download";
 
-    @ObjectClassDefinition(name = "Catalogarr downloads", description = "How episodes are fetched from the hosters.")
+    @ObjectClassDefinition(name = "Catalogarr download transfers",
+            description = "How episodes are fetched from the hosters.")
     public @interface Config {
         @AttributeDefinition(name = "Hoster preference",
                 description = "Hoster names to try first, most preferred first, comma separated; hosters not listed "

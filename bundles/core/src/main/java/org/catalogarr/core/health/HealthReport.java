@@ -8,13 +8,15 @@ import java.util.Map;
  *
  * @param status {@code starting} until every site bundle deployed at start has registered; {@code ok};
  *        {@code degraded} when a site's or another configuration's settings were refused, no site is
- *        enabled, or a site bundle did not register in time; {@code down} when the database does not answer
+ *        enabled, an enabled site cannot be reached or is blocked, or a site bundle did not register in time;
+ *        {@code down} when the database does not answer
  * @param settingsProblems why the last change of a configuration was refused, by PID; its previous
  *        settings stay in force
+ * @param problems every reason the status is not {@code ok}, in plain sentences
  */
 public record HealthReport(String status, String version, long uptimeSeconds, Database database,
         List<Catalogue> catalogues, DownloadClient downloadClient, Map<String, List<String>> settingsProblems,
-        Startup startup) {
+        Startup startup, List<String> problems) {
 
     public record Database(String status, int schemaVersion, String location, String detail) {
     }
@@ -22,12 +24,15 @@ public record HealthReport(String status, String version, long uptimeSeconds, Da
     /**
      * One catalogue site.
      *
+     * @param problems why its newest settings are not (all) in force
      * @param movedTo where the site moved, when its {@code base_url} permanently redirects there: the address to
      *        configure instead; null otherwise
+     * @param state {@code ok}, {@code failing}, {@code blocked}, {@code disabled} or {@code invalid}
+     * @param reachability why an enabled site cannot be used now: unreachable, blocked after a challenge, no index
      */
     public record Catalogue(String id, String name, boolean enabled, Integer priority, String baseUrl,
             Integer searchTimeoutSeconds, List<String> defaultLanguages, List<String> problems, Index index,
-            String movedTo) {
+            String movedTo, String state, List<String> reachability) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.catalogarr.core.health;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.CatalogueEntry;
 import org.catalogarr.core.catalogue.CatalogueRegistry;
 import org.catalogarr.core.catalogue.CatalogueSnapshot;
+import org.catalogarr.core.catalogue.SiteActivity;
+import org.catalogarr.core.catalogue.SiteReachability;
 import org.catalogarr.core.catalogue.TitleIndex;
 import org.catalogarr.core.qbit.DownloadClientAccess;
 import org.catalogarr.core.store.Database;
@@ -47,6 +50,9 @@ public class HealthReporter {
     @Reference
     private StartupGate startupGate;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SiteActivity activity;
+
     private String version;
 
     @Activate
@@ -61,27 +67,40 @@ public class HealthReporter {
                 : current.status();
         CatalogueSnapshot snapshot = registry.snapshot();
         TitleIndex index = titleIndex;
-        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(e -> catalogue(e, index)).toList();
+        SiteActivity seen = activity;
+        Instant now = Instant.now();
+        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream()
+                .map(e -> catalogue(e, index, seen, now)).toList();
         Map<String, List<String>> settingsProblems = settings.problems();
         StartupGate.State startup = startupGate.state();
+        List<String> problems = new ArrayList<>();
+        if (!db.up()) {
+            problems.add("The database is down: " + db.detail());
+        }
+        if (snapshot.enabled().isEmpty()) {
+            problems.add("No catalogue site is enabled, so every search finds nothing: enable one on the console's"
+                    + " Catalogues page or in its .cfg file");
+        }
+        catalogues.forEach(c -> c.problems().forEach(problem -> problems.add(c.name() + ": " + problem)));
+        catalogues.forEach(c -> problems.addAll(c.reachability()));
+        settingsProblems.forEach((pid, reasons) -> problems.add("The configuration " + pid + " was refused: "
+                + String.join("; ", reasons)));
+        if (startup.problem() != null) {
+            problems.add(startup.problem());
+        }
         String status;
         if (current != null && !db.up()) {
             status = "down";
         } else if (startup.starting()) {
             // A database still opening is part of the start, not an outage.
             status = "starting";
-        } else if (!db.up()) {
-            status = "down";
-        } else if (snapshot.enabled().isEmpty() || catalogues.stream().anyMatch(c -> !c.problems().isEmpty())
-                || !settingsProblems.isEmpty() || startup.problem() != null) {
-            status = "degraded";
         } else {
-            status = "ok";
+            status = !db.up() ? "down" : problems.isEmpty() ? "ok" : "degraded";
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
                 catalogues, downloadClient(downloadClientAccess), settingsProblems,
-                new HealthReport.Startup(startup.state(), startup.waitingFor(), startup.problem()));
+                new HealthReport.Startup(startup.state(), startup.waitingFor(), startup.problem()), problems);
     }
 
     private static HealthReport.DownloadClient downloadClient(DownloadClientAccess access) {
@@ -92,17 +111,21 @@ public class HealthReporter {
         return new HealthReport.DownloadClient(state.authentication(), state.warning().orElse(null));
     }
 
-    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex) {
+    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex, SiteActivity activity,
+            Instant now) {
         HealthReport.Index index = null;
-        if (titleIndex != null) {
-            TitleIndex.Status status = titleIndex.status(entry.siteId());
-            index = new HealthReport.Index(status.titles(), status.refreshedAt().map(Object::toString).orElse(null),
-                    status.lastError().orElse(null));
+        Optional<TitleIndex.Status> status = Optional.ofNullable(titleIndex).map(t -> t.status(entry.siteId()));
+        if (status.isPresent()) {
+            index = new HealthReport.Index(status.get().titles(),
+                    status.get().refreshedAt().map(Object::toString).orElse(null), status.get().lastError().orElse(null));
         }
+        SiteActivity.State seen = activity == null ? SiteActivity.State.NONE : activity.state(entry.siteId());
+        String state = SiteReachability.state(entry, seen, status, now);
+        List<String> reachability = SiteReachability.problems(entry, seen, status, now);
         CatalogueSite site = entry.site().orElse(null);
         if (site == null) {
             return new HealthReport.Catalogue(entry.siteId(), entry.siteId(), false, null, null, null, List.of(),
-                    entry.problems(), index, null);
+                    entry.problems(), index, null, state, reachability);
         }
         Optional<URI> movedTo = entry.provider().movedTo();
         List<String> problems = new ArrayList<>(entry.problems());
@@ -112,6 +135,6 @@ public class HealthReporter {
         return new HealthReport.Catalogue(site.siteId(), site.displayName(), entry.enabled(), site.searchPriority(),
                 site.baseUrl().toString(), site.searchTimeoutSeconds(),
                 site.defaultLanguages().stream().map(Language::code).toList(), List.copyOf(problems), index,
-                movedTo.map(URI::toString).orElse(null));
+                movedTo.map(URI::toString).orElse(null), state, reachability);
     }
 }

@@ -57,7 +57,7 @@ public class JobService implements Jobs {
 
     static final String PID = "org.catalogarr.jobs";
 
-    @ObjectClassDefinition(name = "Catalogarr downloads", description = "Where and how many downloads run.")
+    @ObjectClassDefinition(name = "Catalogarr download queue", description = "Where and how many downloads run.")
     public @interface Config {
         @AttributeDefinition(name = "Download folder",
                 description = "Every save path lies below it. Empty: 'downloads' in the data folder (CATALOGARR_DATA).")
@@ -180,6 +180,26 @@ public class JobService implements Jobs {
     @Override
     public Optional<DownloadJob> byHash(String hash) {
         return store.byHash(hash.toLowerCase(Locale.ROOT)).map(live::current);
+    }
+
+    @Override
+    public Optional<Instant> retryAt(String hash) {
+        return byHash(hash).filter(job -> job.status() == JobStatus.QUEUED)
+                .flatMap(job -> scheduler.heldUntil(job.id())).filter(Instant.now()::isBefore);
+    }
+
+    @Override
+    public synchronized void retryNow(Collection<String> hashes) {
+        for (DownloadJob job : find(hashes)) {
+            if (job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELLED) {
+                attempts.remove(job.id());
+                transition(job, JobStatus.QUEUED, Optional.empty());
+                scheduler.release(job.id());
+            } else if (job.status() == JobStatus.QUEUED) {
+                scheduler.release(job.id());
+            }
+        }
+        dispatch();
     }
 
     @Override

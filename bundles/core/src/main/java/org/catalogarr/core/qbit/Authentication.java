@@ -29,6 +29,13 @@ public final class Authentication {
     /** Failed logins in a row after which an address is banned, as in qBittorrent. */
     static final int MAX_FAILURES = 5;
     static final String BANNED = "Your IP address has been banned after too many failed authentication attempts.";
+    /**
+     * The 403's body for a client on another machine while no password is set: Sonarr shows it, and an
+     * operator with Sonarr in a container (another address) learns what to change without reading our log.
+     */
+    static final String NEEDS_PASSWORD = "Forbidden: this server has no password for the qBittorrent API, so only"
+            + " clients on its own machine are served and your address is not one. Set username and password in"
+            + " org.catalogarr.qbit.cfg and enter them in the download client's settings.";
 
     private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
@@ -79,6 +86,15 @@ public final class Authentication {
                 .or(() -> Optional.of(sessions.bypass(request.remoteAddress())));
     }
 
+    /**
+     * The 403 for a request without a session: qBittorrent's bare {@code Forbidden}, or why a client on
+     * another machine cannot have one.
+     */
+    public ApiResponse refusal(ApiRequest request) {
+        return credentials.loopbackOnly() && !loopback(request.remoteAddress())
+                ? ApiResponse.text(403, NEEDS_PASSWORD) : ApiResponse.text(403, "Forbidden");
+    }
+
     /** 200 {@code Ok.} with the SID cookie, 200 {@code Fails.}, or 403 for a banned or refused address. */
     public ApiResponse login(ApiRequest request) {
         String address = request.remoteAddress();
@@ -89,7 +105,7 @@ public final class Authentication {
         Credentials current = credentials;
         if (current.loopbackOnly() && !loopback(address)) {
             warnAboutMissingPassword(address);
-            return ApiResponse.text(403, "Forbidden");
+            return ApiResponse.text(403, NEEDS_PASSWORD);
         }
         boolean match = current.loopbackOnly()
                 || current.match(request.parameters().text("username"), request.parameters().text("password"));

@@ -183,7 +183,7 @@ public final class QbitApi {
             return new Admission(null, null);
         }
         return authentication.session(request).map(session -> new Admission(null, session))
-                .orElseGet(() -> new Admission(ApiResponse.text(403, "Forbidden"), null));
+                .orElseGet(() -> new Admission(authentication.refusal(request), null));
     }
 
     private void read(String path, Handler handler) {

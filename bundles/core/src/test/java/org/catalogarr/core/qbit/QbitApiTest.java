@@ -216,7 +216,11 @@ public class QbitApiTest {
         authentication.configure(new Credentials("admin", ""));
 
         assertEquals(403, get("torrents/info", null).status());
-        assertEquals(403, post("auth/login", null, "username", "admin", "password", "").status());
+        assertEquals("the answer says what to change", Authentication.NEEDS_PASSWORD, get("torrents/info", null).body());
+        assertTrue(Authentication.NEEDS_PASSWORD.contains("org.catalogarr.qbit"));
+        ApiResponse login = post("auth/login", null, "username", "admin", "password", "");
+        assertEquals(403, login.status());
+        assertEquals(Authentication.NEEDS_PASSWORD, login.body());
         assertEquals(403, call("GET", "torrents/info", null, "localhost", FormParameters.of()).status());
         assertEquals(403, get("app/webapiVersion", null).status());
         assertEquals(200, call("GET", "app/webapiVersion", null, "127.0.0.1", FormParameters.of()).status());
