@@ -53,8 +53,7 @@ public class FileBackedConfigurationHandler implements ConfigurationHandler {
         }
         List<String> problems = checks.problems(pid, asMap(properties));
         if (!problems.isEmpty()) {
-            throw new ValidationException("Not saved: " + String.join("; ", problems)
-                    + ". The configuration " + pid + " and its file keep their values.");
+            throw new ValidationException("Not saved, " + pid + " keeps its values: " + String.join("; ", problems) + ".");
         }
         if (properties.get(FILE_PROPERTY) == null) {
             restoreFileMarker(pid, properties);
@@ -122,9 +121,10 @@ public class FileBackedConfigurationHandler implements ConfigurationHandler {
     public void deleteConfiguration(String factoryPid, String pid) throws IOException, ValidationException {
         Object file = pid == null ? null : file(pid);
         if (file != null) {
-            throw new ValidationException("Not deleted: " + pid + " is kept in the file " + file
-                    + ". To switch a catalogue site off, disable it (Catalogarr → Catalogues, or enabled = false);"
-                    + " to remove the configuration, delete its file from the config folder.");
+            // The message becomes the HTTP reason phrase too, which is Latin-1: plain ASCII here.
+            throw new ValidationException("Not deleted: " + pid + " is kept in the file "
+                    + file.toString().replaceFirst("^file:", "") + ". To switch a catalogue site off, disable it"
+                    + " (page Catalogues, or enabled = false); to remove the configuration, delete its file.");
         }
     }
 }

@@ -57,7 +57,7 @@ public class FileBackedConfigurationHandlerTest {
                 () -> handler.updateConfiguration(null, PID, edited));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("workers must be between 1 and 16, was -1"));
-        assertTrue(refused.getMessage(), refused.getMessage().contains("keep their values"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("Not saved"));
     }
 
     @Test
@@ -85,7 +85,7 @@ public class FileBackedConfigurationHandlerTest {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> handler.deleteConfiguration(null, PID));
 
-        assertTrue(refused.getMessage(), refused.getMessage().contains(FILE));
+        assertTrue(refused.getMessage(), refused.getMessage().contains(" /etc/catalogarr/org.catalogarr.search.cfg."));
         assertTrue(refused.getMessage(), refused.getMessage().contains("disable"));
         handler.deleteConfiguration(null, "org.catalogarr.made.in.the.console");
     }
