@@ -5,7 +5,7 @@
  * Only possible actions are offered: no Up on the first enabled site, no Down on the last.
  */
 (() => {
-  const { call, el, feedback, act, when, duration, poll } = window.Catalogarr;
+  const { call, el, feedback, failed, loaded, act, when, duration, poll } = window.Catalogarr;
   const path = (id, action) => '/catalogues/' + encodeURIComponent(id) + (action ? '/' + action : '');
 
   function cell(label, ...content) {
@@ -67,9 +67,10 @@
     try {
       sites = await call('GET', '/catalogues');
     } catch (e) {
-      feedback(e.message, 'error');
+      failed('ca-sites', 8, e);
       return;
     }
+    loaded('ca-sites');
     const enabled = sites.filter((site) => site.enabled).map((site) => site.id);
     document.getElementById('ca-sites').replaceChildren(...sites.map((site) =>
       row(site, enabled[0] === site.id, enabled[enabled.length - 1] === site.id)));
@@ -136,9 +137,9 @@
     for (const field of settings.fields) {
       const control = input(field);
       const label = el('label', { for: control.id }, field.label || field.name);
-      form.append(field.type === 'boolean' ? el('label', null, control, ' ', field.label || field.name) : label,
-        field.type === 'boolean' ? null : control,
-        field.description ? el('div', { className: 'ca-help' }, field.description) : null,
+      // A checkbox sits inside its label; other inputs follow theirs.
+      form.append(...(field.type === 'boolean' ? [el('label', null, control, ' ', field.label || field.name)] : [label, control]),
+        ...(field.description ? [el('div', { className: 'ca-help' }, field.description)] : []),
         el('div', { className: 'ca-field-error', 'data-error-for': field.name, role: 'alert' }));
     }
     const save = el('button', { type: 'submit' }, 'Save');

@@ -7,6 +7,12 @@
 window.Catalogarr = (() => {
   const API = '/api/catalogarr/v1';
 
+  // The console's frame has no viewport tag, so a phone would lay the page out 980 px wide and shrink it;
+  // with it, the pages' narrow layout applies. Phones honour the tag when it is added after loading.
+  if (!document.querySelector('meta[name="viewport"]')) {
+    document.head.append(Object.assign(document.createElement('meta'), { name: 'viewport', content: 'width=device-width, initial-scale=1' }));
+  }
+
   /** A refused or failed call: its plain sentence, status and the messages per settings field. */
   class ApiError extends Error {
     constructor(message, status, fields) {
@@ -68,9 +74,30 @@ window.Catalogarr = (() => {
     const line = document.getElementById('ca-feedback');
     if (!line) return;
     clearTimeout(feedbackTimer);
+    line.dataset.stale = 'false';
     line.className = 'ca-feedback ca-' + (kind || 'info');
     line.textContent = message;
     if (kind !== 'error') feedbackTimer = setTimeout(() => { line.textContent = ''; line.className = 'ca-feedback'; }, 8000);
+  }
+
+  /** A list that could not be loaded says so in its table, not only in the feedback line, until a load works. */
+  function failed(bodyId, columns, error) {
+    feedback(error.message, 'error');
+    document.getElementById('ca-feedback').dataset.stale = 'true';
+    const body = document.getElementById(bodyId);
+    if (body && body.dataset.loaded !== 'true') {
+      body.replaceChildren(el('tr', null, el('td', { colspan: columns, className: 'ca-muted' }, 'Could not load: ' + error.message)));
+    }
+  }
+
+  /** Marks a table as loaded, and clears an error a failed load left in the feedback line. */
+  function loaded(bodyId) {
+    document.getElementById(bodyId).dataset.loaded = 'true';
+    const line = document.getElementById('ca-feedback');
+    if (line && line.dataset.stale === 'true') {
+      line.textContent = '';
+      line.className = 'ca-feedback';
+    }
   }
 
   /** Runs an action of a button: disables it meanwhile, says what happened. */
@@ -164,5 +191,5 @@ window.Catalogarr = (() => {
     return () => clearTimeout(timer);
   }
 
-  return { call, ApiError, el, feedback, act, copy, copyButton, bytes, speed, duration, when, poll };
+  return { call, ApiError, el, feedback, failed, loaded, act, copy, copyButton, bytes, speed, duration, when, poll };
 })();

@@ -26,6 +26,7 @@
       overview = await call('GET', '/overview');
     } catch (e) {
       feedback(e.message, 'error');
+      document.getElementById('ca-health').textContent = 'unknown';
       return;
     }
     const health = document.getElementById('ca-health');

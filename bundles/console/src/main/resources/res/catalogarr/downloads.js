@@ -5,7 +5,7 @@
  * does not vanish under the pointer. Deleting a job's files asks first.
  */
 (() => {
-  const { call, el, feedback, act, bytes, speed, duration, poll } = window.Catalogarr;
+  const { call, el, feedback, failed, loaded, act, bytes, speed, duration, poll } = window.Catalogarr;
   const ACTIVE = ['downloading', 'retrying', 'queued', 'paused'];
   const filters = ['state', 'site', 'category'].map((name) => document.getElementById('ca-filter-' + name));
   const rows = new Map();
@@ -82,7 +82,7 @@
     row.cells.site.textContent = job.site;
     row.cells.category.textContent = job.category || '–';
     row.cells.state.replaceChildren(el('span', { className: 'ca-badge ' + job.state }, stateText(job)),
-      job.state !== 'retrying' && job.message ? el('div', { className: 'ca-muted' }, job.message) : null);
+      ...(job.state !== 'retrying' && job.message ? [el('div', { className: 'ca-muted' }, job.message)] : []));
     row.bar.style.width = percent + '%';
     row.barText.textContent = percent + ' %';
     row.cells.progress.firstChild.setAttribute('aria-valuenow', percent);
@@ -109,9 +109,10 @@
       filters.forEach((select) => { if (select.value) query.set(select.id.replace('ca-filter-', ''), select.value); });
       jobs = await call('GET', '/jobs' + (query.toString() ? '?' + query : ''));
     } catch (e) {
-      feedback(e.message, 'error');
+      failed('ca-jobs', 9, e);
       return;
     }
+    loaded('ca-jobs');
     // Active first, whatever order the service keeps (it does the same; this holds for filtered lists too).
     jobs.sort((a, b) => (ACTIVE.includes(a.state) ? 0 : 1) - (ACTIVE.includes(b.state) ? 0 : 1));
     fillChoices(filters[1], jobs.map((job) => job.site));

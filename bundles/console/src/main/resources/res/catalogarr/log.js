@@ -1,16 +1,17 @@
 'use strict';
 /* Log: recent WARN/ERROR lines of Catalogarr's own loggers, refreshed every 10 s. */
 (() => {
-  const { call, el, feedback, when, poll } = window.Catalogarr;
+  const { call, el, failed, loaded, when, poll } = window.Catalogarr;
 
   async function load() {
     let lines;
     try {
       lines = await call('GET', '/log?limit=100');
     } catch (e) {
-      feedback(e.message, 'error');
+      failed('ca-log-lines', 4, e);
       return;
     }
+    loaded('ca-log-lines');
     document.getElementById('ca-log-lines').replaceChildren(...(lines.length === 0
       ? [el('tr', null, el('td', { colspan: 4, className: 'ca-muted' }, 'No warnings or errors since the start.'))]
       : lines.map((line) => el('tr', null,
