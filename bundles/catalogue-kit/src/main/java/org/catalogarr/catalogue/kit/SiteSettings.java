@@ -104,7 +104,25 @@ public final class SiteSettings {
         return current;
     }
 
+    /**
+     * Why {@link #apply} would refuse these properties, without applying them: each reason begins with the
+     * name of the setting it is about. Empty when they would be accepted. Lets an admin form refuse a
+     * change before it is written.
+     */
+    public static List<String> problems(String siteId, Map<String, ?> properties) {
+        List<String> problems = new ArrayList<>();
+        CatalogueSite site = toSite(siteId, properties, problems);
+        if (site != null) {
+            toAccess(site, properties, problems);
+        }
+        return List.copyOf(problems);
+    }
+
     private CatalogueSite toSite(Map<String, ?> properties, List<String> problems) {
+        return toSite(siteId, properties, problems);
+    }
+
+    private static CatalogueSite toSite(String siteId, Map<String, ?> properties, List<String> problems) {
         String displayName = text(properties, DISPLAY_NAME);
         if (displayName.isBlank()) {
             problems.add(DISPLAY_NAME + " must not be empty");

@@ -39,8 +39,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Failures and bans are logged with the address (never the password); refusals of a banned address at
  * most once a minute. A request without credentials (a browser's first) is only asked for them.
  */
-@Component(configurationPid = ConsoleSecurityProvider.PID,
-        property = SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.PROVIDER_ID)
+@Component(service = {SecurityProvider.class, ConsoleSecurityProvider.class},
+        configurationPid = ConsoleSecurityProvider.PID, property = SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.PROVIDER_ID)
 @Designate(ocd = ConsoleSecurityProvider.Config.class)
 public class ConsoleSecurityProvider implements SecurityProvider {
 
@@ -129,49 +129,81 @@ public class ConsoleSecurityProvider implements SecurityProvider {
         LOG.info("Admin console: generated a new admin password (printed on the console once)");
     }
 
-    @Override
-    public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Whether the request carries the admin's credentials. A refusal says which status to answer and why; a
+     * login of a banned address is refused whatever it sends. Shared by the console and the admin REST API,
+     * so both count failures against the same throttle.
+     *
+     * @param user the user name when the credentials match
+     * @param status 401 (no or wrong credentials: ask for them) or 403 (banned) when refused
+     * @param message why it was refused, for the answer's body
+     */
+    public record Login(Optional<String> user, int status, String message) {
+
+        static Login ok(String user) {
+            return new Login(Optional.of(user), HttpServletResponse.SC_OK, "");
+        }
+
+        static Login refused(int status, String message) {
+            return new Login(Optional.empty(), status, message);
+        }
+    }
+
+    static final String ASK = "Log in with the admin console's user name and password.";
+
+    public Login login(HttpServletRequest request) {
         String address = request.getRemoteAddr();
         LoginThrottle current = throttle;
         if (current.banned(address)) {
-            refuseBanned(address, response);
-            return null;
+            logBanned(address);
+            return Login.refused(HttpServletResponse.SC_FORBIDDEN, BANNED);
         }
         Optional<BasicCredentials> sent = BasicCredentials.parse(request.getHeader("Authorization"));
         if (sent.isEmpty()) {
-            challenge(response);
-            return null;
+            return Login.refused(HttpServletResponse.SC_UNAUTHORIZED, ASK);
         }
         boolean match = sent.get().username().equals(username) & password.matches(sent.get().password());
         switch (current.attempt(address, match)) {
             case OK:
-                return sent.get().username();
+                return Login.ok(sent.get().username());
             case FAILED:
                 LOG.warn("Failed admin console login from {}", address);
-                challenge(response);
-                return null;
+                return Login.refused(HttpServletResponse.SC_UNAUTHORIZED, "Wrong user name or password.");
             case BANNED_NOW:
                 LOG.warn("Failed admin console login from {}; the address is banned for {} s after {} failures in a"
                         + " row", address, current.banDuration().toSeconds(), MAX_FAILURES);
-                write(response, HttpServletResponse.SC_FORBIDDEN, BANNED);
-                return null;
+                return Login.refused(HttpServletResponse.SC_FORBIDDEN, BANNED);
             default:
-                refuseBanned(address, response);
-                return null;
+                logBanned(address);
+                return Login.refused(HttpServletResponse.SC_FORBIDDEN, BANNED);
         }
     }
 
-    private static void challenge(HttpServletResponse response) {
+    /** The header that makes a browser ask for the credentials. */
+    public static void challenge(HttpServletResponse response) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Catalogarr\", charset=\"UTF-8\"");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
-    private void refuseBanned(String address, HttpServletResponse response) {
+    @Override
+    public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
+        Login login = login(request);
+        if (login.user().isPresent()) {
+            return login.user().get();
+        }
+        if (login.status() == HttpServletResponse.SC_UNAUTHORIZED) {
+            challenge(response);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            write(response, login.status(), login.message());
+        }
+        return null;
+    }
+
+    private void logBanned(String address) {
         if (warnings.allow("banned")) {
             LOG.warn("Refused an admin console request from {}: the address is banned after too many failed logins"
                     + " (logged at most once a minute)", address);
         }
-        write(response, HttpServletResponse.SC_FORBIDDEN, BANNED);
     }
 
     private static void write(HttpServletResponse response, int status, String text) {

@@ -15,6 +15,13 @@ public interface DownloadAdmin {
 
     void resume(String hash) throws AdminException;
 
+    /**
+     * Tries the job again now: a failed or cancelled job is queued again from where it stopped, a job
+     * waiting for its retry time takes the next free slot. Anything else is a
+     * {@link AdminException.Reason#CONFLICT}.
+     */
+    void retry(String hash) throws AdminException;
+
     /** Removes the job; its files (finished and partial) only when {@code withFiles}. */
     void delete(String hash, boolean withFiles) throws AdminException;
 

@@ -45,6 +45,29 @@ public record SearchQuery(Optional<String> series, OptionalInt season, OptionalI
         return new SearchQuery(wholeTitle(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), freeText);
     }
 
+    /**
+     * The query in words for log lines: {@code 'Naruto' season 1 episode 5}, {@code 'Naruto' absolute episode 12},
+     * {@code free text 'Spy'}, {@code the new episodes}.
+     */
+    public String describe() {
+        if (series.isEmpty()) {
+            return "the new episodes";
+        }
+        StringBuilder words = new StringBuilder(freeText ? "free text '" : "'").append(series.get()).append('\'');
+        season.ifPresent(s -> words.append(" season ").append(s));
+        episode.ifPresent(e -> words.append(" episode ").append(e));
+        absoluteEpisode.ifPresent(a -> words.append(" absolute episode ").append(a));
+        if (season.isEmpty() && absoluteEpisode.isEmpty()) {
+            words.append(" (latest season)");
+        }
+        return words.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
     /** The cache key of this query: the same for queries that are answered the same way. */
     String key() {
         return series.map(TitleMatcher::key).orElse("") + "|" + season + "|" + episode + "|" + absoluteEpisode

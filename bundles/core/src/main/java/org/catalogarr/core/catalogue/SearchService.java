@@ -1,9 +1,11 @@
 package org.catalogarr.core.catalogue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -93,6 +97,10 @@ public class SearchService implements EventHandler {
     private final SearchResultCache cache = new SearchResultCache();
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("catalogarr-search"));
     private volatile Config config;
+
+    /** Told how each site answered; optional so that a search never waits for the console's bookkeeping. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SiteActivity activity;
     /** Set when activated by DS; a configuration change is read through it. */
     private Settings settings;
 
@@ -160,6 +168,8 @@ public class SearchService implements EventHandler {
                 entries.addAll(answer.get(Math.max(0, started + budget - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 answer.cancel(true);
+                record(site, Reason.TIMEOUT, "did not answer within " + settings.searchTimeoutSeconds() + " s",
+                        System.nanoTime() - started);
                 failures.add(new SiteFailure(site.siteId(), settings.displayName(), Reason.TIMEOUT, settings.displayName()
                         + " did not answer within its search budget of " + settings.searchTimeoutSeconds() + " s"));
             } catch (ExecutionException e) {
@@ -169,7 +179,8 @@ public class SearchService implements EventHandler {
                 failures.add(new SiteFailure(site.siteId(), settings.displayName(), Reason.TIMEOUT, "interrupted"));
             }
         });
-        failures.forEach(f -> LOG.warn("Search {} on '{}' failed ({}): {}", query, f.siteId(), f.reason(), f.message()));
+        failures.forEach(f -> LOG.warn("Search for {} on '{}' failed ({}): {}", query.describe(), f.siteId(),
+                f.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '), f.message()));
         // Free text keeps each site's order of series, best match first; a series query is ordered by episode.
         entries.sort(query.freeText() ? BY_SITE : BY_PRIORITY);
         return new SearchResult(entries, failures, sites.size());
@@ -193,12 +204,25 @@ public class SearchService implements EventHandler {
 
     private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query) {
         long askedAt = cache.generation();
+        long started = System.nanoTime();
         try {
             List<ResultEntry> entries = seriesResults(site, query);
             cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
+            SiteActivity seen = activity;
+            if (seen != null) {
+                seen.searched(site.siteId(), Duration.ofNanos(System.nanoTime() - started));
+            }
             return entries;
         } catch (CatalogueException e) {
+            record(site, e.reason(), e.getMessage(), System.nanoTime() - started);
             throw new CompletionException(e);
+        }
+    }
+
+    private void record(CatalogueEntry site, Reason reason, String message, long nanos) {
+        SiteActivity seen = activity;
+        if (seen != null) {
+            seen.failed(site.siteId(), reason, message, Optional.of(Duration.ofNanos(nanos)));
         }
     }
 

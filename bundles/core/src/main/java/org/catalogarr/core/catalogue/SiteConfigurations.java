@@ -2,12 +2,16 @@ package org.catalogarr.core.catalogue;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Dictionary;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.core.admin.AdminException;
 import org.catalogarr.core.admin.AdminException.Reason;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -24,6 +28,7 @@ final class SiteConfigurations {
     /** Keys every site's configuration has (see catalogue-kit's {@code SiteSettings}). */
     static final String ENABLED = "enabled";
     static final String SEARCH_PRIORITY = "search_priority";
+    static final String CHALLENGE_BACKOFF_SECONDS = "challenge_backoff_seconds";
 
     private final BundleContext context;
     private final ConfigurationAdmin configurationAdmin;
@@ -41,21 +46,74 @@ final class SiteConfigurations {
     void update(String siteId, Map<String, String> values) throws AdminException {
         String pid = pid(siteId);
         try {
-            Configuration[] found = configurationAdmin.listConfigurations(filter(Constants.SERVICE_PID, pid));
-            Dictionary<String, Object> properties = found == null ? null : found[0].getProperties();
-            if (properties == null) {
-                throw new AdminException(Reason.FAILED, "catalogue site '" + siteId + "' has no configuration " + pid);
-            }
+            Configuration configuration = configuration(pid).orElseThrow(() -> new AdminException(Reason.FAILED,
+                    "catalogue site '" + siteId + "' has no configuration " + pid));
+            Dictionary<String, Object> properties = configuration.getProperties();
             values.forEach(properties::put);
-            found[0].update(properties);
-        } catch (IOException | InvalidSyntaxException e) {
+            configuration.update(properties);
+        } catch (IOException e) {
             throw new AdminException(Reason.FAILED, "could not update the configuration " + pid + ": " + e.getMessage(),
                     e);
         }
     }
 
+    /** The site's configuration properties as they are stored now, FileInstall's marker among them. */
+    Map<String, Object> properties(String siteId) throws AdminException {
+        String pid = pid(siteId);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        configuration(pid).map(Configuration::getProperties).ifPresent(stored -> {
+            for (String key : Collections.list(stored.keys())) {
+                properties.put(key, stored.get(key));
+            }
+        });
+        return properties;
+    }
+
+    /** One stored value of the site's configuration; empty when the site or the value is unknown. */
+    Optional<Object> value(String siteId, String key) {
+        try {
+            return Optional.ofNullable(properties(siteId).get(key));
+        } catch (AdminException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Configuration> configuration(String pid) throws AdminException {
+        try {
+            Configuration[] found = configurationAdmin.listConfigurations(filter(Constants.SERVICE_PID, pid));
+            return found == null || found[0].getProperties() == null ? Optional.empty() : Optional.of(found[0]);
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new AdminException(Reason.FAILED, "could not read the configuration " + pid + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The PID and the bundle of the site's component, from its provider service. */
+    record Origin(String pid, Bundle bundle) {
+    }
+
+    Origin origin(String siteId) throws AdminException {
+        ServiceReference<CatalogueProvider> reference = reference(siteId);
+        return new Origin(pid(siteId, reference), reference.getBundle());
+    }
+
     /** The PID the site's component was configured with, from its provider service. */
     private String pid(String siteId) throws AdminException {
+        return pid(siteId, reference(siteId));
+    }
+
+    private static String pid(String siteId, ServiceReference<CatalogueProvider> reference) throws AdminException {
+        Object pid = reference.getProperty(Constants.SERVICE_PID);
+        if (pid instanceof String single) {
+            return single;
+        }
+        if (pid instanceof String[] several && several.length > 0) {
+            return several[several.length - 1];
+        }
+        throw new AdminException(Reason.FAILED, "catalogue site '" + siteId + "' is not configured through Config Admin");
+    }
+
+    private ServiceReference<CatalogueProvider> reference(String siteId) throws AdminException {
         Collection<ServiceReference<CatalogueProvider>> references;
         try {
             references = context.getServiceReferences(CatalogueProvider.class,
@@ -63,16 +121,8 @@ final class SiteConfigurations {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        for (ServiceReference<CatalogueProvider> reference : references) {
-            Object pid = reference.getProperty(Constants.SERVICE_PID);
-            if (pid instanceof String single) {
-                return single;
-            }
-            if (pid instanceof String[] several && several.length > 0) {
-                return several[several.length - 1];
-            }
-        }
-        throw new AdminException(Reason.FAILED, "catalogue site '" + siteId + "' is not configured through Config Admin");
+        return references.stream().findFirst().orElseThrow(() -> new AdminException(Reason.NOT_FOUND,
+                "there is no catalogue site '" + siteId + "'"));
     }
 
     private static String filter(String key, String value) {

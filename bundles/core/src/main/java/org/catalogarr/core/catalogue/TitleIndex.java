@@ -25,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -66,6 +68,10 @@ public class TitleIndex implements EventHandler {
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
+
+    /** Told whether the site answered its index request; optional, as it only feeds the console and /health. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SiteActivity activity;
 
     @Activate
     public TitleIndex(@Reference CatalogueRegistry registry, @Reference TitleMappingStore store) {
@@ -189,11 +195,19 @@ public class TitleIndex implements EventHandler {
                 refreshedAt.put(siteId, now);
                 indexedFrom.put(siteId, site.baseUrl());
                 lastErrors.remove(siteId);
+                SiteActivity seen = activity;
+                if (seen != null) {
+                    seen.answered(siteId);
+                }
                 LOG.info("Indexed {} series ({} titles) of catalogue site '{}' in {} ms", titles.size(), stored, siteId,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return stored;
             } catch (CatalogueException | StoreException e) {
                 lastErrors.put(siteId, e.getMessage());
+                SiteActivity seen = activity;
+                if (seen != null && e instanceof CatalogueException failure) {
+                    seen.failed(siteId, failure.reason(), failure.getMessage(), Optional.empty());
+                }
                 throw e;
             }
         }

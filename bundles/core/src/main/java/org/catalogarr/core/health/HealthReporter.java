@@ -1,14 +1,19 @@
 package org.catalogarr.core.health;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Language;
 import org.catalogarr.core.catalogue.CatalogueEntry;
 import org.catalogarr.core.catalogue.CatalogueRegistry;
 import org.catalogarr.core.catalogue.CatalogueSnapshot;
+import org.catalogarr.core.catalogue.SiteActivity;
+import org.catalogarr.core.catalogue.SiteReachability;
 import org.catalogarr.core.catalogue.TitleIndex;
 import org.catalogarr.core.qbit.DownloadClientAccess;
 import org.catalogarr.core.store.Database;
@@ -41,6 +46,9 @@ public class HealthReporter {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DownloadClientAccess downloadClientAccess;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SiteActivity activity;
+
     private String version;
 
     @Activate
@@ -55,20 +63,27 @@ public class HealthReporter {
                 : current.status();
         CatalogueSnapshot snapshot = registry.snapshot();
         TitleIndex index = titleIndex;
-        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream().map(e -> catalogue(e, index)).toList();
+        SiteActivity seen = activity;
+        Instant now = Instant.now();
+        List<HealthReport.Catalogue> catalogues = snapshot.entries().stream()
+                .map(e -> catalogue(e, index, seen, now)).toList();
         Map<String, List<String>> settingsProblems = settings.problems();
-        String status;
+        List<String> problems = new ArrayList<>();
         if (!db.up()) {
-            status = "down";
-        } else if (snapshot.enabled().isEmpty() || catalogues.stream().anyMatch(c -> !c.problems().isEmpty())
-                || !settingsProblems.isEmpty()) {
-            status = "degraded";
-        } else {
-            status = "ok";
+            problems.add("The database is down: " + db.detail());
         }
+        if (snapshot.enabled().isEmpty()) {
+            problems.add("No catalogue site is enabled, so every search finds nothing: enable one on the console's"
+                    + " Catalogues page or in its .cfg file");
+        }
+        catalogues.forEach(c -> c.problems().forEach(problem -> problems.add(c.name() + ": " + problem)));
+        catalogues.forEach(c -> problems.addAll(c.reachability()));
+        settingsProblems.forEach((pid, reasons) -> problems.add("The configuration " + pid + " was refused: "
+                + String.join("; ", reasons)));
+        String status = !db.up() ? "down" : problems.isEmpty() ? "ok" : "degraded";
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
-                catalogues, downloadClient(downloadClientAccess), settingsProblems);
+                catalogues, downloadClient(downloadClientAccess), settingsProblems, problems);
     }
 
     private static HealthReport.DownloadClient downloadClient(DownloadClientAccess access) {
@@ -79,20 +94,25 @@ public class HealthReporter {
         return new HealthReport.DownloadClient(state.authentication(), state.warning().orElse(null));
     }
 
-    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex) {
+    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex, SiteActivity activity,
+            Instant now) {
         HealthReport.Index index = null;
-        if (titleIndex != null) {
-            TitleIndex.Status status = titleIndex.status(entry.siteId());
-            index = new HealthReport.Index(status.titles(), status.refreshedAt().map(Object::toString).orElse(null),
-                    status.lastError().orElse(null));
+        Optional<TitleIndex.Status> status = Optional.ofNullable(titleIndex).map(t -> t.status(entry.siteId()));
+        if (status.isPresent()) {
+            index = new HealthReport.Index(status.get().titles(),
+                    status.get().refreshedAt().map(Object::toString).orElse(null), status.get().lastError().orElse(null));
         }
+        SiteActivity.State seen = activity == null ? SiteActivity.State.NONE : activity.state(entry.siteId());
+        String state = SiteReachability.state(entry, seen, status, now);
+        List<String> reachability = SiteReachability.problems(entry, seen, status, now);
         CatalogueSite site = entry.site().orElse(null);
         if (site == null) {
             return new HealthReport.Catalogue(entry.siteId(), entry.siteId(), false, null, null, null, List.of(),
-                    entry.problems(), index);
+                    entry.problems(), index, state, reachability);
         }
         return new HealthReport.Catalogue(site.siteId(), site.displayName(), entry.enabled(), site.searchPriority(),
                 site.baseUrl().toString(), site.searchTimeoutSeconds(),
-                site.defaultLanguages().stream().map(Language::code).toList(), entry.problems(), index);
+                site.defaultLanguages().stream().map(Language::code).toList(), entry.problems(), index, state,
+                reachability);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -120,6 +121,11 @@ final class JobScheduler {
     void retryAfter(String id, Duration delay) {
         heldUntil.put(id, Instant.now().plus(delay));
         timer.schedule(slotFreed, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Until when the job is held back for its retry, if it is. */
+    Optional<Instant> heldUntil(String id) {
+        return Optional.ofNullable(heldUntil.get(id));
     }
 
     /** Lets a held job start with the next dispatch, as when the user resumes it. */

@@ -182,6 +182,26 @@ public class JobService implements Jobs {
     }
 
     @Override
+    public Optional<Instant> retryAt(String hash) {
+        return byHash(hash).filter(job -> job.status() == JobStatus.QUEUED)
+                .flatMap(job -> scheduler.heldUntil(job.id())).filter(Instant.now()::isBefore);
+    }
+
+    @Override
+    public synchronized void retryNow(Collection<String> hashes) {
+        for (DownloadJob job : find(hashes)) {
+            if (job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELLED) {
+                attempts.remove(job.id());
+                transition(job, JobStatus.QUEUED, Optional.empty());
+                scheduler.release(job.id());
+            } else if (job.status() == JobStatus.QUEUED) {
+                scheduler.release(job.id());
+            }
+        }
+        dispatch();
+    }
+
+    @Override
     public synchronized void pause(Collection<String> hashes) {
         for (DownloadJob job : find(hashes)) {
             if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.DOWNLOADING) {

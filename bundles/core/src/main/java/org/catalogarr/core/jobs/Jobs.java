@@ -1,5 +1,6 @@
 package org.catalogarr.core.jobs;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,15 @@ public interface Jobs {
     List<DownloadJob> all();
 
     Optional<DownloadJob> byHash(String hash);
+
+    /** When a queued job that failed for a passing reason tries again; empty when it is not waiting for that. */
+    Optional<Instant> retryAt(String hash);
+
+    /**
+     * Lets the jobs try again now: failed ones are queued again, ones waiting for their retry time take the next
+     * free slot. Jobs in any other state are left as they are.
+     */
+    void retryNow(Collection<String> hashes);
 
     void pause(Collection<String> hashes);
 

@@ -9,7 +9,7 @@ import org.catalogarr.settings.SettingsRules;
  * The validated configuration of the qBittorrent API, read the same way by every component of its PID.
  * A session timeout or ban of zero or less would end every session at once or switch the ban off.
  */
-final class QbitSettings {
+public final class QbitSettings {
 
     private static final long THIRTY_DAYS = 30L * 24 * 3600;
 
@@ -21,7 +21,7 @@ final class QbitSettings {
     private QbitSettings() {
     }
 
-    static QbitApiServlet.Config read(Settings settings, Map<String, ?> properties) {
+    public static QbitApiServlet.Config read(Settings settings, Map<String, ?> properties) {
         return settings.apply(QbitApiServlet.PID, QbitApiServlet.Config.class, RULES, properties);
     }
 }

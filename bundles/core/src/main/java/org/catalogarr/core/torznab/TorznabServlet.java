@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Designate(ocd = TorznabServlet.Config.class)
 public class TorznabServlet extends HttpServlet {
 
-    static final String PID = "org.catalogarr.torznab";
+    public static final String PID = "org.catalogarr.torznab";
 
     @ObjectClassDefinition(name = "Catalogarr Torznab indexer", description = "The indexer Sonarr and Prowlarr use.")
     public @interface Config {

@@ -6,7 +6,7 @@ import org.catalogarr.settings.Settings;
 import org.catalogarr.settings.SettingsRules;
 
 /** The validated configuration of the Torznab indexer, read the same way by both of its servlets. */
-final class TorznabSettings {
+public final class TorznabSettings {
 
     static final SettingsRules RULES = SettingsRules.none()
             .oneOf("enclosure", Enclosure.MAGNET.value(), Enclosure.TORRENT.value());
@@ -14,7 +14,7 @@ final class TorznabSettings {
     private TorznabSettings() {
     }
 
-    static TorznabServlet.Config read(Settings settings, Map<String, ?> properties) {
+    public static TorznabServlet.Config read(Settings settings, Map<String, ?> properties) {
         return settings.apply(TorznabServlet.PID, TorznabServlet.Config.class, RULES, properties);
     }
 }

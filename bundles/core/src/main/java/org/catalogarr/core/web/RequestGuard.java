@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.catalogarr.core.login.LogLimiter;
@@ -16,6 +17,9 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,6 +43,7 @@ public class RequestGuard implements Preprocessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
     private static final int LOGGED_HEADER_LENGTH = 120;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LogLimiter warnings = new LogLimiter(Clock.systemUTC(), Duration.ofMinutes(1));
     private final String ownHostName = ownHostName();
@@ -67,12 +72,23 @@ public class RequestGuard implements Preprocessor {
         }
         log(refusal.get(), request, headers);
         boolean api = path.startsWith(RequestPolicy.API_PATH);
-        byte[] body = (api ? "Unauthorized" : "Forbidden: " + refusal.get().answer()).getBytes(StandardCharsets.UTF_8);
+        boolean adminApi = path.startsWith(RequestPolicy.ADMIN_API_PATH);
+        String text = api ? "Unauthorized" : "Forbidden: " + refusal.get().answer();
+        byte[] body = (adminApi ? adminError(refusal.get()) : text).getBytes(StandardCharsets.UTF_8);
         response.setStatus(api ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/plain; charset=UTF-8");
+        response.setContentType(adminApi ? "application/json; charset=utf-8" : "text/plain; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The admin REST API answers its errors as JSON, refusals too; the sentence says what to send instead. */
+    static String adminError(Refusal refusal) {
+        try {
+            return JSON.writeValueAsString(Map.of("error", "Forbidden: " + refusal.answer() + ". " + refusal.remedy()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of one text is always JSON", e);
+        }
     }
 
     private void log(Refusal refusal, HttpServletRequest request, RequestPolicy.Headers headers) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * <li>The qBittorrent API ({@code /api/v2/}), as qBittorrent's WebUI does: a request whose {@code Origin},
  * or without one its {@code Referer}, names another host or port than {@code Host} is refused; one with
  * neither passes, as API clients (Sonarr, scripts) send neither.</li>
- * <li>Everything else (the admin console's pages): a request that may change something (any method but
+ * <li>Everything else (the admin console's pages and the admin REST API under {@code /api/catalogarr/}): a request that may change something (any method but
  * GET, HEAD and OPTIONS) must name its page in {@code Origin} or {@code Referer} and that page must be
  * ours. Browsers send {@code Origin} with every POST of a form or script, so the console's own pages
  * pass; a foreign page's POST, which carries the admin's cached Basic credentials, does not.</li>
@@ -25,6 +25,8 @@ import java.util.Set;
 final class RequestPolicy {
 
     static final String API_PATH = "/api/v2/";
+    /** The admin REST API: judged as the console's pages are, its refusals answered as JSON. */
+    static final String ADMIN_API_PATH = "/api/catalogarr/";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ServerNames names;

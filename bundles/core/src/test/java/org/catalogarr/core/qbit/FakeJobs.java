@@ -95,6 +95,17 @@ final class FakeJobs implements Jobs {
         return Optional.ofNullable(jobs.get(hash.toLowerCase(Locale.ROOT)));
     }
 
+    /** No job waits for a retry here: failures are the job service's own tests' business. */
+    @Override
+    public Optional<Instant> retryAt(String hash) {
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void retryNow(Collection<String> hashes) {
+        hashes.forEach(h -> update(h, j -> j.status() == JobStatus.FAILED ? with(j, JobStatus.QUEUED) : j));
+    }
+
     @Override
     public synchronized void pause(Collection<String> hashes) {
         hashes.forEach(h -> update(h, j -> j.status().finished() ? j : with(j, JobStatus.PAUSED)));
