@@ -87,7 +87,7 @@ public class FileBackedConfigurationHandler implements ConfigurationHandler {
     private Object file(String pid) throws IOException {
         Configuration[] existing;
         try {
-            existing = configurationAdmin.listConfigurations("(service.pid=" + escape(pid) + ")");
+            existing = configurationAdmin.listConfigurations(LdapFilter.equal("service.pid", pid));
         } catch (InvalidSyntaxException e) {
             throw new IOException("Cannot look up configuration " + pid, e);
         }
@@ -95,10 +95,6 @@ public class FileBackedConfigurationHandler implements ConfigurationHandler {
             return null;
         }
         return existing[0].getProperties().get(FILE_PROPERTY);
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
     }
 
     @Override

@@ -10,10 +10,13 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.apache.felix.webconsole.spi.ValidationException;
+import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.settings.Settings;
 import org.catalogarr.settings.SettingsRules;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -24,6 +27,7 @@ public class FileBackedConfigurationHandlerTest {
     }
 
     private static final String PID = "org.catalogarr.search";
+    private static final String SITE_PID = "org.catalogarr.site.sto";
     private static final String FILE = "file:/etc/catalogarr/org.catalogarr.search.cfg";
 
     private final Settings settings = new Settings();
@@ -46,7 +50,41 @@ public class FileBackedConfigurationHandlerTest {
                             ? new Configuration[] {configuration} : null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        handler = new FileBackedConfigurationHandler(admin, new ConfigurationChecks(settings));
+        handler = new FileBackedConfigurationHandler(admin, new ConfigurationChecks(settings, context()));
+    }
+
+    /** A framework where the s.to provider is configured with {@link #SITE_PID}. */
+    private static BundleContext context() {
+        ServiceReference<?> sto = (ServiceReference<?>) Proxy.newProxyInstance(FileBackedConfigurationHandlerTest.class
+                .getClassLoader(), new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> CatalogueProvider.SITE_ID_PROPERTY.equals(args[0]) ? "sto" : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (BundleContext) Proxy.newProxyInstance(FileBackedConfigurationHandlerTest.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getServiceReferences" -> CatalogueProvider.class.getName().equals(args[0])
+                            && ("(service.pid=" + SITE_PID + ")").equals(args[1]) ? new ServiceReference<?>[] {sto} : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    public void refusesASitesInvalidPriorityByTheRulesOfEverySite() throws Exception {
+        Dictionary<String, Object> edited = new Hashtable<>(Map.of("enabled", "true", "display_name", "s.to",
+                "base_url", "https://s.to", "search_priority", -1, "default_languages", "german-dub",
+                "search_timeout_seconds", 10, "index_url", "/serien", "index_refresh_hours", 24,
+                "availability_ttl_hours", 6, "user_agent", "Mozilla/5.0"));
+        edited.put("challenge_backoff_seconds", 900);
+        edited.put("anime", "false");
+
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> handler.updateConfiguration(null, SITE_PID, edited));
+
+        assertEquals("Not saved, " + SITE_PID + " keeps its values: search_priority must be 1 or more, was -1.",
+                refused.getMessage());
+        edited.put("search_priority", 3);
+        handler.updateConfiguration(null, SITE_PID, edited);
+        assertEquals("accepted; not file-backed here, so left as typed", 3, edited.get("search_priority"));
     }
 
     @Test
