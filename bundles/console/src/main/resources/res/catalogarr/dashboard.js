@@ -4,6 +4,10 @@
   const { call, el, copyButton, feedback, poll } = window.Catalogarr;
 
   function fact(list, label, value, id, secret) {
+    if (value === null || value === undefined || value === '') {
+      list.append(el('dt', null, label), el('dd', null, el('span', { id, className: 'ca-muted' }, 'none set')));
+      return;
+    }
     const shown = el('code', { id }, secret ? '•'.repeat(12) : String(value));
     const buttons = [copyButton(label, () => String(value))];
     if (secret) {

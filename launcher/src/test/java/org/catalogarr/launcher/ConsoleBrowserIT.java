@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.catalogarr.testkit.FakeSite;
@@ -42,6 +44,7 @@ public class ConsoleBrowserIT {
     private static final Duration CHANGE = Duration.ofSeconds(30);
     private static final Duration STEP = Duration.ofSeconds(180);
     private static final String STO_FILE = "org.catalogarr.site.sto.cfg";
+    private static final String API_KEY = "console-browser-key";
 
     @ClassRule
     public static TemporaryFolder temp = new TemporaryFolder();
@@ -72,6 +75,9 @@ public class ConsoleBrowserIT {
         installation = new Installation(temp.getRoot().toPath());
         http = installation.http;
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
+        Files.writeString(installation.config.resolve("org.catalogarr.torznab.cfg"), "api_key = " + API_KEY + "\n");
+        // Every search asks the sites: a search before s.to is enabled must not answer the one after it.
+        Files.writeString(installation.config.resolve("org.catalogarr.search.cfg"), "result_cache_seconds = 0\n");
         installation.start();
         http.awaitHealth(h -> catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, START);
         password = installation.awaitAdminPassword(CHANGE);
@@ -88,6 +94,7 @@ public class ConsoleBrowserIT {
     public void step1LogsInAndLandsOnTheDashboard() throws Exception {
         Map<String, String> result = browser("login", Map.of());
         assertEquals("no login, no console", "401", result.get("anonymous-status"));
+        assertEquals("no login, no API", "401", result.get("anonymous-api-status"));
         assertEquals("/system/console/dashboard", result.get("landed"));
         String menu = result.get("menu");
         assertTrue("Catalogarr's pages come first in the menu: " + menu,
@@ -101,10 +108,11 @@ public class ConsoleBrowserIT {
         assertEquals("http://127.0.0.1:" + installation.port + "/torznab/api", result.get("torznab-url"));
         assertTrue(result.toString(), result.get("feedback").contains("Torznab URL copied"));
         String key = result.get("apikey");
+        assertEquals(API_KEY, key);
         assertFalse("the key is hidden until asked for", result.get("apikey-shown").contains(key));
 
         HttpResponse<String> feed = http.get(result.get("torznab-url").replaceFirst("^http://[^/]+", "")
-                + "?t=search&q=" + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&apikey="
+                + "?t=tvsearch&season=1&ep=1&q=" + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8) + "&apikey="
                 + URLEncoder.encode(key, StandardCharsets.UTF_8));
         assertEquals(feed.body(), 200, feed.statusCode());
         assertTrue(feed.body(), feed.body().contains("<item>"));
@@ -112,8 +120,8 @@ public class ConsoleBrowserIT {
 
     @Test
     public void step3EnablesStoAndATorznabSearchReturnsItsItems() throws Exception {
-        FakeCatalogues.site("sto").clearRequests();
         assertFalse("s.to starts disabled", catalogue(http.health(), "sto").path("enabled").asBoolean());
+        assertFalse("no s.to items while it is disabled", stoSearch().contains("<catalogarr:site id=\"sto\">"));
         Map<String, String> result = browser("enableSto", Map.of());
         assertTrue(result.toString(), result.get("feedback").contains("enabled"));
         assertTrue("an enabled site can be disabled: " + result, result.get("sto-buttons").contains("Disable"));
@@ -122,9 +130,8 @@ public class ConsoleBrowserIT {
         http.awaitHealth(h -> catalogue(h, "sto").path("enabled").asBoolean()
                 && catalogue(h, "sto").path("index").path("titles").asInt() > 0, CHANGE);
         assertTrue(read(STO_FILE), read(STO_FILE).contains("enabled = true\n"));
-        HttpResponse<String> feed = http.get("/torznab/api?t=search&q=" + URLEncoder.encode("9-1-1", StandardCharsets.UTF_8));
-        assertEquals(feed.body(), 200, feed.statusCode());
-        assertTrue("s.to's items are in the feed: " + feed.body(), feed.body().matches("(?s).*<[^>]*site>sto</.*"));
+        String feed = stoSearch();
+        assertTrue("s.to's items are in the feed: " + feed, feed.contains("<catalogarr:site id=\"sto\">"));
     }
 
     @Test
@@ -146,7 +153,7 @@ public class ConsoleBrowserIT {
     @Test
     public void step5WatchesADownloadCompleteAndDeletesItWithItsFilesAfterConfirming() throws Exception {
         QbitClient qbit = new QbitClient(http);
-        String magnet = QbitFlowIT.germanMagnetFromTheFeed(http);
+        String magnet = germanMagnet();
         String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
         // Slow answers of the hoster, so that the page shows the job before its bar is full.
         FakeCatalogues.mp4host().slowDelayMillis(8_000);
@@ -171,6 +178,28 @@ public class ConsoleBrowserIT {
 
         assertEquals("the job is gone", "[]", qbit.get("torrents/info?hashes=" + hash).body().strip());
         assertEquals("the episode's file is gone", 0, episodes());
+    }
+
+    /** A Torznab search for an episode only s.to has. */
+    private static String stoSearch() throws Exception {
+        HttpResponse<String> feed = http.get("/torznab/api?apikey=" + API_KEY + "&t=tvsearch&q="
+                + URLEncoder.encode("9-1-1 S08E12", StandardCharsets.UTF_8));
+        assertEquals(feed.body(), 200, feed.statusCode());
+        return feed.body();
+    }
+
+    /** The magnet of a German item of a Torznab search, as Sonarr would grab it. */
+    private static String germanMagnet() throws Exception {
+        String feed = http.get("/torznab/api?apikey=" + API_KEY + "&t=tvsearch&cat=5070&season=1&ep=1&q="
+                + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8)).body();
+        Matcher item = Pattern.compile("(?s)<item>.*?</item>").matcher(feed);
+        while (item.find()) {
+            Matcher magnet = Pattern.compile("name=\"magneturl\" value=\"([^\"]+)\"").matcher(item.group());
+            if (item.group().contains(".German.") && magnet.find()) {
+                return magnet.group(1).replace("&amp;", "&");
+            }
+        }
+        throw new AssertionError("no German item in the feed: " + feed);
     }
 
     private static long episodes() throws IOException {
