@@ -48,6 +48,27 @@ const steps = {
     report('landed', new URL(page.url()).pathname);
     report('menu', (await page.locator('#navmenu').innerText()).replace(/\s+/g, ' '));
     await shot(page, 'dashboard');
+    await page.goto('/system/console/log');
+    await page.locator('#ca-log-lines[data-loaded="true"]').waitFor({ timeout: WAIT });
+    report('log-first', await page.locator('#ca-log-lines tr').first().innerText());
+    await shot(page, 'log');
+  },
+
+  /** On a phone-sized screen every list is a column of cards that fits the width. */
+  async phone(browser) {
+    const page = await loggedIn(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const [name, list] of [['catalogues', 'ca-sites'], ['downloads', 'ca-jobs'], ['dashboard', null]]) {
+      await page.goto('/system/console/' + name);
+      if (list) await page.locator('#' + list + '[data-loaded="true"]').waitFor({ timeout: WAIT });
+      else await page.waitForSelector('#ca-torznab-url', { timeout: WAIT });
+      report(name + '-overflow', await page.evaluate(() => {
+        const content = document.querySelector('.ca');
+        return content.scrollWidth - content.clientWidth;
+      }));
+      report(name + '-page-width', await page.evaluate(() => document.documentElement.scrollWidth));
+      if (list) report(name + '-header', await page.evaluate(() => getComputedStyle(document.querySelector('.ca thead')).display));
+      await shot(page, 'phone-' + name);
+    }
   },
 
   /** The copy buttons put the Torznab URL and the API key on the clipboard. */
@@ -114,6 +135,20 @@ const steps = {
     await alert.waitFor({ timeout: WAIT });
     report('alert', await alert.innerText());
     await shot(page, 'configuration-refused');
+  },
+
+  /** A job waiting for its next attempt says so, when and why, instead of 'queued'. */
+  async retryingDownload(browser) {
+    const page = await loggedIn(browser);
+    await page.goto('/system/console/downloads');
+    const state = page.locator('tr[data-hash="' + process.env.HASH + '"] td[data-label="State"] .ca-badge');
+    await state.waitFor({ timeout: WAIT });
+    await page.waitForFunction((hash) => {
+      const badge = document.querySelector('tr[data-hash="' + hash + '"] td[data-label="State"] .ca-badge');
+      return badge && /^retrying in \d+ s \(.+\)$/.test(badge.textContent);
+    }, process.env.HASH, { timeout: 60000 });
+    report('state', await state.innerText());
+    await shot(page, 'downloads-retrying');
   },
 
   /** A download's bar reaches 100 % while the page is open, without a reload. */

@@ -100,6 +100,18 @@ public class ConsoleBrowserIT {
         assertTrue("Catalogarr's pages come first in the menu: " + menu,
                 menu.indexOf("Catalogarr") >= 0 && menu.indexOf("Catalogarr") < menu.indexOf("OSGi"));
         assertFalse(result.toString(), result.containsKey("page-error"));
+        assertTrue("the log page lists the service's warnings: " + result,
+                result.get("log-first").contains("WARN") || result.get("log-first").contains("ERROR"));
+    }
+
+    @Test
+    public void step1ReadsEveryPageOnAPhone() throws Exception {
+        Map<String, String> result = browser("phone", Map.of());
+        for (String page : new String[] {"catalogues", "downloads", "dashboard"}) {
+            assertEquals(page + " fits the screen: " + result, "0", result.get(page + "-overflow"));
+        }
+        assertEquals("rows are cards: " + result, "none", result.get("downloads-header"));
+        assertEquals("none", result.get("catalogues-header"));
     }
 
     @Test
@@ -153,7 +165,7 @@ public class ConsoleBrowserIT {
     @Test
     public void step5WatchesADownloadCompleteAndDeletesItWithItsFilesAfterConfirming() throws Exception {
         QbitClient qbit = new QbitClient(http);
-        String magnet = germanMagnet();
+        String magnet = germanMagnet(1);
         String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
         // Slow answers of the hoster, so that the page shows the job before its bar is full.
         FakeCatalogues.mp4host().slowDelayMillis(8_000);
@@ -180,6 +192,25 @@ public class ConsoleBrowserIT {
         assertEquals("the episode's file is gone", 0, episodes());
     }
 
+    @Test
+    public void step6ShowsAJobWaitingToRetryWithWhenAndWhy() throws Exception {
+        QbitClient qbit = new QbitClient(http);
+        String magnet = germanMagnet(2);
+        String hash = magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
+        // The hoster refuses with an anti-bot page: the job fails its attempt and waits for the next.
+        FakeCatalogues.mp4host().scenario(FakeSite.Scenario.DDOS_GUARD);
+        Map<String, String> result;
+        try {
+            assertEquals("Ok.", qbit.post("torrents/add", Map.of("urls", magnet)).body());
+            result = browser("retryingDownload", Map.of("HASH", hash));
+        } finally {
+            FakeCatalogues.mp4host().scenario(FakeSite.Scenario.NORMAL);
+            qbit.post("torrents/delete", Map.of("hashes", hash, "deleteFiles", "true"));
+        }
+        assertTrue(result.toString(), result.get("state").matches("retrying in \\d+ s \\(.+\\)"));
+        assertFalse("no raw exception: " + result, result.get("state").contains("Exception"));
+    }
+
     /** A Torznab search for an episode only s.to has. */
     private static String stoSearch() throws Exception {
         HttpResponse<String> feed = http.get("/torznab/api?apikey=" + API_KEY + "&t=tvsearch&q="
@@ -188,14 +219,14 @@ public class ConsoleBrowserIT {
         return feed.body();
     }
 
-    /** The magnet of a German item of a Torznab search, as Sonarr would grab it. */
-    private static String germanMagnet() throws Exception {
-        String feed = http.get("/torznab/api?apikey=" + API_KEY + "&t=tvsearch&cat=5070&season=1&ep=1&q="
+    /** The magnet of a German (dubbed or subtitled) item of a Torznab search, as Sonarr would grab it. */
+    private static String germanMagnet(int episode) throws Exception {
+        String feed = http.get("/torznab/api?apikey=" + API_KEY + "&t=tvsearch&cat=5070&season=1&ep=" + episode + "&q="
                 + URLEncoder.encode("Attack on Titan", StandardCharsets.UTF_8)).body();
         Matcher item = Pattern.compile("(?s)<item>.*?</item>").matcher(feed);
         while (item.find()) {
             Matcher magnet = Pattern.compile("name=\"magneturl\" value=\"([^\"]+)\"").matcher(item.group());
-            if (item.group().contains(".German.") && magnet.find()) {
+            if ((item.group().contains(".German.") || item.group().contains(".GerSub.")) && magnet.find()) {
                 return magnet.group(1).replace("&amp;", "&");
             }
         }
