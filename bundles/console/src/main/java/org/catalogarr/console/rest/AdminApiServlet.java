@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.catalogarr.console.security.ConsoleSecurityProvider;
-import org.catalogarr.console.security.ConsoleSecurityProvider.Login;
+import org.catalogarr.console.security.AdminLogin;
+import org.catalogarr.console.security.AdminLogin.Login;
 import org.catalogarr.core.admin.AdminException;
 import org.catalogarr.core.admin.CatalogueAdmin;
 import org.catalogarr.core.admin.CatalogueAdmin.Direction;
@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The admin REST API under {@value #BASE}: the console's catalogues and downloads for scripts and the
  * console's own pages, as JSON. It logs in like the console (HTTP Basic with the admin's credentials,
- * throttled by the same {@link ConsoleSecurityProvider}); core's {@code RequestGuard} refuses a
+ * throttled by the same {@link AdminLogin} as the console); core's {@code RequestGuard} refuses a
  * state-changing call from another site before it gets here. Thin: it parses, calls one core service and
  * writes the answer; the README lists every call.
  */
@@ -64,11 +64,11 @@ public class AdminApiServlet extends HttpServlet {
     private final transient CatalogueAdmin catalogues;
     private final transient DownloadAdmin downloads;
     private final transient ServiceAdmin service;
-    private final transient ConsoleSecurityProvider security;
+    private final transient AdminLogin security;
 
     @Activate
     public AdminApiServlet(@Reference CatalogueAdmin catalogues, @Reference DownloadAdmin downloads,
-            @Reference ServiceAdmin service, @Reference ConsoleSecurityProvider security) {
+            @Reference ServiceAdmin service, @Reference AdminLogin security) {
         this.catalogues = catalogues;
         this.downloads = downloads;
         this.service = service;
@@ -88,7 +88,7 @@ public class AdminApiServlet extends HttpServlet {
         Login login = security.login(request);
         if (login.user().isEmpty()) {
             if (login.status() == HttpServletResponse.SC_UNAUTHORIZED) {
-                ConsoleSecurityProvider.challenge(response);
+                AdminLogin.challenge(response);
             }
             write(response, login.status(), JsonViews.error(login.message(), Map.of()));
             return;

@@ -39,10 +39,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Failures and bans are logged with the address (never the password); refusals of a banned address at
  * most once a minute. A request without credentials (a browser's first) is only asked for them.
  */
-@Component(service = {SecurityProvider.class, ConsoleSecurityProvider.class},
+@Component(service = {SecurityProvider.class, AdminLogin.class},
         configurationPid = ConsoleSecurityProvider.PID, property = SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.PROVIDER_ID)
 @Designate(ocd = ConsoleSecurityProvider.Config.class)
-public class ConsoleSecurityProvider implements SecurityProvider {
+public class ConsoleSecurityProvider implements SecurityProvider, AdminLogin {
 
     static final String PID = "org.catalogarr.console.admin";
     static final String PROVIDER_ID = "catalogarr";
@@ -129,28 +129,9 @@ public class ConsoleSecurityProvider implements SecurityProvider {
         LOG.info("Admin console: generated a new admin password (printed on the console once)");
     }
 
-    /**
-     * Whether the request carries the admin's credentials. A refusal says which status to answer and why; a
-     * login of a banned address is refused whatever it sends. Shared by the console and the admin REST API,
-     * so both count failures against the same throttle.
-     *
-     * @param user the user name when the credentials match
-     * @param status 401 (no or wrong credentials: ask for them) or 403 (banned) when refused
-     * @param message why it was refused, for the answer's body
-     */
-    public record Login(Optional<String> user, int status, String message) {
-
-        static Login ok(String user) {
-            return new Login(Optional.of(user), HttpServletResponse.SC_OK, "");
-        }
-
-        static Login refused(int status, String message) {
-            return new Login(Optional.empty(), status, message);
-        }
-    }
-
     static final String ASK = "Log in with the admin console's user name and password.";
 
+    @Override
     public Login login(HttpServletRequest request) {
         String address = request.getRemoteAddr();
         LoginThrottle current = throttle;
@@ -179,10 +160,6 @@ public class ConsoleSecurityProvider implements SecurityProvider {
         }
     }
 
-    /** The header that makes a browser ask for the credentials. */
-    public static void challenge(HttpServletResponse response) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Catalogarr\", charset=\"UTF-8\"");
-    }
 
     @Override
     public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
@@ -191,7 +168,7 @@ public class ConsoleSecurityProvider implements SecurityProvider {
             return login.user().get();
         }
         if (login.status() == HttpServletResponse.SC_UNAUTHORIZED) {
-            challenge(response);
+            AdminLogin.challenge(response);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         } else {
             write(response, login.status(), login.message());
