@@ -145,7 +145,7 @@ const steps = {
     await state.waitFor({ timeout: WAIT });
     await page.waitForFunction((hash) => {
       const badge = document.querySelector('tr[data-hash="' + hash + '"] td[data-label="State"] .ca-badge');
-      return badge && /^retrying in \d+ s \(.+\)$/.test(badge.textContent);
+      return badge && /^retrying (in \d+ s|now) \(.+\)$/.test(badge.textContent);
     }, process.env.HASH, { timeout: 60000 });
     report('state', await state.innerText());
     await shot(page, 'downloads-retrying');

@@ -46,7 +46,8 @@
   function stateText(job) {
     if (job.state === 'retrying') {
       const seconds = job.retryAt ? Math.max(0, Math.round((new Date(job.retryAt).getTime() - Date.now()) / 1000)) : null;
-      return 'retrying' + (seconds === null ? '' : ' in ' + seconds + ' s') + (job.message ? ' (' + job.message + ')' : '');
+      return 'retrying' + (seconds === null ? '' : seconds === 0 ? ' now' : ' in ' + seconds + ' s')
+        + (job.message ? ' (' + job.message + ')' : '');
     }
     return job.state;
   }
