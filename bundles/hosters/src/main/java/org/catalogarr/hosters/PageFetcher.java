@@ -1,6 +1,7 @@
 package org.catalogarr.hosters;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -108,8 +109,7 @@ final class PageFetcher {
                 // The request's own timeout for the headers, which runs out together with the wait for the whole page.
                 throw late(url, cause);
             }
-            throw new HosterException(hoster + ": cannot load " + url + ": "
-                    + (cause.getMessage() == null ? cause : cause.getMessage()), false, cause);
+            throw new HosterException(hoster + ": cannot load " + url + ": " + reason(cause), false, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);
@@ -120,5 +120,16 @@ final class PageFetcher {
     private HosterException late(URI url, Throwable cause) {
         return new HosterException(hoster + ": no complete answer within " + timeout.toSeconds() + " s from " + url,
                 false, cause);
+    }
+
+    /**
+     * Why a request failed, in words: the JDK's HTTP client throws some failures without a message, and their
+     * class name ({@code java.net.ConnectException}) would reach the operator in the job's message.
+     */
+    static String reason(Throwable cause) {
+        if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+            return cause.getMessage();
+        }
+        return cause instanceof ConnectException ? "the connection was refused" : "the connection failed";
     }
 }

@@ -42,6 +42,19 @@ public class PageFetcherTest {
     }
 
     @Test
+    public void saysInWordsWhyAConnectionFailed() {
+        PageFetcher fetcher = new PageFetcher("Test", TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), 1024);
+
+        // Port 9 (discard) is closed on the loopback: the client fails without a message.
+        HosterException failure = assertThrows(HosterException.class,
+                () -> fetcher.fetch(URI.create("http://127.0.0.1:9/e/x"), null));
+
+        assertEquals("Test: cannot load http://127.0.0.1:9/e/x: the connection was refused", failure.getMessage());
+        assertEquals("the connection failed", PageFetcher.reason(new java.io.IOException()));
+        assertEquals("closed", PageFetcher.reason(new java.io.IOException("closed")));
+    }
+
+    @Test
     public void loadsOnlyHttpUrls() {
         PageFetcher fetcher = new PageFetcher("Test", TestDestinations.LOOPBACK, "TestBrowser/1.0", Duration.ofSeconds(5), 1024);
 

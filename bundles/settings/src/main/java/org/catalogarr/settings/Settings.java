@@ -1,7 +1,11 @@
 package org.catalogarr.settings;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,6 +39,14 @@ public class Settings {
 
     private final Map<Holder, Object> inForce = new ConcurrentHashMap<>();
     private final Map<String, List<String>> problems = new ConcurrentHashMap<>();
+    /** How each configuration is read, by PID and then type name, so that a change can be checked before it is made. */
+    private final Map<String, Map<String, Check<?>>> checks = new ConcurrentHashMap<>();
+
+    private record Check<T>(Class<T> type, SettingsRules rules) {
+        List<String> problems(Map<String, ?> properties) {
+            return TypedSettings.read(type, rules, properties).problems();
+        }
+    }
 
     /**
      * Validates the properties of configuration {@code pid} and returns the settings in force after
@@ -42,6 +54,7 @@ public class Settings {
      */
     public <T> T apply(String pid, Class<T> type, SettingsRules rules, Map<String, ?> properties) {
         TypedSettings.Reading<T> reading = TypedSettings.read(type, rules, properties);
+        checks.computeIfAbsent(pid, key -> new ConcurrentHashMap<>()).put(type.getName(), new Check<>(type, rules));
         Holder holder = new Holder(pid, type.getName());
         if (reading.problems().isEmpty()) {
             inForce.put(holder, reading.values());
@@ -64,6 +77,22 @@ public class Settings {
         T defaults = TypedSettings.read(type, SettingsRules.none(), Map.of()).values();
         inForce.put(holder, defaults);
         return defaults;
+    }
+
+    /**
+     * Why these properties would be refused as configuration {@code pid}, by the rules of every component that
+     * has read that configuration, without applying them: each reason begins with the name of its setting.
+     * Lets an editor refuse a change before it is written. Empty when no component has read {@code pid} yet, so
+     * its rules are unknown.
+     */
+    public Optional<List<String>> check(String pid, Map<String, ?> properties) {
+        Map<String, Check<?>> readers = checks.get(pid);
+        if (readers == null || readers.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        readers.values().forEach(check -> found.addAll(check.problems(properties)));
+        return Optional.of(new ArrayList<>(found));
     }
 
     /** The problems of every configuration whose last change was refused, by PID. */

@@ -5,7 +5,7 @@
  * {@link org.catalogarr.settings.Settings} service.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.catalogarr.settings;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.Test;
 
@@ -140,5 +142,19 @@ public class SettingsTest {
         settings.apply(PID, Plain.class, SettingsRules.none(), Map.of("mode", "bittorrent"));
 
         assertEquals(List.of("mode must be one of [MAGNET, TORRENT], was 'bittorrent'"), settings.problems().get(PID));
+    }
+
+    @Test
+    public void checksAChangeByTheRulesOfItsReadersWithoutApplyingIt() {
+        assertEquals("rules unknown before a component read the PID", Optional.empty(),
+                settings.check(PID, Map.of("workers", "99")));
+        Example inForce = settings.apply(PID, Example.class, RULES, Map.of("workers", "4"));
+
+        assertEquals(Optional.of(List.of()), settings.check(PID, Map.of("workers", "8")));
+        assertEquals(Set.of("workers must be between 1 and 16, was 99", "name must not be empty, was ' '"),
+                Set.copyOf(settings.check(PID, Map.of("workers", "99", "name", " ")).orElseThrow()));
+        assertEquals("checking applies nothing", 4, inForce.workers());
+        assertEquals(Map.of(), settings.problems());
+        assertEquals(Optional.empty(), settings.check("org.catalogarr.other", Map.of("workers", "99")));
     }
 }

@@ -1,51 +1,23 @@
 package org.catalogarr.console.plugin;
 
 import org.apache.felix.webconsole.servlet.ServletConstants;
-import org.catalogarr.core.admin.AdminException;
-import org.catalogarr.core.admin.DownloadAdmin;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
-/** Console page "Catalogarr → Downloads": watch the jobs, pause, resume, delete and prioritise them. */
+/** Console page "Catalogarr → Downloads": the download jobs, updated live; pause, resume, retry and delete them. */
 @Component(service = Servlet.class, property = {
     ServletConstants.PLUGIN_LABEL + "=" + DownloadsPlugin.LABEL,
     ServletConstants.PLUGIN_TITLE + "=Downloads",
-    ServletConstants.PLUGIN_CATEGORY + "=" + CataloguesPlugin.CATEGORY})
-public class DownloadsPlugin extends ActionPlugin {
+    ServletConstants.PLUGIN_CATEGORY + "=" + ConsolePage.CATEGORY,
+    ServletConstants.PLUGIN_CSS_REFERENCES + "=/" + DownloadsPlugin.LABEL + ConsolePage.CSS})
+public class DownloadsPlugin extends ConsolePage {
 
     private static final long serialVersionUID = 1L;
 
-    static final String LABEL = "catalogarr-downloads";
+    static final String LABEL = "downloads";
 
-    private final transient DownloadAdmin admin;
-
-    @Activate
-    public DownloadsPlugin(@Reference DownloadAdmin admin) {
-        this.admin = admin;
-    }
-
-    @Override
-    String itemField() {
-        return DownloadsPage.HASH_FIELD;
-    }
-
-    @Override
-    String page(String target, String formToken) {
-        return DownloadsPage.render(admin.downloads(), target, formToken);
-    }
-
-    @Override
-    void perform(String action, String hash) throws AdminException {
-        switch (action) {
-            case "pause" -> admin.pause(hash);
-            case "resume" -> admin.resume(hash);
-            case "top" -> admin.topPriority(hash);
-            case "delete" -> admin.delete(hash, false);
-            case "delete-files" -> admin.delete(hash, true);
-            default -> throw unknownAction(action);
-        }
+    public DownloadsPlugin() {
+        super(LABEL);
     }
 }
