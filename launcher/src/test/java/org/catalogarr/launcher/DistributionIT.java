@@ -93,7 +93,7 @@ public class DistributionIT {
         assertTrue("default config files are seeded into CATALOGARR_CONFIG",
                 Files.exists(config.resolve("org.catalogarr.console.admin.cfg")));
         assertEquals("up", health.path("database").path("status").asText());
-        assertEquals(5, health.path("database").path("schema_version").asInt());
+        assertEquals(6, health.path("database").path("schema_version").asInt());
         assertEquals("the default configuration has no qBittorrent password", "loopback_only",
                 health.path("download_client").path("authentication").asText());
         assertTrue(health.path("download_client").path("warning").asText().contains("no password"));

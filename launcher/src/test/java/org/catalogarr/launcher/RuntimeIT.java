@@ -79,7 +79,7 @@ public class RuntimeIT {
         JsonNode before = http.awaitHealth(h -> listed(h, "sto") && listed(h, "aniworld")
                 && "ok".equals(h.path("status").asText()), WAIT);
         assertEquals("up", before.path("database").path("status").asText());
-        assertEquals(5, before.path("database").path("schema_version").asInt());
+        assertEquals(6, before.path("database").path("schema_version").asInt());
         assertTrue(catalogue(before, "aniworld").path("enabled").asBoolean());
 
         org.osgi.service.cm.Configuration sto = configurationAdmin.getConfiguration("org.catalogarr.site.sto", "?");
