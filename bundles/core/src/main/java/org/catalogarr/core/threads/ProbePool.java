@@ -15,37 +15,23 @@ import org.osgi.service.component.annotations.Reference;
  * for pages nobody is left to ask. Shares the PID {@value ThreadsConfig#PID} (and its metatype) with it.
  */
 @Component(service = ProbePool.class, configurationPid = ThreadsConfig.PID)
-public class ProbePool {
+public class ProbePool extends ConfiguredPool {
 
     static final String NAME = "catalogarr-probe";
 
-    private final Settings settings;
-    private final PoolSlot slot;
-
     @Activate
     public ProbePool(@Reference Settings settings, Map<String, Object> properties) {
-        this.settings = settings;
-        ThreadsConfig config = read(properties);
-        this.slot = new PoolSlot(NAME, "probe_threads/probe_queue in " + ThreadsConfig.PID, config.probe__threads(),
-                config.probe__queue());
+        super(settings, properties, NAME, "probe_threads/probe_queue",
+                ThreadsConfig::probe__threads, ThreadsConfig::probe__queue);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        ThreadsConfig config = read(properties);
-        slot.resize(config.probe__threads(), config.probe__queue());
-    }
-
-    private ThreadsConfig read(Map<String, Object> properties) {
-        return settings.apply(ThreadsConfig.PID, ThreadsConfig.class, ThreadsConfig.RULES, properties);
-    }
-
-    public BoundedPool pool() {
-        return slot.pool();
+        resize(properties);
     }
 
     @Deactivate
     void stop() {
-        slot.close();
+        close();
     }
 }
