@@ -55,11 +55,9 @@ public class TitleResolutionIT {
     private static FakeSto sto;
 
     /**
-     * A query for one episode on one site, and the slug it must find there; null: nothing on that site. A
-     * {@code learnt} name is one only the site's search and the series page know: the first query costs one round
-     * trip and finds nothing, the series page is read behind it, and the next queries find the series.
+     * A query for one episode on one site, and the slug it must find there; null: nothing on that site.
      */
-    private record Row(String site, String query, int season, int episode, String slug, boolean learnt) {
+    private record Row(String site, String query, int season, int episode, String slug) {
 
         @Override
         public String toString() {
@@ -68,11 +66,7 @@ public class TitleResolutionIT {
     }
 
     private static Row row(String site, String query, int season, int episode, String slug) {
-        return new Row(site, query, season, episode, slug, false);
-    }
-
-    private static Row learnt(String site, String query, int season, int episode, String slug) {
-        return new Row(site, query, season, episode, slug, true);
+        return new Row(site, query, season, episode, slug);
     }
 
     private static final List<Row> ROWS = List.of(
@@ -87,7 +81,7 @@ public class TitleResolutionIT {
             row("aniworld", "Kimetsu no Yaiba", 2, 5, "demon-slayer-kimetsu-no-yaiba"),
             row("aniworld", "Frieren - Nach dem Ende der Reise", 1, 1, "frieren-nach-dem-ende-der-reise"),
             // Only the site's search and the series page know the English name.
-            learnt("aniworld", "Frieren: Beyond Journey's End", 1, 1, "frieren-nach-dem-ende-der-reise"),
+            row("aniworld", "Frieren: Beyond Journey's End", 1, 1, "frieren-nach-dem-ende-der-reise"),
             // Short forms.
             row("aniworld", "Kaguya-sama", 1, 1, "kaguya-sama-love-is-war"),
             row("aniworld", "Demon Slayer", 2, 5, "demon-slayer-kimetsu-no-yaiba"),
@@ -110,7 +104,7 @@ public class TitleResolutionIT {
             row("sto", "9-1-1", 8, 12, "9-1-1"),
             row("sto", "9-1-1: Lone Star", 5, 12, "9-1-1-lone-star"),
             // Only the suggest API and the series page ("Alternative Titel") know the English name.
-            learnt("sto", "The Bridge", 1, 1, "die-bruecke"),
+            row("sto", "The Bridge", 1, 1, "die-bruecke"),
             // A short form, and one that is a whole series of its own.
             row("sto", "Die Brücke", 1, 1, "die-bruecke"),
             // Look-alikes.
@@ -162,12 +156,6 @@ public class TitleResolutionIT {
         for (Row row : ROWS) {
             Set<String> slugs = slugs(search(row.query(), row.season(), row.episode()), row.site());
             Set<String> expected = row.slug() == null ? Set.of() : Set.of(row.slug());
-            if (row.learnt()) {
-                if (!slugs.isEmpty()) {
-                    failures.add(row + ": the first query found " + slugs + " before the series page confirmed it");
-                }
-                slugs = awaitSlugs(row.query(), row.season(), row.episode(), row.site());
-            }
             if (!expected.equals(slugs)) {
                 failures.add(row + ", found " + slugs);
             }
@@ -184,28 +172,15 @@ public class TitleResolutionIT {
     private static void assertLearntOnce(FakeSite site, String query, String slug, String searchRequest)
             throws Exception {
         site.clearRequests();
-        assertEquals("the first query costs one round trip and finds nothing yet", Set.of(),
-                slugs(search(query, 1, 1), site.name()));
+        assertEquals("the first query finds it", Set.of(slug), slugs(search(query, 1, 1), site.name()));
         assertTrue("it asks the search: " + site.requests(), asked(site, searchRequest));
-        assertEquals(Set.of(slug), awaitSlugs(query, 1, 1, site.name()));
-        assertTrue("the series page was read behind: " + site.requests(), asked(site, "GET " + seriesPath(site, slug)));
+        assertTrue("and reads the series page: " + site.requests(), asked(site, "GET " + seriesPath(site, slug)));
 
         site.clearRequests();
         assertEquals(Set.of(slug), slugs(search(query + " (2023)", 1, 1), site.name()));
         assertEquals(Set.of(slug), slugs(search(query, 1, 1), site.name()));
         assertFalse("a remembered alias asks no search: " + site.requests(), asked(site, searchRequest));
         assertFalse("nor the series page: " + site.requests(), asked(site, "GET " + seriesPath(site, slug)));
-    }
-
-    /** Asks until the site's series page, read behind an earlier query, taught the alias; at most 20 s. */
-    private static Set<String> awaitSlugs(String query, int season, int episode, String siteId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Set<String> slugs = slugs(search(query, season, episode), siteId);
-        while (slugs.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            slugs = slugs(search(query, season, episode), siteId);
-        }
-        return slugs;
     }
 
     private static String seriesPath(FakeSite site, String slug) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -114,9 +115,8 @@ public class TitleIndex implements EventHandler {
 
     private final Map<String, SiteTitles> candidates = new ConcurrentHashMap<>();
     /**
-     * Site and query key of searches whose hits are being confirmed behind or were not confirmed, so that their
-     * pages are not read for every repeat of the query; forgotten when the site's index is refreshed or the set
-     * is full.
+     * Site and query key of searches whose hits no series page confirmed, so that their pages are not read for
+     * every repeat of the query; forgotten when the site's index is refreshed or the set is full.
      */
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, String>> mainTitles = new ConcurrentHashMap<>();
@@ -174,10 +174,10 @@ public class TitleIndex implements EventHandler {
      * alias), else from a short form that names one series only, else from the site's own search. A search
      * hit counts when its title matches, or when it is no look-alike of the query and its series page lists
      * the query among its titles (the pages of the first {@value #CONFIRMED_HITS} such hits are read at
-     * once); the query is then remembered as an alias, so the next one needs no search. With a fresh index
-     * the series pages are read behind, after this query answered without them: a query the index does not
-     * know costs the site one round trip, and the alias answers from the next query on. Empty when nothing
-     * is confident.
+     * once); the query is then remembered as an alias, so the next one needs no search. A query the index
+     * does not know costs the site one round trip, and a second one only when the search offers hits that
+     * only their pages can confirm; a query whose hits were not confirmed is not confirmed again until the
+     * index is refreshed. Empty when nothing is confident.
      *
      * @throws CatalogueException when the site has no index yet and cannot be reached, or its search fails
      */
@@ -201,10 +201,7 @@ public class TitleIndex implements EventHandler {
         if (shortForm.isPresent()) {
             return shortForm;
         }
-        // A fresh index that knows no such title leaves the search one round trip: hits that only their series
-        // page could confirm are confirmed behind, and the alias serves the next query (the Torznab fan-out's p95).
-        boolean fresh = !due(entry) && titles.candidates().size() > titles.aliasKeys().size();
-        Optional<TitleMatch> fromSearch = fromSearch(entry, query, fresh);
+        Optional<TitleMatch> fromSearch = fromSearch(entry, query);
         fromSearch.ifPresent(match -> remember(siteId, query, match.slug()));
         if (fromSearch.isEmpty()) {
             LOG.debug("'{}' on {}: no match in the index nor by the site's search", query, siteId);
@@ -236,8 +233,7 @@ public class TitleIndex implements EventHandler {
         return Optional.empty();
     }
 
-    private Optional<TitleMatch> fromSearch(CatalogueEntry entry, String query, boolean confirmBehind)
-            throws CatalogueException {
+    private Optional<TitleMatch> fromSearch(CatalogueEntry entry, String query) throws CatalogueException {
         String siteId = entry.siteId();
         List<IndexedTitle> hits = entry.provider().search(query);
         List<Candidate> hitTitles = new ArrayList<>();
@@ -256,21 +252,35 @@ public class TitleIndex implements EventHandler {
         if (unlike.isEmpty()) {
             return Optional.empty();
         }
-        if (!confirmBehind) {
-            return confirmation(entry, query, unlike).join().map(match -> found(siteId, query, match, "search + series page"));
-        }
+        // The user asks for this series now: a match found only on the next query would be a search Sonarr
+        // does not repeat. Pages that confirmed nothing are not read again for the same query.
         String asked = siteId + "\n" + queryKey;
-        if (unconfirmed.size() > MAX_UNCONFIRMED) {
-            unconfirmed.clear();
+        if (unconfirmed.contains(asked)) {
+            return Optional.empty();
         }
-        if (unconfirmed.add(asked)) {
-            confirmation(entry, query, unlike).thenAccept(confirmed -> confirmed.ifPresent(match -> {
-                found(siteId, query, match, "search + series page, for the next query");
-                remember(siteId, query, match.slug());
-                unconfirmed.remove(asked);
-            }));
+        Optional<TitleMatcher.Match> confirmed = awaitConfirmation(entry, query, unlike);
+        if (confirmed.isEmpty()) {
+            if (unconfirmed.size() >= MAX_UNCONFIRMED) {
+                unconfirmed.clear();
+            }
+            unconfirmed.add(asked);
         }
-        return Optional.empty();
+        return confirmed.map(match -> found(siteId, query, match, "search + series page"));
+    }
+
+    /** Waits for the pages; a search stopped for its budget stops waiting and lets the page reads end alone. */
+    private Optional<TitleMatcher.Match> awaitConfirmation(CatalogueEntry entry, String query, List<IndexedTitle> hits)
+            throws CatalogueException {
+        try {
+            return confirmation(entry, query, hits).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogueException(CatalogueException.Reason.TIMEOUT, "The search on " + entry.siteId() + " was stopped",
+                    e);
+        } catch (ExecutionException e) {
+            // seriesTitlesMatch turns every failure of a page into "not confirmed"; only an Error gets here.
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
