@@ -167,7 +167,10 @@ public class RuntimeLoadIT {
                 && !catalogue(h, "sto").path("index").path("refreshed_at").isNull()
                 && Instant.parse(catalogue(h, "sto").path("index").path("refreshed_at").asText()).isAfter(removedAt),
                 CHANGE);
-        assertEquals(200, api.post("/jobs/" + stoJob + "/retry", null).status());
+        // Retried at once, unless its own next try (due 3 s after the first) came first: then 409 says it no
+        // longer waits, and either way the job must go on.
+        int retried = api.post("/jobs/" + stoJob + "/retry", null).status();
+        assertTrue("retry answered " + retried, retried == 200 || retried == 409);
         JsonNode resumed = awaitJob(stoJob, job -> !job.path("message").asText().contains("not installed"));
         sto.clearRequests();
         Thread.sleep(1_500);
