@@ -162,6 +162,7 @@ public class RuntimeLoadIT {
         Thread.sleep(2_000);
         long stoHitsWhileRemoved = sto.requests().size();
         assertEquals("s.to, removed, was asked: " + sto.requests(), 0, stoHitsWhileRemoved);
+        sto.clearRequests();
         Files.copy(parked, deployed);
         http.awaitHealth(h -> catalogue(h, "sto").path("enabled").asBoolean()
                 && !catalogue(h, "sto").path("index").path("refreshed_at").isNull()
@@ -172,10 +173,12 @@ public class RuntimeLoadIT {
         int retried = api.post("/jobs/" + stoJob + "/retry", null).status();
         assertTrue("retry answered " + retried, retried == 200 || retried == 409);
         JsonNode resumed = awaitJob(stoJob, job -> !job.path("message").asText().contains("not installed"));
-        sto.clearRequests();
         Thread.sleep(1_500);
-        long stoHitsAfterReturn = sto.requests().size();
-        assertTrue("s.to is searched again after it returned", stoHitsAfterReturn > 0);
+        // Counted from the return on: the searches' first requests after it may come before the job went on,
+        // and after them the answers are cached. Its index fetch (/serien, /katalog) does not count.
+        long stoHitsAfterReturn = sto.requests().stream()
+                .filter(r -> !r.startsWith("GET /serien") && !r.startsWith("GET /katalog")).count();
+        assertTrue("s.to is asked again after it returned: " + sto.requests(), stoHitsAfterReturn > 0);
 
         load.stop();
         FakeCatalogues.mp4host().scenario(FakeSite.Scenario.NORMAL);
@@ -186,7 +189,7 @@ public class RuntimeLoadIT {
         System.out.printf("RuntimeLoadIT: %d searches by %d clients, %d failed, %d with a warning, %d with a site out"
                 + " of time; after the toggles"
                 + " %s, after reordering %s; s.to requests: %d while enabled between toggles, %d while disabled,"
-                + " %d while removed, %d within 1.5 s of its return; AniWorld requests: %d; the s.to job while"
+                + " %d while removed, %d besides its index since its return; AniWorld requests: %d; the s.to job while"
                 + " removed: '%s', after its return: %s '%s'; both downloads completed%n", load.requests.get(),
                 CLIENTS, load.failures.get(), load.warnings.get(), load.timeouts.get(), afterToggles, afterReorder,
                 stoHitsWhileOn,
