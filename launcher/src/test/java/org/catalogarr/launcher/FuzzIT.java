@@ -239,6 +239,10 @@ public class FuzzIT {
         if (Files.exists(log)) {
             Files.copy(log, target.resolve("fuzz-catalogarr.log"), StandardCopyOption.REPLACE_EXISTING);
         }
+        // What the JVM itself says when it ends (out of memory, a crash) goes to the console, not the log.
+        if (Files.exists(installation.output)) {
+            Files.copy(installation.output, target.resolve("fuzz-console.out"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static String excerpt(ConcurrentLinkedQueue<String> failures) {
@@ -629,7 +633,7 @@ public class FuzzIT {
 
         /**
          * A body of megabytes, near and over the limits: magnets by the thousand, one magnet with megabytes of
-         * tags or category, or a torrent file part of 3 to 6 MiB (4 MiB is the most a file part may have).
+         * tags or category, or a torrent file part of 512 KiB to 2 MiB (1 MiB is the most a file part may have, 2 MiB a body).
          */
         private Request large() {
             List<String> headers = new ArrayList<>(List.of("Cookie: SID=" + sid));
@@ -645,7 +649,7 @@ public class FuzzIT {
                 headers.add("Content-Type: application/x-www-form-urlencoded");
                 return new Request("POST", "/api/v2/torrents/add", headers, form.getBytes(StandardCharsets.UTF_8));
             }
-            byte[] file = new byte[(3 + random.nextInt(4)) * 1024 * 1024];
+            byte[] file = new byte[(1 + random.nextInt(4)) * 512 * 1024];
             random.nextBytes(file);
             String boundary = "----fuzz-large";
             ByteArrayOutputStream body = new ByteArrayOutputStream();

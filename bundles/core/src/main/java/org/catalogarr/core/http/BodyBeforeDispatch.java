@@ -34,8 +34,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * starve {@code /health}, Torznab and Sonarr. The whole body has to arrive within
  * {@value #BODY_DEADLINE_SECONDS} s (else 408) and may not exceed {@value #MAX_BODY} bytes (else 413);
  * only a {@code torrents/add} upload may reach {@value #MAX_UPLOAD_BODY} bytes. As bodies are read before
- * anyone is authenticated, all bodies held at once share a budget of {@value #MAX_BUFFERED} bytes (else
- * 503), so many large uploads from unknown clients cannot exhaust the memory.
+ * anyone is authenticated, all bodies held at once, from their first byte until the servlet has answered,
+ * share a budget of {@value #MAX_BUFFERED} bytes (else 503), so many large uploads from unknown clients
+ * cannot exhaust the memory.
  *
  * <p>The admin console is left alone: it asks for a login before it reads a body, and an operator may
  * upload a bundle larger than any API body. A whiteboard preprocessor rather than a filter: a filter
@@ -46,12 +47,15 @@ public class BodyBeforeDispatch implements Preprocessor {
 
     static final String CONSOLE = "/system/console";
     static final String UPLOAD = "/api/v2/torrents/add";
-    /** As large as a torrents/add upload may be (several torrent files). */
-    static final int MAX_UPLOAD_BODY = 8 * 1024 * 1024;
+    /** As large as a torrents/add upload may be: a few torrent files (ours are under 1 KiB) or many magnets. */
+    static final int MAX_UPLOAD_BODY = 2 * 1024 * 1024;
     /** Every other body is a short form: a login, a list of hashes, a category. */
     static final int MAX_BODY = 64 * 1024;
-    /** What all bodies being collected may hold together: a few uploads at once, never the heap. */
-    static final long MAX_BUFFERED = 32L * 1024 * 1024;
+    /**
+     * What all bodies being collected or handled may hold together: a few uploads at once. Parsing makes
+     * several copies of a body, so this is a fraction of the heap (256 MiB by default), not a share of it.
+     */
+    static final long MAX_BUFFERED = 8L * 1024 * 1024;
     static final long BODY_DEADLINE_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(BodyBeforeDispatch.class);
@@ -170,6 +174,8 @@ public class BodyBeforeDispatch implements Preprocessor {
                     response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
                 }
             } finally {
+                // Given back only now: the servlet's parsing holds several copies of the body meanwhile.
+                release();
                 async.complete();
             }
         }
@@ -179,6 +185,7 @@ public class BodyBeforeDispatch implements Preprocessor {
             // The client went away or broke the body off: there is nobody to answer.
             if (claim()) {
                 LOG.debug("Body of {} {} not received: {}", request.getMethod(), request.getRequestURI(), failure.toString());
+                release();
                 async.complete();
             }
         }
@@ -197,6 +204,7 @@ public class BodyBeforeDispatch implements Preprocessor {
                 try {
                     refuse(response, status, message);
                 } finally {
+                    release();
                     async.complete();
                 }
             }
@@ -215,14 +223,16 @@ public class BodyBeforeDispatch implements Preprocessor {
             return true;
         }
 
+        /** Gives this request's share of the budget back; no byte is reserved after it, as it is answered. */
+        private synchronized void release() {
+            buffered.addAndGet(-held);
+            held = 0;
+        }
+
         /** Whether this caller is the one to answer; also stops the deadline. */
         private boolean claim() {
             if (!answered.compareAndSet(false, true)) {
                 return false;
-            }
-            synchronized (this) {
-                buffered.addAndGet(-held);
-                held = 0;
             }
             ScheduledFuture<?> pending = deadline;
             if (pending != null) {

@@ -20,12 +20,18 @@ import java.util.Optional;
  */
 public record FormParameters(Map<String, List<String>> values, List<FilePart> fileParts) {
 
-    /** Far above any torrent file of ours, which has a few hundred bytes, and above most torrents of thousands of files. */
-    public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+    /**
+     * Far above any torrent file of ours, which has a few hundred bytes; a torrent of anybody else is
+     * refused after reading anyway, so a larger part is not worth the memory.
+     */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
 
     /** RFC 2046's limit; a longer boundary is no client's and only makes searching dearer. */
     static final int MAX_BOUNDARY_LENGTH = 70;
-    /** Far above the few fields and files of a {@code torrents/add}; keeps a body of tiny parts from piling up. */
+    /**
+     * Far above the few fields and files of a {@code torrents/add}; keeps a body of tiny parts or fields
+     * from piling up (Jetty's own form limit is the same).
+     */
     static final int MAX_PARTS = 1000;
     private static final BytePattern CRLF_CRLF = new BytePattern("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     private static final BytePattern LF_LF = new BytePattern("\n\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -61,7 +67,8 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
      * @param contentType the body's content type, or null
      * @param body the body's bytes, empty when there is none
      * @throws IllegalArgumentException when a multipart body has no boundary, one longer than
-     *         {@value #MAX_BOUNDARY_LENGTH} characters, more than {@value #MAX_PARTS} parts, or is cut short
+     *         {@value #MAX_BOUNDARY_LENGTH} characters, more than {@value #MAX_PARTS} parts, or is cut short,
+     *         or when query and form together have more than {@value #MAX_PARTS} fields
      * @throws PartTooLarge when a file part is larger than {@link #MAX_FILE_BYTES}
      */
     public static FormParameters parse(String query, String contentType, byte[] body) {
@@ -100,10 +107,19 @@ public record FormParameters(Map<String, List<String>> values, List<FilePart> fi
         return bool(name).orElse(missing);
     }
 
+    /** Field by field, so that a body of a million tiny fields is refused before it is a million strings. */
     private static void readUrlEncoded(String text, Map<String, List<String>> values) {
-        for (String pair : text.split("&")) {
+        int fields = values.values().stream().mapToInt(List::size).sum();
+        for (int start = 0; start <= text.length(); ) {
+            int end = text.indexOf('&', start);
+            end = end < 0 ? text.length() : end;
+            String pair = text.substring(start, end);
+            start = end + 1;
             if (pair.isEmpty()) {
                 continue;
+            }
+            if (++fields > MAX_PARTS) {
+                throw new IllegalArgumentException("form with more than " + MAX_PARTS + " fields");
             }
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));

@@ -56,6 +56,8 @@ public final class QbitApi {
      * megabytes of them would keep a request thread busy for seconds; more than this is refused whole.
      */
     static final int MAX_ADDED_AT_ONCE = 1000;
+    /** Sonarr sets one tag; a request naming more than this is refused before it is a list of names. */
+    static final int MAX_TAGS_AT_ONCE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(QbitApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,7 +135,7 @@ public final class QbitApi {
         write("torrents/createCategory", (r, s) -> createCategory(r.parameters()));
         write("torrents/editCategory", (r, s) -> editCategory(r.parameters()));
         write("torrents/removeCategories", (r, s) -> {
-            jobs.removeCategories(lines(r.parameters().text("categories")));
+            jobs.removeCategories(lines(r.parameters().text("categories"), "categories"));
             return ApiResponse.ok("");
         });
         read("sync/maindata", (r, s) -> json(s.sync(rid(r.parameters()), snapshot()).body()));
@@ -199,7 +201,7 @@ public final class QbitApi {
                 p.bool("stopped").or(() -> p.bool("paused")).orElse(false), tags(p),
                 new ShareLimits(ratio(p, "ratioLimit", false), minutes(p, "seedingTimeLimit", false),
                         minutes(p, "inactiveSeedingTimeLimit", false)));
-        List<String> urls = lines(p.text("urls"));
+        List<String> urls = lines(p.text("urls"), "links");
         if (urls.size() + p.fileParts().size() > MAX_ADDED_AT_ONCE) {
             throw new IllegalArgumentException("torrents/add takes at most " + MAX_ADDED_AT_ONCE
                     + " links and files at once, not " + (urls.size() + p.fileParts().size()));
@@ -311,7 +313,7 @@ public final class QbitApi {
 
     /** The comma-separated {@code tags} parameter; names are trimmed, empty ones dropped. */
     private static List<String> tags(FormParameters p) {
-        return Arrays.stream(p.text("tags").split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return ListField.split(p.text("tags"), c -> c == ',', MAX_TAGS_AT_ONCE, "tags");
     }
 
     private ApiResponse pause(ApiRequest request, Sessions.Session session) {
@@ -371,8 +373,8 @@ public final class QbitApi {
         return Arrays.stream(hashes.split("\\|")).map(String::strip).filter(h -> !h.isEmpty()).toList();
     }
 
-    private static List<String> lines(String text) {
-        return Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    private static List<String> lines(String text, String what) {
+        return ListField.split(text, ListField::isLineBreak, MAX_ADDED_AT_ONCE, what);
     }
 
     private static long rid(FormParameters p) {

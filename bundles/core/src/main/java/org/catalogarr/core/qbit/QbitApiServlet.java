@@ -71,8 +71,8 @@ public class QbitApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(QbitApiServlet.class);
-    /** Far above a magnet or a torrent file; a larger {@code torrents/add} is not a client of ours. */
-    static final int MAX_ADD_BODY = 8 * 1024 * 1024;
+    /** Far above a magnet or a torrent file of ours; a larger {@code torrents/add} is not a client of ours. */
+    static final int MAX_ADD_BODY = 2 * 1024 * 1024;
     /** Every other method takes a few short fields (a login, a list of hashes). */
     static final int MAX_BODY = 64 * 1024;
 

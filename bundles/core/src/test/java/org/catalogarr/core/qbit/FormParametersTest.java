@@ -43,6 +43,20 @@ public class FormParametersTest {
         return body.toByteArray();
     }
 
+    /** Jetty's limit too: a body of a million empty-valued fields is refused, not turned into a million lists. */
+    @Test
+    public void refusesAFormOfMoreThanAThousandFields() {
+        byte[] body = "a=&".repeat(500_000).getBytes(StandardCharsets.US_ASCII);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FormParameters.parse("q=1", "application/x-www-form-urlencoded", body));
+
+        assertEquals("form with more than 1000 fields", e.getMessage());
+        assertEquals(1000, FormParameters.parse("q=1&&", "application/x-www-form-urlencoded",
+                "a=&&".repeat(999).getBytes(StandardCharsets.US_ASCII)).values().values().stream()
+                .mapToInt(List::size).sum());
+    }
+
     @Test
     public void readsAnUrlEncodedBody() {
         FormParameters p = FormParameters.parse(null, "application/x-www-form-urlencoded; charset=UTF-8",
@@ -113,7 +127,7 @@ public class FormParametersTest {
                 largest).fileParts().get(0).content().length);
         FormParameters.PartTooLarge e = assertThrows(FormParameters.PartTooLarge.class,
                 () -> FormParameters.parse(null, "multipart/form-data; boundary=" + BOUNDARY, larger));
-        assertEquals("File 'x.torrent' in field 'torrents' has 4194305 bytes, more than the 4194304 a file may have",
+        assertEquals("File 'x.torrent' in field 'torrents' has 1048577 bytes, more than the 1048576 a file may have",
                 e.getMessage());
     }
 

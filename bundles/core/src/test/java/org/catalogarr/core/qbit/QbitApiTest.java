@@ -389,6 +389,31 @@ public class QbitApiTest {
         assertEquals(0, jobs.addCalls);
     }
 
+    /** A million tags in a 2 MiB body would be a million strings: refused at the 101st, nothing added. */
+    @Test
+    public void refusesMoreTagsThanItTakesAtOnceAndAddsNothing() {
+        String sid = login();
+
+        ApiResponse r = post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A"), "tags", "t,".repeat(1_000_000));
+
+        assertEquals(400, r.status());
+        assertEquals("at most " + QbitApi.MAX_TAGS_AT_ONCE + " tags at once", r.body());
+        assertEquals(0, jobs.addCalls);
+        assertEquals("Ok.", post("torrents/add", sid, "urls", FakeJobs.magnet(1, "A"), "tags",
+                "t,".repeat(QbitApi.MAX_TAGS_AT_ONCE) + ", ,").body());
+    }
+
+    @Test
+    public void refusesMoreLinesOfLinksThanItTakesAtOnce() {
+        String sid = login();
+
+        ApiResponse r = post("torrents/add", sid, "urls", (FakeJobs.magnet(1, "A") + "\r\n").repeat(5000));
+
+        assertEquals(400, r.status());
+        assertEquals("at most " + QbitApi.MAX_ADDED_AT_ONCE + " links at once", r.body());
+        assertEquals(0, jobs.addCalls);
+    }
+
     @Test
     public void aMagnetThatIsNotOursFails() {
         String sid = login();
