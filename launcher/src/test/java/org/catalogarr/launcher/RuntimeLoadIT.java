@@ -6,6 +6,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.catalogarr.launcher.AdminApiClient.Answer;
@@ -137,15 +140,17 @@ public class RuntimeLoadIT {
         awaitFile(STO_FILE, "enabled = true\n");
         String afterToggles = load.toString();
 
-        // (b) Reordering, each change awaited in the files (an edit right after another's write-back may be undone).
+        // (b) Reordering. A change is in the files when it is answered (written before Config Admin takes it, so
+        // FileInstall never reads an older file back over it); the sites' order follows.
         for (int i = 0; i < 3; i++) {
             assertEquals(200, api.post("/catalogues/sto/priority", "{\"move\":\"up\"}").status());
+            assertTrue("s.to's file is first once answered", filePriority(STO_FILE) < filePriority(ANIWORLD_FILE));
             awaitFirst("sto");
-            awaitFilesAsListed();
             assertEquals(200, api.post("/catalogues/sto/priority", "{\"move\":\"down\"}").status());
+            assertTrue("AniWorld's file is first once answered", filePriority(ANIWORLD_FILE) < filePriority(STO_FILE));
             awaitFirst("aniworld");
-            awaitFilesAsListed();
         }
+        awaitFilesAsListed();
         String afterReorder = load.toString();
 
         // (c) The s.to bundle leaves deploy/ and comes back; a job of s.to waits meanwhile.
@@ -341,6 +346,13 @@ public class RuntimeLoadIT {
         awaitFile(ANIWORLD_FILE, "search_priority = " + AdminApiClient.site(list, "aniworld").path("priority").asInt()
                 + "\n");
         awaitFile(STO_FILE, "search_priority = " + AdminApiClient.site(list, "sto").path("priority").asInt() + "\n");
+    }
+
+    private int filePriority(String file) throws IOException {
+        Matcher priority = Pattern.compile("(?m)^search_priority = (-?\\d+)$")
+                .matcher(Files.readString(installation.config.resolve(file), StandardCharsets.UTF_8));
+        assertTrue(file + " has a search_priority", priority.find());
+        return Integer.parseInt(priority.group(1));
     }
 
     private void awaitFile(String file, String line) throws Exception {

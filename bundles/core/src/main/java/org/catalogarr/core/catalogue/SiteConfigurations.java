@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.catalogarr.catalogue.api.CatalogueProvider;
 import org.catalogarr.core.admin.AdminException;
 import org.catalogarr.core.admin.AdminException.Reason;
+import org.catalogarr.core.configfiles.ConfigFileWriter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -40,7 +41,8 @@ final class SiteConfigurations {
 
     /**
      * Sets the values and keeps all other properties, FileInstall's file marker among them, so that the
-     * change is written back to the site's {@code .cfg} file (see {@code ConfigFileWriter}). Values are
+     * change is written to the site's {@code .cfg} file before Config Admin takes it (see
+     * {@link ConfigFileWriter#update}). Values are
      * text, as FileInstall reads them from such a file, so the file keeps plain {@code key = value} lines.
      */
     void update(String siteId, Map<String, String> values) throws AdminException {
@@ -50,7 +52,7 @@ final class SiteConfigurations {
                     "catalogue site '" + siteId + "' has no configuration " + pid));
             Dictionary<String, Object> properties = configuration.getProperties();
             values.forEach(properties::put);
-            configuration.update(properties);
+            ConfigFileWriter.update(configuration, properties);
         } catch (IOException e) {
             throw new AdminException(Reason.FAILED, "could not update the configuration " + pid + ": " + e.getMessage(),
                     e);

@@ -47,7 +47,27 @@ public class ConfigFileWriter implements ConfigurationListener {
     private static final Set<String> NOT_IN_FILES = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
             ConfigurationAdmin.SERVICE_BUNDLELOCATION, FILE_PROPERTY);
 
+    /**
+     * Held while a file is written and, for a change made here, while Config Admin takes it. FileInstall
+     * loads a file that differs from its configuration; so a late write-back of an older change, or a
+     * change stored before its file, would be read back over a newer change and undo it.
+     */
+    private static final Object WRITING = new Object();
+
     private final ConfigurationAdmin configurationAdmin;
+
+    /**
+     * Changes a configuration that may come from a file: the file first, then Config Admin, as one step
+     * against other write-backs. FileInstall, polling meanwhile, finds either the old file and the old
+     * configuration or the new file, which it may load as the change itself; never an older file than the
+     * configuration, which it would load over the change.
+     */
+    public static void update(Configuration configuration, Dictionary<String, Object> properties) throws IOException {
+        synchronized (WRITING) {
+            write(properties);
+            configuration.update(properties);
+        }
+    }
 
     @Activate
     public ConfigFileWriter(@Reference ConfigurationAdmin configurationAdmin) {
@@ -60,10 +80,14 @@ public class ConfigFileWriter implements ConfigurationListener {
             return;
         }
         try {
-            Configuration[] found = configurationAdmin.listConfigurations(
-                    "(" + Constants.SERVICE_PID + "=" + escapeFilter(event.getPid()) + ")");
-            if (found != null && found.length > 0 && found[0].getProperties() != null) {
-                write(found[0].getProperties());
+            synchronized (WRITING) {
+                // The configuration as it is now, not as the event had it: an event delivered late must
+                // not write an older state over the file of a newer one.
+                Configuration[] found = configurationAdmin.listConfigurations(
+                        "(" + Constants.SERVICE_PID + "=" + escapeFilter(event.getPid()) + ")");
+                if (found != null && found.length > 0 && found[0].getProperties() != null) {
+                    write(found[0].getProperties());
+                }
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             LOG.warn("The configuration {} could not be written back to its file: {}", event.getPid(), e.toString());

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.osgi.service.cm.Configuration;
 
 public class ConfigFileWriterTest {
 
@@ -46,6 +50,28 @@ public class ConfigFileWriterTest {
         try (var siblings = Files.list(temp.getRoot().toPath())) {
             assertEquals("no saving file is left behind", 1, siblings.count());
         }
+    }
+
+    /**
+     * FileInstall loads a file that differs from its configuration; were Config Admin told first, a poll
+     * in between would find the old file and load it back over the change.
+     */
+    @Test
+    public void aChangeMadeHereReachesTheFileBeforeConfigAdmin() throws Exception {
+        Path file = file("search_priority = 1\n");
+        List<String> fileWhenStored = new ArrayList<>();
+        Configuration configuration = (Configuration) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Configuration.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update") && args != null && args.length == 1) {
+                        fileWhenStored.add(Files.readString(file));
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        ConfigFileWriter.update(configuration, configuration(file, "search_priority", "2"));
+
+        assertEquals(List.of("search_priority = 2\n"), fileWhenStored);
     }
 
     @Test
