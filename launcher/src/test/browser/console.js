@@ -173,6 +173,36 @@ const steps = {
     await shot(page, 'downloads-complete');
   },
 
+  /** The filters narrow the list by state, site and category; 'all' brings every job back. */
+  async filterDownloads(browser) {
+    const page = await loggedIn(browser);
+    await page.goto('/system/console/downloads');
+    const hashes = [process.env.HASH_PAUSED, process.env.HASH_COMPLETED, process.env.HASH_FAILED];
+    for (const hash of hashes) {
+      await page.locator('tr[data-hash="' + hash + '"]').waitFor({ timeout: WAIT });
+    }
+    const listed = async () => (await page.locator('#ca-jobs tr[data-hash]')
+      .evaluateAll((rows) => rows.map((row) => row.dataset.hash))).sort().join(',');
+    // Each choice is applied by the next request to the service; wait for its answer, then report the rows.
+    async function choose(filter, value, expected) {
+      await page.selectOption('#ca-filter-' + filter, value);
+      const deadline = Date.now() + WAIT;
+      while ((await listed()) !== expected && Date.now() < deadline) await page.waitForTimeout(100);
+      report(filter + '-' + (value || 'all'), await listed());
+    }
+    const all = [...hashes].sort().join(',');
+    await choose('category', process.env.CATEGORY_PAUSED, process.env.HASH_PAUSED);
+    await shot(page, 'downloads-filtered-category');
+    await choose('category', '', all);
+    await choose('state', 'paused', process.env.HASH_PAUSED);
+    await choose('state', 'completed', process.env.HASH_COMPLETED);
+    await choose('state', 'failed', process.env.HASH_FAILED);
+    await choose('state', 'retrying', '');
+    report('retrying-text', await page.locator('#ca-jobs').innerText());
+    await choose('state', '', all);
+    await choose('site', 'aniworld', all);
+  },
+
   /** Delete with files asks first; Cancel keeps the job, and after the confirmation it is gone. */
   async deleteDownload(browser) {
     const page = await loggedIn(browser);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.catalogarr.testkit.FakeSite;
@@ -209,6 +210,44 @@ public class ConsoleBrowserIT {
         }
         assertTrue(result.toString(), result.get("state").matches("retrying (in \\d+ s|now) \\(.+\\)"));
         assertFalse("no raw exception: " + result, result.get("state").contains("Exception"));
+    }
+
+    /** Episode 3 is served by the fake hosters, episode 4 by none: one job completes, one fails. */
+    @Test
+    public void step7FiltersDownloadsByStateSiteAndCategory() throws Exception {
+        QbitClient qbit = new QbitClient(http);
+        String paused = add(qbit, germanMagnet(2), "tv-later", true);
+        String completed = add(qbit, germanMagnet(3), "tv-now", false);
+        String failed = add(qbit, germanMagnet(4), "tv-now", false);
+        try {
+            qbit.awaitTorrent(completed, t -> t.path("progress").asDouble() == 1.0, CHANGE);
+            qbit.awaitTorrent(failed, t -> t.path("state").asText().equals("error"), CHANGE);
+
+            Map<String, String> result = browser("filterDownloads", Map.of("HASH_PAUSED", paused,
+                    "HASH_COMPLETED", completed, "HASH_FAILED", failed, "CATEGORY_PAUSED", "tv-later"));
+
+            String all = Stream.of(paused, completed, failed).sorted().collect(Collectors.joining(","));
+            assertEquals(result.toString(), paused, result.get("category-tv-later"));
+            assertEquals(result.toString(), all, result.get("category-all"));
+            assertEquals(result.toString(), paused, result.get("state-paused"));
+            assertEquals(result.toString(), completed, result.get("state-completed"));
+            assertEquals(result.toString(), failed, result.get("state-failed"));
+            assertEquals(result.toString(), "", result.get("state-retrying"));
+            assertTrue(result.toString(), result.get("retrying-text").contains("No job matches the filters."));
+            assertEquals(result.toString(), all, result.get("state-all"));
+            assertEquals(result.toString(), all, result.get("site-aniworld"));
+        } finally {
+            qbit.post("torrents/delete", Map.of("hashes", paused + "|" + completed + "|" + failed, "deleteFiles", "true"));
+        }
+    }
+
+    /** Adds a magnet in a category (made first, as Sonarr does); its hash. */
+    private static String add(QbitClient qbit, String magnet, String category, boolean paused) throws Exception {
+        int made = qbit.post("torrents/createCategory", Map.of("category", category)).statusCode();
+        assertTrue("made, or there already (409): " + made, made == 200 || made == 409);
+        assertEquals("Ok.", qbit.post("torrents/add", Map.of("urls", magnet, "category", category,
+                "paused", String.valueOf(paused))).body());
+        return magnet.replaceAll(".*btih:([0-9a-fA-F]{40}).*", "$1").toLowerCase();
     }
 
     /** A Torznab search for an episode only s.to has. */
