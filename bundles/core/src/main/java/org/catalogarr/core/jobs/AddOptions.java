@@ -3,6 +3,8 @@ package org.catalogarr.core.jobs;
 import java.util.List;
 import java.util.Objects;
 
+import org.catalogarr.core.dto.ShareLimits;
+
 /**
  * How a new job is added, as {@code torrents/add} describes it.
  *

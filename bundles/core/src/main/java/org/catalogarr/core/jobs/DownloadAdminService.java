@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.catalogarr.core.admin.AdminException;
 import org.catalogarr.core.admin.AdminException.Reason;
+import org.catalogarr.core.admin.AdminException;
 import org.catalogarr.core.admin.DownloadAdmin;
 import org.catalogarr.core.admin.DownloadRow;
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.JobStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

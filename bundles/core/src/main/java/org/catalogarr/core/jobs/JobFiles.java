@@ -10,6 +10,7 @@ import org.catalogarr.core.download.DownloadEngine;
 import org.catalogarr.core.download.DownloadRequest;
 import org.catalogarr.core.download.TargetFolder;
 import org.catalogarr.core.download.UnsafeFolderException;
+import org.catalogarr.core.dto.DownloadJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.ShareLimits;
 import org.catalogarr.core.torrent.MagnetInfo;
 
 /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.catalogarr.core.dto.DownloadJob;
 import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.JobStore;
 import org.slf4j.Logger;

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
+import org.catalogarr.core.dto.DownloadJob;
+
 /**
  * The download queue after {@code topPrio}, {@code bottomPrio}, {@code increasePrio} or
  * {@code decreasePrio}. Several jobs moved at once keep their order among themselves, and a job moved

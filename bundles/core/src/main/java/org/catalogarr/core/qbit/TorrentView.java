@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.catalogarr.core.jobs.DownloadJob;
-import org.catalogarr.core.jobs.JobStatus;
-import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.JobStatus;
+import org.catalogarr.core.dto.ShareLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.catalogarr.catalogue.api.Language;
-import org.catalogarr.core.jobs.DownloadJob;
-import org.catalogarr.core.jobs.JobStatus;
-import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.JobStatus;
+import org.catalogarr.core.dto.ShareLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.JobStatus;
+import org.catalogarr.core.dto.ShareLimits;
 import org.junit.Test;
 
 public class QueueOrderTest {

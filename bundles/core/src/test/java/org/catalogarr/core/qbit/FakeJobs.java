@@ -14,14 +14,14 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.catalogarr.catalogue.api.Language;
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.JobStatus;
+import org.catalogarr.core.dto.ShareLimits;
 import org.catalogarr.core.jobs.AddOptions;
-import org.catalogarr.core.jobs.DownloadJob;
-import org.catalogarr.core.jobs.JobException;
 import org.catalogarr.core.jobs.JobException.Reason;
-import org.catalogarr.core.jobs.JobStatus;
+import org.catalogarr.core.jobs.JobException;
 import org.catalogarr.core.jobs.Jobs;
 import org.catalogarr.core.jobs.QueueMove;
-import org.catalogarr.core.jobs.ShareLimits;
 import org.catalogarr.core.torrent.MagnetInfo;
 import org.catalogarr.core.torrent.Magnets;
 

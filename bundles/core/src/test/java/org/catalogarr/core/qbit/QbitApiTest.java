@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.catalogarr.core.dto.JobStatus;
+import org.catalogarr.core.dto.ShareLimits;
 import org.catalogarr.core.jobs.AddOptions;
-import org.catalogarr.core.jobs.JobStatus;
-import org.catalogarr.core.jobs.ShareLimits;
 import org.catalogarr.core.login.LoginThrottle;
 import org.catalogarr.core.torrent.Bencode;
 import org.catalogarr.core.torrent.Bencoded;

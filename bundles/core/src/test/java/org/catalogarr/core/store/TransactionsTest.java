@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.catalogarr.catalogue.api.Language;
-import org.catalogarr.core.jobs.DownloadJob;
-import org.catalogarr.core.jobs.JobStatus;
-import org.catalogarr.core.jobs.ShareLimits;
+import org.catalogarr.core.dto.DownloadJob;
+import org.catalogarr.core.dto.JobStatus;
+import org.catalogarr.core.dto.ShareLimits;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;

@@ -1,4 +1,4 @@
-package org.catalogarr.core.jobs;
+package org.catalogarr.core.dto;
 
 /** The lifecycle of a download job: {@code queued → downloading → completed | failed | cancelled}, and paused by the user. */
 public enum JobStatus {

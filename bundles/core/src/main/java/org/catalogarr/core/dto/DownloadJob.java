@@ -1,4 +1,4 @@
-package org.catalogarr.core.jobs;
+package org.catalogarr.core.dto;
 
 import java.time.Instant;
 import java.util.Comparator;

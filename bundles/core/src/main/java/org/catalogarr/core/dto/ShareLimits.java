@@ -1,4 +1,4 @@
-package org.catalogarr.core.jobs;
+package org.catalogarr.core.dto;
 
 /**
  * A torrent's seeding goals as qBittorrent keeps them: {@value #GLOBAL} follows the preferences,
