@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.catalogarr.core.download.DownloadEngine;
@@ -53,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * being written is noticed at the next look at the queue and its job is queued again, so that no job
  * stays {@code downloading} without a worker. Immediate: interrupted jobs resume at start, not only once a
  * client happens to ask for the job list.
+ * <p>
+ * This class is the jobs' state machine; it hands on what is not: when a job may run ({@link JobScheduler}),
+ * its progress ({@link LiveJobs}), its tries after a failure ({@link Retries}), categories and tags
+ * ({@link JobLabels}) and its files ({@link JobFiles}).
  */
 @Component(service = {JobService.class, Jobs.class}, configurationPid = JobService.PID, immediate = true)
 @Designate(ocd = JobService.Config.class)
@@ -81,9 +80,6 @@ public class JobService implements Jobs {
                     "must be an absolute path or empty");
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-    private static final long[] RETRY_DELAYS_SECONDS = {3, 15, 60, 300, 900};
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
 
     private final JobStore store;
     private final DownloadEngine engine;
@@ -91,7 +87,8 @@ public class JobService implements Jobs {
     private final JobScheduler scheduler;
     private final LiveJobs live;
     private final JobFiles files;
-    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final JobLabels labels;
+    private final Retries retries = new Retries();
     private volatile boolean stopping;
 
     @Activate
@@ -120,6 +117,7 @@ public class JobService implements Jobs {
         this.root = new DownloadRoot(rootFolder);
         this.live = new LiveJobs(store, TimeUnit.SECONDS.toNanos(config.progress__flush__seconds()));
         this.files = new JobFiles(engine);
+        this.labels = new JobLabels(store, live, root, this::all);
         this.scheduler = new JobScheduler(config.max__concurrent__downloads(), this::dispatch);
         for (DownloadJob job : store.all()) {
             if (job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED) {
@@ -152,12 +150,9 @@ public class JobService implements Jobs {
         }
         JobValues.episode(info);
         JobValues.tags(options.tags());
-        Map<String, String> categories = categories();
         String category = options.category();
-        if (!category.isEmpty() && !categories.containsKey(category)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(category));
-        }
-        String folder = options.savePath().isBlank() ? categories.getOrDefault(category, "") : options.savePath();
+        labels.checkCategory(category);
+        String folder = options.savePath().isBlank() ? categories().getOrDefault(category, "") : options.savePath();
         JobValues.savePath(folder);
         Path target = root.folder(folder);
         JobValues.savePath(target.toString());
@@ -168,7 +163,7 @@ public class JobService implements Jobs {
                 category, options.tags(), target.toString(), Optional.empty(), now, now, Optional.empty(),
                 options.shareLimits(), store.nextQueuePosition(), false);
         store.insert(job);
-        store.saveTags(names(options.tags()));
+        labels.remember(options.tags());
         LOG.info("Job {} added: {} from site {} ({}), {}", job.id(), job.name(), job.sourceSite(),
                 job.language().code(), job.status().code());
         dispatch();
@@ -195,7 +190,7 @@ public class JobService implements Jobs {
     public synchronized void retryNow(Collection<String> hashes) {
         for (DownloadJob job : find(hashes)) {
             if (job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELLED) {
-                attempts.remove(job.id());
+                retries.forget(job.id());
                 transition(job, JobStatus.QUEUED, Optional.empty());
                 scheduler.release(job.id());
             } else if (job.status() == JobStatus.QUEUED) {
@@ -248,71 +243,32 @@ public class JobService implements Jobs {
 
     @Override
     public synchronized void setCategory(Collection<String> hashes, String category) throws JobException {
-        if (!category.isEmpty() && !categories().containsKey(category)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(category));
-        }
-        for (DownloadJob job : find(hashes)) {
-            store.updateCategory(job.id(), category, Instant.now());
-            live.change(job.id(), current -> current.withCategory(category, Instant.now()));
-        }
+        labels.setCategory(find(hashes), category);
     }
 
     @Override
     public synchronized void addTags(Collection<String> hashes, List<String> tags) throws JobException {
-        List<String> wanted = names(tags);
-        JobValues.tags(wanted);
-        List<DownloadJob> tagged = find(hashes);
-        if (!tagged.isEmpty()) {
-            store.saveTags(wanted);
-        }
-        for (DownloadJob job : tagged) {
-            List<String> merged = new ArrayList<>(job.tags());
-            wanted.stream().filter(t -> !merged.contains(t)).forEach(merged::add);
-            JobValues.tags(merged);
-            saveTags(job, merged);
-        }
+        labels.addTags(find(hashes), tags);
     }
 
     @Override
     public synchronized void removeTags(Collection<String> hashes, List<String> tags) {
-        for (DownloadJob job : find(hashes)) {
-            List<String> kept = tags.isEmpty() ? List.of()
-                    : job.tags().stream().filter(t -> !tags.contains(t)).toList();
-            saveTags(job, kept);
-        }
+        labels.removeTags(find(hashes), tags);
     }
 
     @Override
     public List<String> tags() {
-        TreeSet<String> tags = new TreeSet<>(store.tags());
-        // Databases from before tags were kept on their own have them on the jobs only.
-        all().forEach(job -> tags.addAll(job.tags()));
-        return List.copyOf(tags);
+        return labels.tags();
     }
 
     @Override
     public synchronized void createTags(List<String> tags) throws JobException {
-        List<String> wanted = names(tags);
-        for (String tag : wanted) {
-            JobValues.tag(tag);
-        }
-        store.saveTags(wanted);
+        labels.createTags(tags);
     }
 
     @Override
     public synchronized void deleteTags(List<String> names) {
-        List<String> tags = names(names);
-        Instant now = Instant.now();
-        for (String id : store.deleteTags(tags, now)) {
-            live.change(id, current -> current.withTags(
-                    current.tags().stream().filter(t -> !tags.contains(t)).toList(), now));
-        }
-        LOG.info("Tags deleted: {}", Columns.cut(String.join(", ", tags), 200));
-    }
-
-    /** Tag names as qBittorrent takes them: trimmed, empty ones dropped, each once. */
-    private static List<String> names(List<String> tags) {
-        return tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        labels.deleteTags(names);
     }
 
     @Override
@@ -366,41 +322,24 @@ public class JobService implements Jobs {
         }
     }
 
-    private void saveTags(DownloadJob job, List<String> tags) {
-        Instant now = Instant.now();
-        store.updateTags(job.id(), tags, now);
-        live.change(job.id(), current -> current.withTags(tags, now));
-    }
-
     @Override
     public Map<String, String> categories() {
-        return store.categories();
+        return labels.categories();
     }
 
     @Override
     public synchronized void createCategory(String name, String savePath) throws JobException {
-        saveCategory(JobValues.categoryName(name == null ? null : name.strip()), savePath);
+        labels.createCategory(name, savePath);
     }
 
     @Override
     public synchronized void editCategory(String name, String savePath) throws JobException {
-        if (!categories().containsKey(name)) {
-            throw new JobException(JobException.Reason.BAD_CATEGORY, "Unknown category " + JobValues.quoted(name));
-        }
-        saveCategory(name, savePath);
-    }
-
-    private void saveCategory(String name, String savePath) throws JobException {
-        String wanted = savePath == null || savePath.isBlank() ? name : savePath;
-        JobValues.savePath(wanted);
-        String relative = root.path().relativize(root.folder(wanted)).toString();
-        JobValues.savePath(relative);
-        store.saveCategory(name, relative);
+        labels.editCategory(name, savePath);
     }
 
     @Override
     public synchronized void removeCategories(Collection<String> names) {
-        names.forEach(store::deleteCategory);
+        labels.removeCategories(names);
     }
 
     @Override
@@ -500,20 +439,20 @@ public class JobService implements Jobs {
                     live.file(id, target.toString());
                 }
             });
-            attempts.remove(id);
+            retries.forget(id);
             finish(id, JobStatus.COMPLETED, Optional.empty(), Optional.of(file));
         } catch (UnsafeFolderException e) {
-            attempts.remove(id);
+            retries.forget(id);
             finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
         } catch (DownloadException e) {
             if (stopping) {
                 return;
             }
-            int attempt = attempts.merge(id, 1, Integer::sum);
-            if (e.retryable() && attempt <= RETRY_DELAYS_SECONDS.length) {
-                retryLater(id, attempt, e.getMessage());
+            Optional<Retries.Retry> retry = e.retryable() ? retries.next(id) : Optional.empty();
+            if (retry.isPresent()) {
+                retryLater(id, retry.get(), e.getMessage());
             } else {
-                attempts.remove(id);
+                retries.forget(id);
                 finish(id, JobStatus.FAILED, Optional.of(e.getMessage()), Optional.empty());
             }
         }
@@ -523,32 +462,15 @@ public class JobService implements Jobs {
      * A hoster that is down, or a site whose bundle is not (yet) installed, may be back soon: the job
      * waits queued and tries again, later each time, before it fails for good.
      */
-    private synchronized void retryLater(String id, int attempt, String reason) {
+    private synchronized void retryLater(String id, Retries.Retry retry, String reason) {
         Optional<DownloadJob> current = live.get(id);
         if (current.isEmpty() || current.get().status() != JobStatus.DOWNLOADING) {
             return;
         }
-        Duration delay = Duration.ofSeconds(RETRY_DELAYS_SECONDS[attempt - 1]);
-        String message = retryMessage(reason, attempt, delay, Instant.now());
+        String message = retry.message(reason, Instant.now());
         DownloadJob job = transition(current.get(), JobStatus.QUEUED, Optional.of(message));
         LOG.warn("Job {} ({}, site {}) waits: {}", id, job.name(), job.sourceSite(), message);
-        scheduler.retryAfter(id, delay);
-    }
-
-    /**
-     * Why a job waits and when it tries again, for the log, the console and {@code catalogarr_message}:
-     * "…: connection cut at 1.0 MiB of 5.0 MiB (…); retry 1 of 5 in 3 s, at 04:12:33 UTC". The reason is
-     * cut so that the retry time always fits the message column.
-     */
-    static String retryMessage(String reason, int attempt, Duration delay, Instant now) {
-        String retry = "; retry " + attempt + " of " + RETRY_DELAYS_SECONDS.length + " in " + duration(delay)
-                + ", at " + CLOCK_TIME.format(now.plus(delay)) + " UTC";
-        return Columns.cut(reason == null ? "failed" : reason, Columns.JOB_MESSAGE - retry.length()) + retry;
-    }
-
-    private static String duration(Duration delay) {
-        long seconds = delay.toSeconds();
-        return seconds < 60 ? seconds + " s" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+        scheduler.retryAfter(id, retry.delay());
     }
 
     private DownloadRequest request(DownloadJob job) {

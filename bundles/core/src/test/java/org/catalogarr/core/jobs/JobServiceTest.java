@@ -9,7 +9,6 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,6 @@ import org.catalogarr.core.download.DownloadRequest;
 import org.catalogarr.core.dto.DownloadJob;
 import org.catalogarr.core.dto.JobStatus;
 import org.catalogarr.core.dto.ShareLimits;
-import org.catalogarr.core.store.Columns;
 import org.catalogarr.core.store.Database;
 import org.catalogarr.core.store.JobStore;
 import org.catalogarr.core.store.TestDatabases;
@@ -207,19 +205,6 @@ public class JobServiceTest {
 
         jobs.pause(List.of(waiting.infoHash()));
         assertEquals(started.filePath(), store.byHash(waiting.infoHash()).orElseThrow().filePath());
-    }
-
-    @Test
-    public void aRetryMessageSaysWhyAndWhenAndKeepsTheTimeWhenTheReasonIsLong() {
-        Instant now = Instant.parse("2026-12-05T04:12:30Z");
-
-        assertEquals("connection cut at 1.0 MiB of 5.0 MiB; retry 1 of 5 in 3 s, at 04:12:33 UTC",
-                JobService.retryMessage("connection cut at 1.0 MiB of 5.0 MiB", 1, Duration.ofSeconds(3), now));
-        assertEquals("x; retry 4 of 5 in 5 min, at 04:17:30 UTC",
-                JobService.retryMessage("x", 4, Duration.ofMinutes(5), now));
-        String cut = JobService.retryMessage("y".repeat(5000), 2, Duration.ofSeconds(15), now);
-        assertEquals(Columns.JOB_MESSAGE, cut.length());
-        assertTrue(cut, cut.endsWith(" […]; retry 2 of 5 in 15 s, at 04:12:45 UTC"));
     }
 
     @Test
