@@ -2,7 +2,7 @@
  * What every catalogue site bundle needs and no site owns: a library, no components.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.catalogarr.catalogue.kit;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.kit.Page;
+import org.catalogarr.catalogue.kit.SiteCatalogue;
 
 /**
  * What the site's answer to {@code /redirect/{id}} means. The hoster is never contacted: following
@@ -38,19 +39,6 @@ final class RedirectAnswer {
 
     private static boolean isHomeOf(URI target, URI site) {
         String path = target.getPath() == null ? "" : target.getPath();
-        return (path.isEmpty() || path.equals("/")) && sameOrigin(target, site);
-    }
-
-    static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return (path.isEmpty() || path.equals("/")) && SiteCatalogue.sameOrigin(target, site);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,17 +11,13 @@ import java.util.concurrent.Callable;
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
 import org.catalogarr.catalogue.api.CatalogueProvider;
-import org.catalogarr.catalogue.api.CatalogueSite;
 import org.catalogarr.catalogue.api.Episode;
 import org.catalogarr.catalogue.api.EpisodeOffers;
 import org.catalogarr.catalogue.api.IndexedTitle;
 import org.catalogarr.catalogue.api.NewRelease;
 import org.catalogarr.catalogue.api.Series;
-import org.catalogarr.catalogue.api.SiteConfiguration;
 import org.catalogarr.catalogue.kit.Page;
-import org.catalogarr.catalogue.kit.SiteAccess;
-import org.catalogarr.catalogue.kit.SiteHttp;
-import org.catalogarr.catalogue.kit.SiteSettings;
+import org.catalogarr.catalogue.kit.SiteCatalogue;
 import org.catalogarr.catalogue.kit.SiteThreads;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,21 +33,19 @@ import org.slf4j.LoggerFactory;
  * applies to the next request. The site only comes up with its configuration, never with built-in
  * defaults that would send requests to the public site before the operator's settings arrive.
  */
-@Component(configurationPid = StoCatalogue.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(service = CatalogueProvider.class, configurationPid = StoCatalogue.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = CatalogueProvider.SITE_ID_PROPERTY + "=" + StoCatalogue.SITE_ID)
 @Designate(ocd = StoConfig.class)
-public class StoCatalogue implements CatalogueProvider {
+public class StoCatalogue extends SiteCatalogue<StoUrls> {
 
     static final String PID = "org.catalogarr.site.sto";
     static final String SITE_ID = "sto";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoCatalogue.class);
 
-    private final SiteSettings settings = new SiteSettings(SITE_ID);
-    private final SiteHttp http = new SiteHttp(SITE_ID);
-
-    /** The settings one call works with, read once so that a concurrent change cannot mix two of them. */
-    private record Target(CatalogueSite site, SiteAccess access, StoUrls urls) {
+    public StoCatalogue() {
+        super(SITE_ID, StoUrls::new);
     }
 
     /**
@@ -62,18 +55,13 @@ public class StoCatalogue implements CatalogueProvider {
     @Activate
     @Modified
     void configure(StoConfig defaults, Map<String, Object> properties) {
-        settings.apply(properties);
-    }
-
-    @Override
-    public SiteConfiguration configuration() {
-        return settings.current();
+        applySettings(properties);
     }
 
     @Override
     public List<IndexedTitle> index() throws CatalogueException {
-        Target target = target();
-        Page page = http.get(target.site(), target.access(), target.access().indexUrl());
+        Call<StoUrls> target = call();
+        Page page = target.get(target.access().indexUrl());
         return SeriesListParser.parse(page.body(), page.uri());
     }
 
@@ -88,7 +76,7 @@ public class StoCatalogue implements CatalogueProvider {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("An s.to search needs a non-empty query");
         }
-        Target target = target();
+        Call<StoUrls> target = call();
         List<Callable<List<IndexedTitle>>> calls = new ArrayList<>();
         for (String term : SearchTerms.of(query)) {
             calls.add(() -> suggest(target, term));
@@ -122,21 +110,21 @@ public class StoCatalogue implements CatalogueProvider {
         return List.copyOf(found.values());
     }
 
-    private List<IndexedTitle> suggest(Target target, String term) throws CatalogueException {
-        Page page = http.get(target.site(), target.access(), target.urls().suggest(term));
+    private List<IndexedTitle> suggest(Call<StoUrls> target, String term) throws CatalogueException {
+        Page page = target.get(target.urls().suggest(term));
         return SuggestParser.parse(page.body(), page.uri());
     }
 
-    private List<IndexedTitle> searchPage(Target target, String query) throws CatalogueException {
-        Page page = http.get(target.site(), target.access(), target.urls().search(query));
+    private List<IndexedTitle> searchPage(Call<StoUrls> target, String query) throws CatalogueException {
+        Page page = target.get(target.urls().search(query));
         return SearchPageParser.parse(page.body(), page.uri());
     }
 
     @Override
     public Series series(String slug) throws CatalogueException {
-        Target target = target();
+        Call<StoUrls> target = call();
         URI url = target.urls().series(slug);
-        Page page = http.get(target.site(), target.access(), url);
+        Page page = target.get(url);
         // The site may send an unknown or renamed series elsewhere instead of answering 404.
         Optional<String> servedSlug = SeriesLinks.slug(page.uri());
         if (servedSlug.isEmpty()) {
@@ -150,72 +138,48 @@ public class StoCatalogue implements CatalogueProvider {
 
     @Override
     public List<Episode> episodes(String slug, int season) throws CatalogueException {
-        Target target = target();
-        Page page = http.get(target.site(), target.access(), target.urls().season(slug, season));
+        Call<StoUrls> target = call();
+        Page page = target.get(target.urls().season(slug, season));
         return SeasonPageParser.parse(page.body(), page.uri());
     }
 
     @Override
     public EpisodeOffers offers(String slug, int season, int episode) throws CatalogueException {
-        Target target = target();
-        Page page = http.get(target.site(), target.access(), target.urls().episode(slug, season, episode));
+        Call<StoUrls> target = call();
+        Page page = target.get(target.urls().episode(slug, season, episode));
         return EpisodePageParser.parse(page.body(), page.uri(), season, episode);
+    }
+
+    /** The home page's "Neue Episoden", the same request a visitor's browser makes first. */
+    @Override
+    public List<NewRelease> newReleases() throws CatalogueException {
+        Call<StoUrls> target = call();
+        Page page = target.get(target.urls().home());
+        return LatestEpisodesParser.parse(page.body(), page.uri());
     }
 
     /**
      * Reads where the play link points without going there: following it would spend the one-shot
-     * token and load the hoster with the site's headers. A link that leads back onto s.to is gone.
+     * token and load the hoster with the site's headers. A link that leads back onto s.to is gone. Play
+     * links are read from the episode page, so after a domain move they are on the new host.
      */
-    /** The home page's "Neue Episoden", the same request a visitor's browser makes first. */
-    @Override
-    public List<NewRelease> newReleases() throws CatalogueException {
-        Target target = target();
-        Page page = http.get(target.site(), target.access(), target.urls().home());
-        return LatestEpisodesParser.parse(page.body(), page.uri());
-    }
-
-    @Override
-    public Optional<URI> movedTo() {
-        return settings.current().inForce().flatMap(http::movedTo);
-    }
-
-    /** Play links are read from the episode page, so after a domain move they are on the new host. */
     @Override
     public URI resolve(URI redirect) throws CatalogueException {
-        Target target = target();
-        URI base = target.site().baseUrl();
-        Optional<URI> moved = http.movedTo(target.site());
-        if (redirect == null || !sameOrigin(redirect, base) && moved.map(m -> !sameOrigin(redirect, m)).orElse(true)) {
-            throw new IllegalArgumentException("Not a play link of s.to at " + base + ": " + redirect);
+        Call<StoUrls> target = call();
+        if (!target.isOwn(redirect)) {
+            throw new IllegalArgumentException("Not a play link of s.to at " + target.site().baseUrl() + ": "
+                    + redirect);
         }
-        Page page = http.getRedirect(target.site(), target.access(), redirect);
+        Page page = target.getRedirect(redirect);
         Optional<URI> location = page.location();
         if (location.isEmpty()) {
             throw CatalogueException.layoutChanged("Location", redirect + " (HTTP " + page.status()
                     + " instead of a redirect)");
         }
-        if (sameOrigin(location.get(), base) || moved.map(m -> sameOrigin(location.get(), m)).orElse(false)) {
+        if (target.isOwn(location.get())) {
             throw new CatalogueException(Reason.NOT_FOUND, "s.to link gone: " + redirect + " leads back to the site ("
                     + location.get() + ")");
         }
         return location.get();
-    }
-
-    private Target target() throws CatalogueException {
-        SiteSettings.InForce inForce = settings.inForce();
-        return new Target(inForce.site(), inForce.access(), new StoUrls(inForce.site().baseUrl()));
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }
