@@ -249,7 +249,7 @@ public class HardeningIT {
         Path jobsFile = installation.config.resolve(JOBS + ".cfg");
         try {
             Files.writeString(qbitFile, "username = " + USER + "\npassword = " + PASSWORD
-                    + "\nsession_timeout = abc\nban_duration = -6\n");
+                    + "\nsession_timeout = abc\nban_duration = -6\nserver_domains = https://proxy.example.org/\n");
             Files.writeString(jobsFile, "max_concurrent_downloads = 0\n");
 
             JsonNode health = http.awaitHealth(h -> h.path("settings_problems").has(QBIT)
@@ -258,6 +258,7 @@ public class HardeningIT {
             String qbitProblems = health.path("settings_problems").path(QBIT).toString();
             assertTrue(qbitProblems, qbitProblems.contains("session_timeout must be a whole number, was 'abc'"));
             assertTrue(qbitProblems, qbitProblems.contains("ban_duration must be between 1 and 2592000, was -6"));
+            assertTrue(qbitProblems, qbitProblems.contains("server_domains must be host names separated by commas"));
             assertTrue(health.toString(), health.path("settings_problems").path(JOBS).toString()
                     .contains("max_concurrent_downloads must be between 1 and 16, was 0"));
             String log = Files.readString(installation.data.resolve("logs/catalogarr.log"));

@@ -11,9 +11,12 @@ import java.util.Optional;
 
 import org.catalogarr.core.login.LogLimiter;
 import org.catalogarr.core.qbit.QbitApiServlet;
+import org.catalogarr.core.qbit.QbitSettings;
+import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +52,18 @@ public class RequestGuard implements Preprocessor {
     private final String ownHostName = ownHostName();
     private volatile RequestPolicy policy;
 
+    private final Settings settings;
+
+    /** Read through {@link Settings} like the API's other settings: a refused list keeps the previous one. */
     @Activate
+    public RequestGuard(@Reference Settings settings, Map<String, Object> properties) {
+        this.settings = settings;
+        configure(properties);
+    }
+
     @Modified
-    void configure(QbitApiServlet.Config config) {
+    void configure(Map<String, Object> properties) {
+        QbitApiServlet.Config config = QbitSettings.read(settings, properties);
         policy = new RequestPolicy(new ServerNames(config.server__domains(), ownHostName));
     }
 
