@@ -63,7 +63,7 @@ public class HealthReporter {
     public HealthReport report() {
         Database current = database;
         DatabaseStatus db = current == null
-                ? new DatabaseStatus(false, 0, "", "the database is not available; see the log for why it did not start")
+                ? DatabaseStatus.down(0, "", "the database is not available; see the log for why it did not start")
                 : current.status();
         CatalogueSnapshot snapshot = registry.snapshot();
         TitleIndex index = titleIndex;
@@ -74,7 +74,7 @@ public class HealthReporter {
         Map<String, List<String>> settingsProblems = settings.problems();
         StartupGate.State startup = startupGate.state();
         List<String> problems = new ArrayList<>();
-        if (!db.up()) {
+        if (db.down()) {
             problems.add("The database is down: " + db.detail());
         }
         if (snapshot.enabled().isEmpty()) {
@@ -89,16 +89,17 @@ public class HealthReporter {
             problems.add(startup.problem());
         }
         String status;
-        if (current != null && !db.up()) {
+        if (current != null && db.down()) {
             status = "down";
         } else if (startup.starting()) {
-            // A database still opening is part of the start, not an outage.
             status = "starting";
         } else {
-            status = !db.up() ? "down" : problems.isEmpty() ? "ok" : "degraded";
+            // A database still opening is part of the start, not an outage: searches and the download client
+            // wait for it, and it opens beside the sites' registration (issue 12).
+            status = db.down() ? "down" : problems.isEmpty() ? "ok" : "degraded";
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-                new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
+                new HealthReport.Database(db.state(), db.schemaVersion(), db.location(), db.detail()),
                 catalogues, downloadClient(downloadClientAccess), settingsProblems,
                 new HealthReport.Startup(startup.state(), startup.waitingFor(), startup.problem()), problems);
     }

@@ -29,9 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the service has finished starting: the database is open and every site bundle that lay in the
- * hot-deploy folders when it started has registered its {@link CatalogueProvider}. Until then {@code /health} says {@code starting}, so
- * that a supervisor or container health check waits for a service that can search every site. A bundle
+ * Whether the service has finished starting: the database service is there and every site bundle that lay in
+ * the hot-deploy folders when it started has registered its {@link CatalogueProvider}. Until then {@code /health}
+ * says {@code starting}, so that a supervisor or container health check waits for a service that can search
+ * every site. The database's open is not waited for: it runs on its own thread beside the sites' registration,
+ * and what needs the database waits for it there ({@code Database}), so Derby's boot and migrations stay off
+ * the path to ready (issue 12). A bundle
  * that never registers (broken, or its configuration file removed) must not keep it starting forever: after
  * {@link #GIVE_UP_AFTER} the gate opens anyway and names what is missing as a problem.
  *
@@ -54,8 +57,8 @@ public class StartupGate {
      * Where the start stands.
      *
      * @param state {@code starting}, {@code done}, or {@code incomplete} when it gave up waiting
-     * @param waitingFor {@code database} while it is not open yet, and the symbolic names of the site bundles
-     *        that have not registered yet
+     * @param waitingFor {@code database} while its service is not registered yet, and the symbolic names of the
+     *        site bundles that have not registered yet
      * @param problem why the start is incomplete, or null
      */
     public record State(String state, List<String> waitingFor, String problem) {
@@ -90,7 +93,7 @@ public class StartupGate {
         }
     }
 
-    /** The database service appears once it is open and migrated. */
+    /** The database service appears at once; it opens and migrates on a thread of its own. */
     @Reference(service = Database.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindDatabase(ServiceReference<Database> database) {
         databaseOpened();
@@ -130,7 +133,7 @@ public class StartupGate {
         missing.removeAll(registered);
         if (missing.isEmpty()) {
             done = true;
-            LOG.info("The database is open and every site bundle has registered its catalogue: started");
+            LOG.info("The database service is there and every site bundle has registered its catalogue: started");
             return new State("done", List.of(), null);
         }
         if (nanosSinceStart < GIVE_UP_AFTER.toNanos()) {
