@@ -72,6 +72,9 @@ public class StartupIT {
             }
             assertTrue("the first 200 lists every site: " + ready, Http.listed(ready, "aniworld") && Http.listed(ready, "sto"));
             assertEquals("done", ready.path("startup").path("state").asText());
+            // What Sonarr and Prowlarr call answers as soon as /health says ready, not with a 404.
+            assertEquals(200, installation.http.get("/torznab/api?t=caps").statusCode());
+            assertEquals(200, installation.http.get("/api/v2/app/webapiVersion").statusCode());
             // Ready no longer waits for Derby nor for the sites' first answers (issue 12): the database may still
             // be opening, never down, and a site whose title index is being fetched has not answered yet.
             assertTrue(ready.toString(), List.of("up", "opening").contains(ready.path("database").path("status").asText()));

@@ -69,8 +69,11 @@ public class HealthReporter {
         TitleIndex index = titleIndex;
         SiteActivity seen = activity;
         Instant now = Instant.now();
+        // The title indexes are kept in the database: while it opens, reading them would hold /health until it is
+        // open, so each counts as not fetched yet, which is what it is (the refresh needs the database too).
+        boolean opening = "opening".equals(db.state());
         List<HealthReport.Catalogue> catalogues = snapshot.entries().stream()
-                .map(e -> catalogue(e, index, seen, now)).toList();
+                .map(e -> catalogue(e, index, opening, seen, now)).toList();
         Map<String, List<String>> settingsProblems = settings.problems();
         StartupGate.State startup = startupGate.state();
         List<String> problems = new ArrayList<>();
@@ -112,10 +115,12 @@ public class HealthReporter {
         return new HealthReport.DownloadClient(state.authentication(), state.warning().orElse(null));
     }
 
-    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex, SiteActivity activity,
-            Instant now) {
+    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex, boolean databaseOpening,
+            SiteActivity activity, Instant now) {
         HealthReport.Index index = null;
-        Optional<TitleIndex.Status> status = Optional.ofNullable(titleIndex).map(t -> t.status(entry.siteId()));
+        Optional<TitleIndex.Status> status = databaseOpening && titleIndex != null
+                ? Optional.of(new TitleIndex.Status(0, Optional.empty(), Optional.empty()))
+                : Optional.ofNullable(titleIndex).map(t -> t.status(entry.siteId()));
         if (status.isPresent()) {
             index = new HealthReport.Index(status.get().titles(),
                     status.get().refreshedAt().map(Object::toString).orElse(null), status.get().lastError().orElse(null));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,11 +29,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.Servlet;
+
 /**
- * Whether the service has finished starting: the database service is there and every site bundle that lay in
- * the hot-deploy folders when it started has registered its {@link CatalogueProvider}. Until then {@code /health}
- * says {@code starting}, so that a supervisor or container health check waits for a service that can search
- * every site. The database's open is not waited for: it runs on its own thread beside the sites' registration,
+ * Whether the service has finished starting: the database service is there, the Torznab and qBittorrent
+ * servlets are registered (a client that waited for ready got 404s from them before, issue 12) and every
+ * site bundle that lay in the hot-deploy folders when it started has registered its {@link CatalogueProvider}.
+ * Until then {@code /health} says {@code starting}, so that a supervisor or container health check waits for a
+ * service that can search every site. The database's open is not waited for: it runs on its own thread beside the sites' registration,
  * and what needs the database waits for it there ({@code Database}), so Derby's boot and migrations stay off
  * the path to ready (issue 12). A bundle
  * that never registers (broken, or its configuration file removed) must not keep it starting forever: after
@@ -52,13 +56,18 @@ public class StartupGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
     private static final String PROVIDER = CatalogueProvider.class.getName();
+    private static final String SERVLET_NAME = "osgi.http.whiteboard.servlet.name";
+    /** The servlets a client of a ready service calls, by their whiteboard names, and how /health names them. */
+    private static final Map<String, String> ENDPOINTS = Map.of("catalogarr-torznab", "torznab",
+            "catalogarr-qbittorrent", "qbittorrent");
 
     /**
      * Where the start stands.
      *
      * @param state {@code starting}, {@code done}, or {@code incomplete} when it gave up waiting
-     * @param waitingFor {@code database} while its service is not registered yet, and the symbolic names of the
-     *        site bundles that have not registered yet
+     * @param waitingFor {@code database} while its service is not registered yet, {@code torznab} and
+     *        {@code qbittorrent} while their servlets are not, and the symbolic names of the site bundles that
+     *        have not registered yet
      * @param problem why the start is incomplete, or null
      */
     public record State(String state, List<String> waitingFor, String problem) {
@@ -70,8 +79,9 @@ public class StartupGate {
 
     private final Set<String> expected;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Set<String> endpoints = ConcurrentHashMap.newKeySet();
     private final long startedNanos = System.nanoTime();
-    private volatile boolean databaseOpen;
+    private volatile boolean databaseThere;
     private volatile boolean done;
 
     @Activate
@@ -105,7 +115,27 @@ public class StartupGate {
     }
 
     void databaseOpened() {
-        databaseOpen = true;
+        databaseThere = true;
+    }
+
+    /** Remembers the Torznab and qBittorrent servlets; one that goes away later does not reopen the start. */
+    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            target = "(|(" + SERVLET_NAME + "=catalogarr-torznab)(" + SERVLET_NAME + "=catalogarr-qbittorrent))")
+    void addServlet(ServiceReference<Servlet> servlet) {
+        endpointRegistered(String.valueOf(servlet.getProperty(SERVLET_NAME)));
+    }
+
+    /** Declarative Services wants an unbind for a dynamic reference; a servlet leaving does not reopen the start. */
+    void removeServlet(ServiceReference<Servlet> servlet) {
+        // nothing to undo
+    }
+
+    void endpointRegistered(String servletName) {
+        String label = ENDPOINTS.get(servletName);
+        if (label != null) {
+            endpoints.add(label);
+        }
     }
 
     /** Declarative Services wants an unbind for a dynamic reference; a provider leaving does not reopen the start. */
@@ -126,14 +156,15 @@ public class StartupGate {
             return new State("done", List.of(), null);
         }
         List<String> missing = new ArrayList<>();
-        if (!databaseOpen) {
+        if (!databaseThere) {
             missing.add("database");
         }
-        missing.addAll(new TreeSet<>(expected));
-        missing.removeAll(registered);
+        new TreeSet<>(ENDPOINTS.values()).stream().filter(e -> !endpoints.contains(e)).forEach(missing::add);
+        expected.stream().sorted().filter(e -> !registered.contains(e)).forEach(missing::add);
         if (missing.isEmpty()) {
             done = true;
-            LOG.info("The database service is there and every site bundle has registered its catalogue: started");
+            LOG.info("The database service and the servlets are there and every site bundle has registered its"
+                    + " catalogue: started");
             return new State("done", List.of(), null);
         }
         if (nanosSinceStart < GIVE_UP_AFTER.toNanos()) {
