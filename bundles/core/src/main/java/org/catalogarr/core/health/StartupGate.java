@@ -26,19 +26,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import jakarta.servlet.Servlet;
 
 /**
  * Whether the service has finished starting: the database service is there, the Torznab and qBittorrent
  * servlets are registered (a client that waited for ready got 404s from them before, issue 12) and every
  * site bundle that lay in the hot-deploy folders when it started has registered its {@link CatalogueProvider}.
  * Until then {@code /health} says {@code starting}, so that a supervisor or container health check waits for a
- * service that can search every site. The database's open is not waited for: it runs on its own thread beside the sites' registration,
- * and what needs the database waits for it there ({@code Database}), so Derby's boot and migrations stay off
- * the path to ready (issue 12). A bundle
+ * service that can search every site. The database's open is not waited for: it runs on its own thread
+ * beside the sites' registration, and what needs the database waits for it there ({@code Database}), so
+ * Derby's boot and migrations stay off the path to ready (issue 12). A bundle
  * that never registers (broken, or its configuration file removed) must not keep it starting forever: after
  * {@link #GIVE_UP_AFTER} the gate opens anyway and names what is missing as a problem.
  *
@@ -56,7 +57,6 @@ public class StartupGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
     private static final String PROVIDER = CatalogueProvider.class.getName();
-    private static final String SERVLET_NAME = "osgi.http.whiteboard.servlet.name";
     /** The servlets a client of a ready service calls, by their whiteboard names, and how /health names them. */
     private static final Map<String, String> ENDPOINTS = Map.of("catalogarr-torznab", "torznab",
             "catalogarr-qbittorrent", "qbittorrent");
@@ -118,21 +118,28 @@ public class StartupGate {
         databaseThere = true;
     }
 
-    /** Remembers the Torznab and qBittorrent servlets; one that goes away later does not reopen the start. */
-    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY,
-            target = "(|(" + SERVLET_NAME + "=catalogarr-torznab)(" + SERVLET_NAME + "=catalogarr-qbittorrent))")
-    void addServlet(ServiceReference<Servlet> servlet) {
-        endpointRegistered(String.valueOf(servlet.getProperty(SERVLET_NAME)));
-    }
+    /**
+     * The HTTP whiteboard's view of what it serves: a servlet's service being registered is not enough, the
+     * whiteboard maps it a moment later, and a client told "ready" in between got a 404.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile HttpServiceRuntime httpRuntime;
 
-    /** Declarative Services wants an unbind for a dynamic reference; a servlet leaving does not reopen the start. */
-    void removeServlet(ServiceReference<Servlet> servlet) {
-        // nothing to undo
+    /** Notes the Torznab and qBittorrent servlets the whiteboard serves; one leaving later does not reopen it. */
+    private void lookForEndpoints() {
+        HttpServiceRuntime runtime = httpRuntime;
+        if (runtime == null || endpoints.size() == ENDPOINTS.size()) {
+            return;
+        }
+        for (ServletContextDTO context : runtime.getRuntimeDTO().servletContextDTOs) {
+            for (ServletDTO servlet : context.servletDTOs) {
+                endpointRegistered(servlet.name);
+            }
+        }
     }
 
     void endpointRegistered(String servletName) {
-        String label = ENDPOINTS.get(servletName);
+        String label = servletName == null ? null : ENDPOINTS.get(servletName);
         if (label != null) {
             endpoints.add(label);
         }
@@ -155,6 +162,7 @@ public class StartupGate {
         if (done) {
             return new State("done", List.of(), null);
         }
+        lookForEndpoints();
         List<String> missing = new ArrayList<>();
         if (!databaseThere) {
             missing.add("database");
