@@ -81,7 +81,7 @@ public class Database {
         DaemonThreads.named("catalogarr-database-open").newThread(() -> openInBackground(folder)).start();
     }
 
-    private void openInBackground(Path folder) {
+    void openInBackground(Path folder) {
         try {
             Files.createDirectories(folder.getParent());
             open(folder.toString());
