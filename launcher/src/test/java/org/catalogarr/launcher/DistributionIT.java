@@ -88,6 +88,9 @@ public class DistributionIT {
         JsonNode health = http.awaitHealth(DistributionIT::bothSitesUp, START);
         System.out.printf("Catalogarr answered /health with both sites %d ms after start%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        // The database opens beside the sites' registration, so it may still be opening at the first ok.
+        health = http.awaitHealth(h -> bothSitesUp(h) && !"opening".equals(h.path("database").path("status").asText()),
+                START);
 
         assertEquals("ok", health.path("status").asText());
         assertTrue("default config files are seeded into CATALOGARR_CONFIG",

@@ -76,8 +76,10 @@ public class RuntimeIT {
         context.registerService(EventHandler.class, events::add, topic);
 
         Http http = new Http(Integer.parseInt(System.getProperty(PaxDistribution.PORT_PROPERTY)));
+        // The database opens beside the sites' registration, so it may still be opening at the first ok.
         JsonNode before = http.awaitHealth(h -> listed(h, "sto") && listed(h, "aniworld")
-                && "ok".equals(h.path("status").asText()), WAIT);
+                && "ok".equals(h.path("status").asText())
+                && !"opening".equals(h.path("database").path("status").asText()), WAIT);
         assertEquals("up", before.path("database").path("status").asText());
         assertEquals(6, before.path("database").path("schema_version").asInt());
         assertTrue(catalogue(before, "aniworld").path("enabled").asBoolean());

@@ -43,9 +43,13 @@ final class PageFetcher {
     /**
      * One client for every hoster and configuration: each client holds a selector thread for as long as it
      * lives (eight hosters held eight). The hoster's own timeout bounds every request, connecting included.
+     * Built at the first request rather than when a resolver is configured at the start: a client sets up TLS
+     * and a selector thread, which a service that has not downloaded anything yet does not need (issue 12).
      */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final class Client {
+        static final HttpClient INSTANCE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     PageFetcher(String hoster, DestinationPolicy destinations, String userAgent, Duration timeout, int maxBytes) {
         this.hoster = hoster;
@@ -95,7 +99,7 @@ final class PageFetcher {
         HttpRequest request = builder.build();
         URI url = request.uri();
         BoundedText body = new BoundedText(maxBytes);
-        CompletableFuture<HttpResponse<String>> answer = CLIENT.sendAsync(request, info -> body);
+        CompletableFuture<HttpResponse<String>> answer = Client.INSTANCE.sendAsync(request, info -> body);
         try {
             HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Page(url, response.statusCode(), response.headers(), response.body());

@@ -54,10 +54,14 @@ public final class SiteHttp {
     /**
      * One client for every site: each client keeps a selector thread of its own for good, and its default
      * executor starts a thread per busy moment. Redirects are followed here, not by the client, so that
-     * every hop is checked and shares the budget.
+     * every hop is checked and shares the budget. Built at the first request (the title-index refresh right
+     * after the site registered), not when the site's component is made: a client sets up TLS, whose trust
+     * store took a tenth of a second on the path to ready (issue 12).
      */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().executor(SiteThreads.http())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final class Client {
+        static final HttpClient INSTANCE = HttpClient.newBuilder().executor(SiteThreads.http())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
     private volatile long blockedUntilNanos = System.nanoTime();
     private volatile String blockedBecause = "";
     private volatile DomainMove move;
@@ -235,7 +239,7 @@ public final class SiteHttp {
             HttpResponse<String> response;
             BoundedText body = new BoundedText(MAX_PAGE_BYTES);
             CompletableFuture<HttpResponse<String>> answer =
-                    CLIENT.sendAsync(request.timeout(Duration.ofNanos(remaining)).build(), info -> body);
+                    Client.INSTANCE.sendAsync(request.timeout(Duration.ofNanos(remaining)).build(), info -> body);
             try {
                 // The whole answer within the budget, not only its headers: a page may be dripped byte by byte.
                 response = answer.get(remaining, TimeUnit.NANOSECONDS);

@@ -24,13 +24,23 @@ final class MediaRequests {
 
     private final DestinationPolicy policy;
     private final ReadLimits limits;
-    private final HttpClient client;
+    /**
+     * Built at the first download, not when the engine is configured at the start: a client sets up TLS (the
+     * trust store took a few hundred ms on the thread that starts every bundle, issue 12) and a selector thread.
+     */
+    private HttpClient client;
 
     MediaRequests(DestinationPolicy policy, ReadLimits limits) {
         this.policy = policy;
         this.limits = limits;
-        this.client = HttpClient.newBuilder().connectTimeout(limits.silence())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(limits.silence()).followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     ReadLimits limits() {
@@ -53,7 +63,7 @@ final class MediaRequests {
         for (int hop = 0;; hop++) {
             policy.check(current);
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response =
-                    client.send(request(current, headers), HttpResponse.BodyHandlers.ofPublisher());
+                    client().send(request(current, headers), HttpResponse.BodyHandlers.ofPublisher());
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
             if (!redirect) {

@@ -63,18 +63,21 @@ public class HealthReporter {
     public HealthReport report() {
         Database current = database;
         DatabaseStatus db = current == null
-                ? new DatabaseStatus(false, 0, "", "the database is not available; see the log for why it did not start")
+                ? DatabaseStatus.down(0, "", "the database is not available; see the log for why it did not start")
                 : current.status();
         CatalogueSnapshot snapshot = registry.snapshot();
         TitleIndex index = titleIndex;
         SiteActivity seen = activity;
         Instant now = Instant.now();
+        // The title indexes are kept in the database: while it opens, reading them would hold /health until it is
+        // open, so each counts as not fetched yet, which is what it is (the refresh needs the database too).
+        boolean opening = "opening".equals(db.state());
         List<HealthReport.Catalogue> catalogues = snapshot.entries().stream()
-                .map(e -> catalogue(e, index, seen, now)).toList();
+                .map(e -> catalogue(e, index, opening, seen, now)).toList();
         Map<String, List<String>> settingsProblems = settings.problems();
         StartupGate.State startup = startupGate.state();
         List<String> problems = new ArrayList<>();
-        if (!db.up()) {
+        if (db.down()) {
             problems.add("The database is down: " + db.detail());
         }
         if (snapshot.enabled().isEmpty()) {
@@ -89,16 +92,17 @@ public class HealthReporter {
             problems.add(startup.problem());
         }
         String status;
-        if (current != null && !db.up()) {
+        if (current != null && db.down()) {
             status = "down";
         } else if (startup.starting()) {
-            // A database still opening is part of the start, not an outage.
             status = "starting";
         } else {
-            status = !db.up() ? "down" : problems.isEmpty() ? "ok" : "degraded";
+            // A database still opening is part of the start, not an outage: searches and the download client
+            // wait for it, and it opens beside the sites' registration (issue 12).
+            status = db.down() ? "down" : problems.isEmpty() ? "ok" : "degraded";
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-                new HealthReport.Database(db.up() ? "up" : "down", db.schemaVersion(), db.location(), db.detail()),
+                new HealthReport.Database(db.state(), db.schemaVersion(), db.location(), db.detail()),
                 catalogues, downloadClient(downloadClientAccess), settingsProblems,
                 new HealthReport.Startup(startup.state(), startup.waitingFor(), startup.problem()), problems);
     }
@@ -111,10 +115,12 @@ public class HealthReporter {
         return new HealthReport.DownloadClient(state.authentication(), state.warning().orElse(null));
     }
 
-    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex, SiteActivity activity,
-            Instant now) {
+    private static HealthReport.Catalogue catalogue(CatalogueEntry entry, TitleIndex titleIndex, boolean databaseOpening,
+            SiteActivity activity, Instant now) {
         HealthReport.Index index = null;
-        Optional<TitleIndex.Status> status = Optional.ofNullable(titleIndex).map(t -> t.status(entry.siteId()));
+        Optional<TitleIndex.Status> status = databaseOpening && titleIndex != null
+                ? Optional.of(new TitleIndex.Status(0, Optional.empty(), Optional.empty()))
+                : Optional.ofNullable(titleIndex).map(t -> t.status(entry.siteId()));
         if (status.isPresent()) {
             index = new HealthReport.Index(status.get().titles(),
                     status.get().refreshedAt().map(Object::toString).orElse(null), status.get().lastError().orElse(null));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,13 +26,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the service has finished starting: the database is open and every site bundle that lay in the
- * hot-deploy folders when it started has registered its {@link CatalogueProvider}. Until then {@code /health} says {@code starting}, so
- * that a supervisor or container health check waits for a service that can search every site. A bundle
+ * Whether the service has finished starting: the database service is there, the Torznab and qBittorrent
+ * servlets are registered (a client that waited for ready got 404s from them before, issue 12) and every
+ * site bundle that lay in the hot-deploy folders when it started has registered its {@link CatalogueProvider}.
+ * Until then {@code /health} says {@code starting}, so that a supervisor or container health check waits for a
+ * service that can search every site. The database's open is not waited for: it runs on its own thread
+ * beside the sites' registration, and what needs the database waits for it there ({@code Database}), so
+ * Derby's boot and migrations stay off the path to ready (issue 12). A bundle
  * that never registers (broken, or its configuration file removed) must not keep it starting forever: after
  * {@link #GIVE_UP_AFTER} the gate opens anyway and names what is missing as a problem.
  *
@@ -49,13 +57,17 @@ public class StartupGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
     private static final String PROVIDER = CatalogueProvider.class.getName();
+    /** The servlets a client of a ready service calls, by their whiteboard names, and how /health names them. */
+    private static final Map<String, String> ENDPOINTS = Map.of("catalogarr-torznab", "torznab",
+            "catalogarr-qbittorrent", "qbittorrent");
 
     /**
      * Where the start stands.
      *
      * @param state {@code starting}, {@code done}, or {@code incomplete} when it gave up waiting
-     * @param waitingFor {@code database} while it is not open yet, and the symbolic names of the site bundles
-     *        that have not registered yet
+     * @param waitingFor {@code database} while its service is not registered yet, {@code torznab} and
+     *        {@code qbittorrent} while their servlets are not, and the symbolic names of the site bundles that
+     *        have not registered yet
      * @param problem why the start is incomplete, or null
      */
     public record State(String state, List<String> waitingFor, String problem) {
@@ -67,8 +79,9 @@ public class StartupGate {
 
     private final Set<String> expected;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Set<String> endpoints = ConcurrentHashMap.newKeySet();
     private final long startedNanos = System.nanoTime();
-    private volatile boolean databaseOpen;
+    private volatile boolean databaseThere;
     private volatile boolean done;
 
     @Activate
@@ -90,7 +103,7 @@ public class StartupGate {
         }
     }
 
-    /** The database service appears once it is open and migrated. */
+    /** The database service appears at once; it opens and migrates on a thread of its own. */
     @Reference(service = Database.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindDatabase(ServiceReference<Database> database) {
         databaseOpened();
@@ -102,7 +115,34 @@ public class StartupGate {
     }
 
     void databaseOpened() {
-        databaseOpen = true;
+        databaseThere = true;
+    }
+
+    /**
+     * The HTTP whiteboard's view of what it serves: a servlet's service being registered is not enough, the
+     * whiteboard maps it a moment later, and a client told "ready" in between got a 404.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile HttpServiceRuntime httpRuntime;
+
+    /** Notes the Torznab and qBittorrent servlets the whiteboard serves; one leaving later does not reopen it. */
+    private void lookForEndpoints() {
+        HttpServiceRuntime runtime = httpRuntime;
+        if (runtime == null || endpoints.size() == ENDPOINTS.size()) {
+            return;
+        }
+        for (ServletContextDTO context : runtime.getRuntimeDTO().servletContextDTOs) {
+            for (ServletDTO servlet : context.servletDTOs) {
+                endpointRegistered(servlet.name);
+            }
+        }
+    }
+
+    void endpointRegistered(String servletName) {
+        String label = servletName == null ? null : ENDPOINTS.get(servletName);
+        if (label != null) {
+            endpoints.add(label);
+        }
     }
 
     /** Declarative Services wants an unbind for a dynamic reference; a provider leaving does not reopen the start. */
@@ -122,15 +162,17 @@ public class StartupGate {
         if (done) {
             return new State("done", List.of(), null);
         }
+        lookForEndpoints();
         List<String> missing = new ArrayList<>();
-        if (!databaseOpen) {
+        if (!databaseThere) {
             missing.add("database");
         }
-        missing.addAll(new TreeSet<>(expected));
-        missing.removeAll(registered);
+        new TreeSet<>(ENDPOINTS.values()).stream().filter(e -> !endpoints.contains(e)).forEach(missing::add);
+        expected.stream().sorted().filter(e -> !registered.contains(e)).forEach(missing::add);
         if (missing.isEmpty()) {
             done = true;
-            LOG.info("The database is open and every site bundle has registered its catalogue: started");
+            LOG.info("The database service and the servlets are there and every site bundle has registered its"
+                    + " catalogue: started");
             return new State("done", List.of(), null);
         }
         if (nanosSinceStart < GIVE_UP_AFTER.toNanos()) {

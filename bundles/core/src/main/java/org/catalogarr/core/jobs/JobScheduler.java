@@ -128,6 +128,11 @@ final class JobScheduler {
         return running.containsKey(id);
     }
 
+    /** Runs the task on the queue's thread, off the caller's: for work that must not hold up the start. */
+    void soon(Runnable task) {
+        timer.execute(task);
+    }
+
     /** Stops the job's worker, if it has one; its slot is free at once. */
     void stop(String id) {
         Slot slot = running.remove(id);

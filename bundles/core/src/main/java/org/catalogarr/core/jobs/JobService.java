@@ -119,12 +119,26 @@ public class JobService implements Jobs {
         this.files = new JobFiles(engine);
         this.labels = new JobLabels(store, live, root, this::all);
         this.scheduler = new JobScheduler(config.max__concurrent__downloads(), this::dispatch);
-        for (DownloadJob job : store.all()) {
-            if (job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED) {
-                LOG.info("Job {} ({}, site {}) was {} when the service stopped; starting it again", job.id(), job.name(),
-                        job.sourceSite(), job.status().code());
-                transition(job, JobStatus.QUEUED, job.message());
+        // On the queue's own thread: reading the jobs waits for the database, which opens beside the start.
+        scheduler.soon(this::resumeInterrupted);
+    }
+
+    /**
+     * Queues again what was downloading or queued when the service stopped. It may run after a client has
+     * already added or started jobs, so a job that has a worker now, or waits for its retry, is left alone.
+     */
+    private synchronized void resumeInterrupted() {
+        try {
+            for (DownloadJob job : store.all()) {
+                if ((job.status() == JobStatus.DOWNLOADING || job.status() == JobStatus.QUEUED)
+                        && !scheduler.running(job.id()) && scheduler.heldUntil(job.id()).isEmpty()) {
+                    LOG.info("Job {} ({}, site {}) was {} when the service stopped; starting it again", job.id(),
+                            job.name(), job.sourceSite(), job.status().code());
+                    transition(job, JobStatus.QUEUED, job.message());
+                }
             }
+        } catch (RuntimeException e) {
+            LOG.warn("Interrupted jobs could not be resumed now; the queue's next look starts them: {}", e.toString());
         }
         dispatch();
     }

@@ -28,10 +28,14 @@ public class StartupGateTest {
     @Test
     public void startingUntilEverySiteBundleRegistered() {
         StartupGate gate = new StartupGate(Set.of("org.example.site-a", "org.example.site-b"));
-        assertEquals(new StartupGate.State("starting", List.of("database", "org.example.site-a", "org.example.site-b"),
-                null), gate.state(SECOND));
+        assertEquals(new StartupGate.State("starting", List.of("database", "qbittorrent", "torznab",
+                "org.example.site-a", "org.example.site-b"), null), gate.state(SECOND));
         gate.registered("org.example.site-b");
         gate.databaseOpened();
+        gate.endpointRegistered("catalogarr-torznab");
+        gate.endpointRegistered("catalogarr-health");
+        assertEquals(List.of("qbittorrent", "org.example.site-a"), gate.state(SECOND).waitingFor());
+        gate.endpointRegistered("catalogarr-qbittorrent");
         assertEquals(List.of("org.example.site-a"), gate.state(SECOND).waitingFor());
         gate.registered("org.example.site-a");
         assertEquals(new StartupGate.State("done", List.of(), null), gate.state(2 * SECOND));
@@ -42,6 +46,7 @@ public class StartupGateTest {
         StartupGate gate = new StartupGate(Set.of("org.example.broken", "org.example.fine"));
         gate.registered("org.example.fine");
         gate.databaseOpened();
+        servletsRegistered(gate);
         assertTrue(gate.state(StartupGate.GIVE_UP_AFTER.toNanos() - 1).starting());
         StartupGate.State late = gate.state(StartupGate.GIVE_UP_AFTER.toNanos());
         assertEquals("incomplete", late.state());
@@ -54,11 +59,17 @@ public class StartupGateTest {
     @Test
     public void withoutSiteBundlesDoneOnceTheDatabaseIsOpen() {
         StartupGate gate = new StartupGate(Set.of());
+        servletsRegistered(gate);
         assertEquals(List.of("database"), gate.state(0).waitingFor());
         gate.databaseOpened();
         StartupGate.State state = gate.state(0);
         assertEquals("done", state.state());
         assertNull(state.problem());
+    }
+
+    private static void servletsRegistered(StartupGate gate) {
+        gate.endpointRegistered("catalogarr-torznab");
+        gate.endpointRegistered("catalogarr-qbittorrent");
     }
 
     @Test
