@@ -294,9 +294,10 @@ public class TitleIndex implements EventHandler {
             throws CatalogueException {
         List<String> slugs = hits.stream().map(IndexedTitle::slug).distinct().toList();
         try {
-            // seriesTitlesMatch turns every failure of a page into "not confirmed", so no outcome is a failure.
+            // seriesTitlesMatch turns every failure of a page into "not confirmed".
             return ParallelWork.run(pages.get(), CONFIRMED_HITS, slugs, slug -> seriesTitlesMatch(entry, query, slug),
-                    ParallelWork.noDeadline()).values().stream().flatMap(page -> page.value().stream()).findFirst();
+                    ParallelWork.noDeadline()).values().stream().filter(page -> !page.failed())
+                    .flatMap(page -> page.value().stream()).findFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CatalogueException(CatalogueException.Reason.TIMEOUT, "The search on " + entry.siteId() + " was stopped",
