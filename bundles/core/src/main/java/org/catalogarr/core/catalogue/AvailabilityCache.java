@@ -94,6 +94,12 @@ public class AvailabilityCache implements EventHandler {
         String siteId = entry.siteId();
         CatalogueSite site = entry.site().orElseThrow();
         Instant freshAfter = Instant.now().minus(Duration.ofHours(site.availabilityTtlHours()));
+        String key = key(siteId, slug, season, episode);
+        // An answer in flight first: while its write runs, the store may show some of its rows and not others.
+        CompletableFuture<EpisodeAvailability> pending = inFlight.get(key);
+        if (pending != null) {
+            return answerOf(pending, siteId);
+        }
         try {
             List<Availability> known = store.records(siteId, slug, season, episode);
             if (!known.isEmpty() && known.stream().allMatch(a -> a.checkedAt().isAfter(freshAfter))) {
@@ -108,7 +114,6 @@ public class AvailabilityCache implements EventHandler {
         }
         // Searches asking for the same episode at once (many clients right after the site's records were
         // dropped) share one request to the site instead of each sending its own.
-        String key = key(siteId, slug, season, episode);
         CompletableFuture<EpisodeAvailability> mine = new CompletableFuture<>();
         CompletableFuture<EpisodeAvailability> asked = inFlight.putIfAbsent(key, mine);
         if (asked != null) {

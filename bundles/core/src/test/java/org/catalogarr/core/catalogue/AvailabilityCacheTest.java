@@ -140,6 +140,16 @@ public class AvailabilityCacheTest {
     }
 
     @Test
+    public void anAnswerBeingStoredWinsOverThePartOfItTheStoreShowsSoFar() throws Exception {
+        EpisodeAvailability answer = cache.languages("aniworld", "attack-on-titan", 1, 1);
+        // What a reader could see of the write in the middle of its transaction: one row, German dub missing.
+        store.record("aniworld", "attack-on-titan", 1, 1, Set.of(), Set.of(Language.GERMAN_DUB), Instant.now());
+
+        assertEquals(answer.languages(), cache.languages("aniworld", "attack-on-titan", 1, 1).languages());
+        assertEquals(1, aniworld.calls().size());
+    }
+
+    @Test
     public void anAnswerNotYetStoredWhenTheSiteChangesIsNeitherStoredNorShared() throws Exception {
         cache.languages("sto", "attack-on-titan", 1, 1);
 
