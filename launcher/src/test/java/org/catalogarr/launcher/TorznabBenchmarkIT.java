@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,10 +78,10 @@ public class TorznabBenchmarkIT {
             List<Long> episodeLatencies;
             Phases phases = new Phases();
             try {
-                latencies = latencies(client, List.of(season), null);
+                latencies = latencies(client, List.of(season), List.of("season"), null);
                 episodeLatencies = latencies(client, EPISODE_MIX.stream().map(q -> base
                         + "/torznab/api?t=tvsearch&cat=5030,5040,5070&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                        + "&season=1&ep=1").toList(), phases);
+                        + "&season=1&ep=1").toList(), EPISODE_MIX, phases);
             } finally {
                 FakeCatalogues.site("aniworld").scenario(FakeSite.Scenario.NORMAL);
                 FakeCatalogues.site("sto").scenario(FakeSite.Scenario.NORMAL);
@@ -104,6 +106,8 @@ public class TorznabBenchmarkIT {
                         goal p95 <= slowest site + 50 ms (%d ms): %s
                         where the time goes (p50 / p95): before the first site request %s ms, from it to the last
                         site answer %s ms (%d ms of that the slowest site's own delay), after the last answer %s ms
+                    per series of the mix (the site requests of its last query, in ms from sending it):
+                    %s
                     Cached tv-search, %d concurrent clients for %d s, load from %s:
                       %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors
                     """, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
@@ -111,7 +115,7 @@ public class TorznabBenchmarkIT {
                     p50 - SLOWEST_SITE_MILLIS, EPISODE_MIX.size(), EPISODE_MIX.size() - 1, episodeP50, episodeP95,
                     SLOWEST_SITE_MILLIS + 50, episodeP95 <= SLOWEST_SITE_MILLIS + 50 ? "met" : "NOT met",
                     phases.quantiles(phases.before), phases.quantiles(phases.sites), SLOWEST_SITE_MILLIS,
-                    phases.quantiles(phases.after), CLIENTS,
+                    phases.quantiles(phases.after), phases.perSeriesReport().stripTrailing(), CLIENTS,
                     LOAD.toSeconds(), load.tool(), load.perSecond(), load.p50(), load.p99(), load.errors());
             System.out.println(report);
             Files.writeString(Path.of(System.getProperty("catalogarr.dist")).resolveSibling("benchmark.txt"), report);
@@ -121,16 +125,34 @@ public class TorznabBenchmarkIT {
     /**
      * Per query, from the fake sites' request times: how long the service took before its first site request
      * (parsing, title resolution from the index), from there to the last site answer (the sites' delays and any
-     * round trips one after the other), and after it (merging, writing the feed).
+     * round trips one after the other), and after it (merging, writing the feed). Kept per series as well, so
+     * that the series that make a phase's tail can be named, with the requests the sites saw for them.
      */
     private static final class Phases {
         final List<Long> before = new ArrayList<>();
         final List<Long> sites = new ArrayList<>();
         final List<Long> after = new ArrayList<>();
+        final Map<String, Series> perSeries = new LinkedHashMap<>();
 
-        void add(long sent, long received) {
-            List<FakeSite.Served> served = new ArrayList<>(FakeCatalogues.site("aniworld").served());
-            served.addAll(FakeCatalogues.site("sto").served());
+        /** One series' queries: their latencies and phases, and the site requests of the last one. */
+        private static final class Series {
+            final List<Long> total = new ArrayList<>();
+            final List<Long> before = new ArrayList<>();
+            final List<Long> sites = new ArrayList<>();
+            final List<Long> after = new ArrayList<>();
+            List<String> requests = List.of();
+        }
+
+        void add(String series, long sent, long received) {
+            Series mine = perSeries.computeIfAbsent(series, s -> new Series());
+            mine.total.add(received - sent);
+            List<FakeSite.Served> served = new ArrayList<>();
+            FakeCatalogues.site("aniworld").served().forEach(s -> served.add(
+                    new FakeSite.Served("aniworld " + s.request(), s.arrivedNanos(), s.answeredNanos())));
+            FakeCatalogues.site("sto").served().forEach(s -> served.add(
+                    new FakeSite.Served("sto " + s.request(), s.arrivedNanos(), s.answeredNanos())));
+            mine.requests = served.stream().map(s -> String.format("%s (%d-%d ms)", s.request(),
+                    (s.arrivedNanos() - sent) / 1_000_000, (s.answeredNanos() - sent) / 1_000_000)).toList();
             if (served.isEmpty()) {
                 return;
             }
@@ -139,6 +161,27 @@ public class TorznabBenchmarkIT {
             before.add(first - sent);
             sites.add(last - first);
             after.add(received - last);
+            mine.before.add(first - sent);
+            mine.sites.add(last - first);
+            mine.after.add(received - last);
+        }
+
+        /** A line per series: total, each phase as p50 / max, and what the sites were asked by its last query. */
+        String perSeriesReport() {
+            StringBuilder report = new StringBuilder();
+            perSeries.forEach((name, series) -> {
+                report.append(String.format("  %-42s n=%d total %s, before %s, sites %s, after %s (p50 / max ms)%n",
+                        name, series.total.size(), medianMax(series.total), medianMax(series.before),
+                        medianMax(series.sites), medianMax(series.after)));
+                series.requests.forEach(r -> report.append("      ").append(r).append('\n'));
+            });
+            return report.toString();
+        }
+
+        private static String medianMax(List<Long> nanos) {
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? "-" : String.format("%.0f / %.0f", millis(sorted, 0.50), millis(sorted, 1.0));
         }
 
         String quantiles(List<Long> nanos) {
@@ -149,7 +192,8 @@ public class TorznabBenchmarkIT {
     }
 
     /** LATENCY_QUERIES requests, going round the urls, one after the other; sorted. */
-    private static List<Long> latencies(HttpClient client, List<String> urls, Phases phases) throws Exception {
+    private static List<Long> latencies(HttpClient client, List<String> urls, List<String> labels, Phases phases)
+            throws Exception {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < LATENCY_QUERIES; i++) {
             FakeCatalogues.site("aniworld").clearRequests();
@@ -159,7 +203,7 @@ public class TorznabBenchmarkIT {
             long received = System.nanoTime();
             latencies.add(received - started);
             if (phases != null) {
-                phases.add(started, received);
+                phases.add(labels.get(i % labels.size()), started, received);
             }
         }
         Collections.sort(latencies);

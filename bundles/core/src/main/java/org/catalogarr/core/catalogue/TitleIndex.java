@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueSite;
@@ -39,7 +37,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.catalogarr.core.threads.BoundedPool;
 import org.catalogarr.core.threads.DaemonThreads;
+import org.catalogarr.core.threads.ParallelWork;
+import org.catalogarr.core.threads.ProbePool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,11 +97,19 @@ public class TitleIndex implements EventHandler {
         }
 
         SiteTitles withAlias(String key, String slug) {
+            if (candidates.contains(new Candidate(key, slug))) {
+                return this;
+            }
             List<Candidate> scored = new ArrayList<>(candidates);
             scored.add(new Candidate(key, slug));
             Set<String> aliases = new HashSet<>(aliasKeys);
             aliases.add(key);
             return new SiteTitles(List.copyOf(scored), Set.copyOf(aliases), shortForms);
+        }
+
+        /** Whether a query key may become an alias: it is no title of the index nor a short form. */
+        boolean learns(String key) {
+            return aliasKeys.contains(key) || !hasTitle(key) && !shortForms.containsKey(key);
         }
 
         boolean hasTitle(String key) {
@@ -128,25 +137,32 @@ public class TitleIndex implements EventHandler {
     /** Sites whose bundle left during this run: their index is fetched again when they come back. */
     private final Set<String> returning = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
-    /** Reads the series pages of search hits, a few at once, so that confirming them costs one round trip. */
-    private final ExecutorService confirmations = Executors.newFixedThreadPool(CONFIRMED_HITS,
-            DaemonThreads.named("catalogarr-title-confirm"));
+    /**
+     * The episode-page pool: reads the series pages of search hits a few at once, so that confirming them
+     * costs one round trip, and stores learnt aliases behind the answer.
+     */
+    private final Supplier<BoundedPool> pages;
 
     /** Told whether the site answered its index request; optional, as it only feeds the console and /health. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile SiteActivity activity;
 
     @Activate
-    public TitleIndex(@Reference CatalogueRegistry registry, @Reference TitleMappingStore store) {
+    public TitleIndex(@Reference CatalogueRegistry registry, @Reference TitleMappingStore store,
+            @Reference ProbePool probePool) {
+        this(registry, store, probePool::pool);
+    }
+
+    TitleIndex(CatalogueRegistry registry, TitleMappingStore store, Supplier<BoundedPool> pages) {
         this.registry = registry;
         this.store = store;
+        this.pages = pages;
         scheduler.scheduleWithFixedDelay(this::refreshDue, 0, CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Waits briefly for a running fetch, so that it does not write into a database that is closing. */
     @Deactivate
     void stop() throws InterruptedException {
-        confirmations.shutdownNow();
         scheduler.shutdownNow();
         if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
             LOG.warn("A title index fetch was still running when the index stopped");
@@ -268,32 +284,25 @@ public class TitleIndex implements EventHandler {
         return confirmed.map(match -> found(siteId, query, match, "search + series page"));
     }
 
-    /** Waits for the pages; a search stopped for its budget stops waiting and lets the page reads end alone. */
+    /**
+     * The series pages of the hits, read at once: the first hit, in the site's order, whose page lists a title
+     * that matches the query. The searching thread reads one page itself and borrows pool threads for the
+     * others when there is room ({@link ParallelWork}), so confirmations never wait for a thread that has not
+     * started; a search stopped for its budget stops its page reads too.
+     */
     private Optional<TitleMatcher.Match> awaitConfirmation(CatalogueEntry entry, String query, List<IndexedTitle> hits)
             throws CatalogueException {
+        List<String> slugs = hits.stream().map(IndexedTitle::slug).distinct().toList();
         try {
-            return confirmation(entry, query, hits).get();
+            // seriesTitlesMatch turns every failure of a page into "not confirmed".
+            return ParallelWork.run(pages.get(), CONFIRMED_HITS, slugs, slug -> seriesTitlesMatch(entry, query, slug),
+                    ParallelWork.noDeadline()).values().stream().filter(page -> !page.failed())
+                    .flatMap(page -> page.value().stream()).findFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CatalogueException(CatalogueException.Reason.TIMEOUT, "The search on " + entry.siteId() + " was stopped",
                     e);
-        } catch (ExecutionException e) {
-            // seriesTitlesMatch turns every failure of a page into "not confirmed"; only an Error gets here.
-            throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /**
-     * The series pages of the hits, read at once: the first hit, in the site's order, whose page lists a title
-     * that matches the query. Nothing waits inside the pool, so confirmations cannot starve one another.
-     */
-    private CompletableFuture<Optional<TitleMatcher.Match>> confirmation(CatalogueEntry entry, String query,
-            List<IndexedTitle> hits) {
-        List<CompletableFuture<Optional<TitleMatcher.Match>>> pages = hits.stream()
-                .map(hit -> CompletableFuture.supplyAsync(() -> seriesTitlesMatch(entry, query, hit.slug()), confirmations))
-                .toList();
-        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
-                .thenApply(all -> pages.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
     }
 
     private static Optional<TitleMatcher.Match> seriesTitlesMatch(CatalogueEntry entry, String query, String slug) {
@@ -311,17 +320,30 @@ public class TitleIndex implements EventHandler {
         }
     }
 
-    /** Stores what the site's search taught us, so that the next query finds it in the index. */
+    /**
+     * Keeps what the site's search taught us, so that the next query finds it in the index: in memory at once,
+     * in the database behind the answer (the search does not wait for the commit). As in the store, a key the
+     * index has as a title or short form is left alone: the site's own titles win over what we learnt.
+     */
     private void remember(String siteId, String query, String slug) {
         String key = TitleMatcher.key(query);
-        try {
-            if (store.remember(siteId, key, slug, Instant.now())) {
-                candidates.computeIfPresent(siteId, (id, known) -> known.withAlias(key, slug));
-                LOG.info("Remembered '{}' as an alias of {} on catalogue site '{}'", query, slug, siteId);
+        learn(siteId, key, slug);
+        Instant learntAt = Instant.now();
+        pages.get().runSoon(() -> {
+            try {
+                if (store.remember(siteId, key, slug, learntAt)) {
+                    // An index refresh that read the stored titles before this write would have dropped it.
+                    learn(siteId, key, slug);
+                    LOG.info("Remembered '{}' as an alias of {} on catalogue site '{}'", query, slug, siteId);
+                }
+            } catch (StoreException e) {
+                LOG.warn("Could not remember '{}' as an alias of {} on '{}': {}", query, slug, siteId, e.getMessage());
             }
-        } catch (StoreException e) {
-            LOG.warn("Could not remember '{}' as an alias of {} on '{}': {}", query, slug, siteId, e.getMessage());
-        }
+        });
+    }
+
+    private void learn(String siteId, String key, String slug) {
+        candidates.computeIfPresent(siteId, (id, known) -> known.learns(key) ? known.withAlias(key, slug) : known);
     }
 
     /**

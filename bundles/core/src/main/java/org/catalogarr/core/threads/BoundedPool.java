@@ -61,6 +61,19 @@ public final class BoundedPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands the work to a thread when there is room, else does it on the caller's thread: for work nobody
+     * waits for (storing what a site answered, behind the answer) that must neither be lost nor queue
+     * without bound. After {@link #close} it is done on the caller's thread too.
+     */
+    public void runSoon(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (PoolFullException full) {
+            work.run();
+        }
+    }
+
     void forget(FutureTask<?> task) {
         executor.remove(task);
     }

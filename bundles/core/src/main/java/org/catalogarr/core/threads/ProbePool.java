@@ -10,9 +10,11 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The threads that ask episode pages for a search's or the feed's episodes. Apart from {@link SearchPool}
- * because a site search waits for its pages: in one pool, site searches could take every thread and wait
- * for pages nobody is left to ask. Shares the PID {@value ThreadsConfig#PID} (and its metatype) with it.
+ * The threads that ask a site's pages for a search or the feed beyond its search: episode pages, the series
+ * pages that confirm a search hit, and the store writes of what they said, done behind the answer. Apart
+ * from {@link SearchPool} because a site search waits for its pages: in one pool, site searches could take
+ * every thread and wait for pages nobody is left to ask. Shares the PID {@value ThreadsConfig#PID} (and its
+ * metatype) with it.
  */
 @Component(service = ProbePool.class, configurationPid = ThreadsConfig.PID)
 public class ProbePool extends ConfiguredPool {

@@ -29,8 +29,10 @@ public @interface ThreadsConfig {
             + " are answered with a warning that the service is busy.", min = "1", max = "1024")
     int search__queue() default 256;
 
-    @AttributeDefinition(name = "Episode page threads", description = "Episode pages asked at once, over all searches"
-            + " (each search asks at most probe_concurrency of org.catalogarr.search at once).", min = "1", max = "64")
+    @AttributeDefinition(name = "Episode page threads", description = "Episode pages and the series pages that confirm"
+            + " search hits asked at once, over all searches (each search asks at most probe_concurrency of"
+            + " org.catalogarr.search at once); they also store what the pages said, after the answer.",
+            min = "1", max = "64")
     int probe__threads() default 4;
 
     @AttributeDefinition(name = "Episode page queue", description = "Episode-page workers that may wait for a thread;"

@@ -93,8 +93,9 @@ public class NewEpisodesPageTest {
         list(sto, "dark", 5);
         registry.addProvider(aniworld);
         registry.addProvider(sto);
-        titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
-        AvailabilityCache availability = new AvailabilityCache(registry, new AvailabilityStore(database));
+        titleIndex = new TitleIndex(registry, new TitleMappingStore(database), pools::probes);
+        AvailabilityCache availability = new AvailabilityCache(registry, new AvailabilityStore(database),
+                pools.probes::runSoon);
         feed = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes, config());
         search = new SearchService(registry, titleIndex, availability, feed, pools::search, pools::probes, config());
         torznab = new TorznabSearch(search);

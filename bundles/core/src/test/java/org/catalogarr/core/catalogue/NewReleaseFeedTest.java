@@ -76,10 +76,11 @@ public class NewReleaseFeedTest {
         sto.newReleases(List.of(release("dark", "Dark", 1, 1, minutesBefore(20), Language.GERMAN_DUB)));
         registry.addProvider(aniworld);
         registry.addProvider(sto);
-        titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
+        titleIndex = new TitleIndex(registry, new TitleMappingStore(database), pools::probes);
         titleIndex.refresh("aniworld");
         titleIndex.refresh("sto");
-        feed = new NewReleaseFeed(registry, titleIndex, new AvailabilityCache(registry, new AvailabilityStore(database)),
+        feed = new NewReleaseFeed(registry, titleIndex,
+                new AvailabilityCache(registry, new AvailabilityStore(database), pools.probes::runSoon),
                 pools::search, pools::probes, SearchServiceTest.config(60));
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.catalogarr.catalogue.api.CatalogueException;
@@ -104,8 +106,8 @@ public class SearchServiceTest {
         sto.offers("attack-on-titan", offers(1, 1, Language.GERMAN_DUB, Language.ENGLISH_DUB));
         registry.addProvider(aniworld);
         registry.addProvider(sto);
-        titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
-        availability = new AvailabilityCache(registry, new AvailabilityStore(database));
+        titleIndex = new TitleIndex(registry, new TitleMappingStore(database), pools::probes);
+        availability = new AvailabilityCache(registry, new AvailabilityStore(database), pools.probes::runSoon);
         newReleases = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes, config(60));
         search = new SearchService(registry, titleIndex, availability, newReleases, pools::search, pools::probes,
                 config(60));
@@ -221,6 +223,46 @@ public class SearchServiceTest {
         assertEquals(1, result.sitesAsked());
         assertTrue(result.entries().stream().allMatch(e -> e.siteId().equals("aniworld")));
         assertEquals(List.of(), sto.calls());
+    }
+
+    @Test
+    public void theAnswerDoesNotWaitForTheAvailabilityStoreWhichStillGetsIt() throws Exception {
+        CountDownLatch writesMayGo = new CountDownLatch(1);
+        AvailabilityStore slowStore = new AvailabilityStore(database) {
+            @Override
+            public void record(String siteId, String slug, int season, int episode, Set<Language> offered,
+                    Set<Language> alsoChecked, Instant checkedAt) {
+                try {
+                    writesMayGo.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.record(siteId, slug, season, episode, offered, alsoChecked, checkedAt);
+            }
+        };
+        AvailabilityCache slowCache = new AvailabilityCache(registry, slowStore, pools.probes::runSoon);
+        SearchService slowSearch = new SearchService(registry, titleIndex, slowCache, newReleases, pools::search,
+                pools::probes, config(0));
+
+        long started = System.nanoTime();
+        SearchResult result = slowSearch.search(query("Attack on Titan", 1, 1));
+        assertTrue("the answer waited for the database", System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+        assertEquals(4, result.entries().size());
+        AvailabilityStore store = new AvailabilityStore(database);
+        assertEquals("not stored yet", List.of(), store.records("sto", "attack-on-titan", 1, 1));
+
+        writesMayGo.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.records("sto", "attack-on-titan", 1, 1).isEmpty()
+                || store.records("aniworld", "attack-on-titan", 1, 1).isEmpty()) {
+            assertTrue("the availability never reached the store", System.nanoTime() < deadline);
+            Thread.sleep(10);
+        }
+        sto.clearCalls();
+        aniworld.clearCalls();
+        assertEquals(describe(result), describe(slowSearch.search(query("Attack on Titan", 1, 1))));
+        assertEquals("answered from the store", List.of(), sto.calls());
+        assertEquals("answered from the store", List.of(), aniworld.calls());
     }
 
     @Test

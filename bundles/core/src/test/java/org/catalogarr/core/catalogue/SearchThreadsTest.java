@@ -75,10 +75,11 @@ public class SearchThreadsTest {
             }
             registry.addProvider(site);
         }
-        titleIndex = new TitleIndex(registry, new TitleMappingStore(database));
+        titleIndex = new TitleIndex(registry, new TitleMappingStore(database), pools::probes);
         titleIndex.refresh("aniworld");
         titleIndex.refresh("sto");
-        AvailabilityCache availability = new AvailabilityCache(registry, new AvailabilityStore(database));
+        AvailabilityCache availability = new AvailabilityCache(registry, new AvailabilityStore(database),
+                pools.probes::runSoon);
         feed = new NewReleaseFeed(registry, titleIndex, availability, pools::search, pools::probes,
                 SearchServiceTest.config(0));
         // No result cache: only the single flight can spare the sites a request.

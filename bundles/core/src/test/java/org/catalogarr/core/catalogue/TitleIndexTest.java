@@ -9,6 +9,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.catalogarr.catalogue.api.CatalogueException;
 import org.catalogarr.catalogue.api.CatalogueException.Reason;
@@ -22,6 +24,7 @@ import org.catalogarr.core.store.TestDatabases;
 import org.catalogarr.core.store.TitleMappingStore;
 import org.catalogarr.core.store.TitleMappingStore.Mapping;
 import org.catalogarr.core.store.TitleMappingStore.Origin;
+import org.catalogarr.core.threads.BoundedPool;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -34,6 +37,7 @@ public class TitleIndexTest {
     private final FakeProvider sto = new FakeProvider(site("sto", 2, true));
     private TitleMappingStore store;
     private TitleIndex index;
+    private final BoundedPool pages = new BoundedPool("test-probe", "probe_threads", 8, 128);
 
     private static CatalogueSite site(String id, int priority, boolean enabled) {
         return new CatalogueSite(id, id, URI.create("https://" + id + ".example"), priority,
@@ -54,12 +58,13 @@ public class TitleIndexTest {
                 new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
         registry.addProvider(aniworld);
         registry.addProvider(sto);
-        index = new TitleIndex(registry, store);
+        index = new TitleIndex(registry, store, () -> pages);
     }
 
     @After
     public void tearDown() throws InterruptedException {
         index.stop();
+        pages.close();
         TestDatabases.close(database);
     }
 
@@ -189,8 +194,51 @@ public class TitleIndexTest {
         assertEquals("alias", index.resolve("aniworld", "Frieren: Beyond Journey's End").orElseThrow().via());
         assertEquals("alias", index.resolve("aniworld", "Frieren: Beyond Journey's End (2023)").orElseThrow().via());
         assertEquals("the alias needs no request", List.of(), aniworld.calls());
-        assertTrue(store.mappings("aniworld").contains(new Mapping("frieren beyond journey s end",
-                "frieren-nach-dem-ende-der-reise", Origin.ALIAS)));
+        awaitStored(store, "aniworld", new Mapping("frieren beyond journey s end", "frieren-nach-dem-ende-der-reise",
+                Origin.ALIAS));
+    }
+
+    @Test
+    public void aLearntAliasServesAtOnceWhileItsStoreWriteWaits() throws Exception {
+        CountDownLatch writeMayGo = new CountDownLatch(1);
+        TitleMappingStore slowStore = new TitleMappingStore(database) {
+            @Override
+            public boolean remember(String siteId, String titleKey, String slug, java.time.Instant learntAt) {
+                try {
+                    writeMayGo.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.remember(siteId, titleKey, slug, learntAt);
+            }
+        };
+        index.stop();
+        index = new TitleIndex(registry, slowStore, () -> pages);
+        aniworld.searchResult("Levi Chronicles", List.of(new IndexedTitle("attack-on-titan", "Attack on Titan", List.of())));
+        aniworld.series(new Series("attack-on-titan", "Attack on Titan", List.of("Levi Chronicles"), 2013, List.of(1)));
+        index.refresh("aniworld");
+
+        long started = System.nanoTime();
+        assertEquals("search + series page", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
+        assertTrue("the answer waited for the store write",
+                System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+        Mapping alias = new Mapping("levi chronicles", "attack-on-titan", Origin.ALIAS);
+        assertFalse("not stored yet", store.mappings("aniworld").contains(alias));
+        aniworld.clearCalls();
+        assertEquals("alias", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
+        assertEquals("the alias needs no request while it is being stored", List.of(), aniworld.calls());
+
+        writeMayGo.countDown();
+        awaitStored(store, "aniworld", alias);
+    }
+
+    /** Learnt aliases are stored behind the answer: waits (boundedly) until this one is. */
+    private static void awaitStored(TitleMappingStore store, String siteId, Mapping mapping) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!store.mappings(siteId).contains(mapping)) {
+            assertTrue(mapping + " was not stored", System.nanoTime() < deadline);
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -215,6 +263,7 @@ public class TitleIndexTest {
         index.refresh("aniworld");
         assertEquals("search + series page", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
         assertEquals("alias", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());
+        awaitStored(store, "aniworld", new Mapping("levi chronicles", "attack-on-titan", Origin.ALIAS));
 
         index.refresh("aniworld");
         assertEquals("alias", index.resolve("aniworld", "Levi Chronicles").orElseThrow().via());

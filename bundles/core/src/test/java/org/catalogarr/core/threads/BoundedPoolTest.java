@@ -61,6 +61,30 @@ public class BoundedPoolTest {
     }
 
     @Test
+    public void workRunSoonGoesToAPoolThreadWhenThereIsRoomElseToTheCaller() throws Exception {
+        String caller = Thread.currentThread().getName();
+        List<String> where = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 3; i++) {
+            blocking();
+        }
+        pool.runSoon(() -> where.add(Thread.currentThread().getName()));
+        assertEquals("the full pool's work was done before runSoon returned", List.of(caller), where);
+        pool.close();
+        pool.runSoon(() -> where.add(Thread.currentThread().getName()));
+        assertEquals("a closed pool's too", List.of(caller, caller), where);
+
+        try (BoundedPool roomy = new BoundedPool("catalogarr-roomy", "test_threads", 1, 1)) {
+            CountDownLatch ran = new CountDownLatch(1);
+            roomy.runSoon(() -> {
+                where.add(Thread.currentThread().getName());
+                ran.countDown();
+            });
+            assertTrue(ran.await(5, TimeUnit.SECONDS));
+        }
+        assertEquals("catalogarr-roomy-1", where.get(2));
+    }
+
+    @Test
     public void cancelledWorkIsInterruptedAndLeavesTheQueue() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
