@@ -29,9 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.catalogarr.core.threads.DaemonThreads;
 import org.catalogarr.hoster.api.MediaSource;
@@ -68,6 +65,7 @@ final class HlsFetcher {
     private final Retries retries;
     private final int parallel;
     private final Remuxer remuxer;
+    private final SegmentCiphers ciphers;
 
     /** @param requests where the media may be fetched from, and within which limits */
     HlsFetcher(MediaRequests requests) {
@@ -89,6 +87,11 @@ final class HlsFetcher {
 
     /** @param remuxer what an MPEG-TS download becomes once complete */
     HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer) {
+        this(requests, retries, parallel, remuxer, SegmentCiphers.fastest());
+    }
+
+    /** @param ciphers what decrypts AES-128 segments */
+    HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer, SegmentCiphers ciphers) {
         if (parallel < 1) {
             throw new IllegalArgumentException("at least one segment at a time, not " + parallel);
         }
@@ -96,6 +99,7 @@ final class HlsFetcher {
         this.retries = retries;
         this.parallel = parallel;
         this.remuxer = remuxer;
+        this.ciphers = ciphers;
     }
 
     /**
@@ -393,26 +397,20 @@ final class HlsFetcher {
         return Map.copyOf(keys);
     }
 
-    private static Cipher cipher(HlsPlaylist.Segment segment, Map<URI, byte[]> keys) {
+    private SegmentDecipher cipher(HlsPlaylist.Segment segment, Map<URI, byte[]> keys) {
         if (segment.key().isEmpty()) {
             return null;
         }
         HlsPlaylist.Key key = segment.key().get();
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys.get(key.uri()), "AES"), new IvParameterSpec(key.iv()));
-            return cipher;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has AES/CBC/PKCS5Padding", e);
-        }
+        return ciphers.decipher(keys.get(key.uri()), key.iv());
     }
 
     /**
      * Fetches one resource into the buffer, decrypting it on the way when a cipher is given; an attempt begins
      * by throwing away what an earlier attempt left, in the buffer and in the progress.
      */
-    private Void fetchInto(SegmentBuffer buffer, URI uri, MediaSource media, Cipher cipher, ProgressMeter meter)
-            throws IOException, InterruptedException {
+    private Void fetchInto(SegmentBuffer buffer, URI uri, MediaSource media, SegmentDecipher cipher,
+            ProgressMeter meter) throws IOException, InterruptedException {
         buffer.clear();
         long counted = 0;
         try {
@@ -520,13 +518,13 @@ final class HlsFetcher {
         }
 
         /** Appends the data, decrypted when a cipher is given. */
-        void put(URI uri, ByteBuffer data, Cipher cipher) throws IOException {
+        void put(URI uri, ByteBuffer data, SegmentDecipher cipher) throws IOException {
             if (cipher == null) {
                 room(uri, data.remaining());
                 bytes.put(data);
                 return;
             }
-            room(uri, cipher.getOutputSize(data.remaining()));
+            room(uri, cipher.outputSize(data.remaining()));
             try {
                 cipher.update(data, bytes);
             } catch (GeneralSecurityException e) {
@@ -535,9 +533,9 @@ final class HlsFetcher {
         }
 
         /** Decrypts the last block and removes the padding. */
-        void finish(URI uri, Cipher cipher) throws IOException, GeneralSecurityException {
-            room(uri, cipher.getOutputSize(0));
-            cipher.doFinal(ByteBuffer.allocate(0), bytes);
+        void finish(URI uri, SegmentDecipher cipher) throws IOException, GeneralSecurityException {
+            room(uri, cipher.outputSize(0));
+            cipher.finish(bytes);
         }
 
         void writeTo(FileChannel out) throws IOException {
