@@ -3,7 +3,6 @@ package org.catalogarr.core.download;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 
 
@@ -55,6 +53,7 @@ final class HlsFetcher {
     /** Segments fetched at once unless configured otherwise. */
     static final int DEFAULT_PARALLEL = 4;
     private static final int KEY_BYTES = 16;
+    private static final int PAGE_CHUNK_BYTES = 16 * 1024;
     /** How much may be written between two checkpoints: at most this is fetched again after a crash. */
     private static final long CHECKPOINT_BYTES = 32L * 1024 * 1024;
     private static final long CHECKPOINT_NANOS = 3_000_000_000L;
@@ -414,18 +413,15 @@ final class HlsFetcher {
         buffer.clear();
         long counted = 0;
         try {
-            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, media);
-            try (TimedBody body = new TimedBody(requests.limits())) {
-                response.body().subscribe(body);
+            MediaResponse response = send(uri, media);
+            try (TimedBody body = new TimedBody(response, requests.limits(), buffer.chunk())) {
                 checkStatus(uri, response.statusCode());
-                List<ByteBuffer> chunk;
-                while ((chunk = next(body, uri)) != null) {
-                    for (ByteBuffer data : chunk) {
-                        int bytes = data.remaining();
-                        buffer.put(uri, data, cipher);
-                        meter.add(bytes);
-                        counted += bytes;
-                    }
+                ByteBuffer data;
+                while ((data = next(body, uri)) != null) {
+                    int bytes = data.remaining();
+                    buffer.put(uri, data, cipher);
+                    meter.add(bytes);
+                    counted += bytes;
                     if (Thread.interrupted()) {
                         throw new InterruptedException("download of " + uri + " interrupted; the part file is kept");
                     }
@@ -448,28 +444,23 @@ final class HlsFetcher {
 
     /** A playlist or key, read whole but never beyond {@code limit} bytes, nor beyond the timeout: it is a page. */
     private Fetched small(URI uri, MediaSource media, int limit, String what) throws IOException, InterruptedException {
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, media);
-        try (TimedBody body = new TimedBody(requests.limits().forPages())) {
-            response.body().subscribe(body);
+        MediaResponse response = send(uri, media);
+        // Pages are small: a small array to read them, not a media chunk's.
+        try (TimedBody body = new TimedBody(response, requests.limits().forPages(), new byte[PAGE_CHUNK_BYTES])) {
             checkStatus(uri, response.statusCode());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            List<ByteBuffer> chunk;
-            while ((chunk = next(body, uri)) != null) {
-                for (ByteBuffer buffer : chunk) {
-                    if (bytes.size() + buffer.remaining() > limit) {
-                        throw new UnusableMediaException("the " + what + " " + uri + " is larger than " + limit
-                                + " bytes");
-                    }
-                    byte[] part = new byte[buffer.remaining()];
-                    buffer.get(part);
-                    bytes.write(part);
+            ByteBuffer data;
+            while ((data = next(body, uri)) != null) {
+                if (bytes.size() + data.remaining() > limit) {
+                    throw new UnusableMediaException("the " + what + " " + uri + " is larger than " + limit + " bytes");
                 }
+                bytes.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
             }
             return new Fetched(response.uri(), bytes.toByteArray());
         }
     }
 
-    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(URI uri, MediaSource media)
+    private MediaResponse send(URI uri, MediaSource media)
             throws IOException, InterruptedException {
         try {
             return requests.get(uri, media.headers());
@@ -497,7 +488,7 @@ final class HlsFetcher {
         throw new IOException("HTTP " + status + " for " + uri);
     }
 
-    private static List<ByteBuffer> next(TimedBody body, URI uri) throws IOException, InterruptedException {
+    private static ByteBuffer next(TimedBody body, URI uri) throws IOException, InterruptedException {
         try {
             return body.next();
         } catch (IOException e) {
@@ -512,6 +503,12 @@ final class HlsFetcher {
     private static final class SegmentBuffer {
 
         private ByteBuffer bytes = ByteBuffer.allocateDirect(BlockWriter.BLOCK_BYTES);
+        private final byte[] chunk = new byte[TimedBody.CHUNK_BYTES];
+
+        /** The array the segment's body is read into on its way here. */
+        byte[] chunk() {
+            return chunk;
+        }
 
         void clear() {
             bytes.clear();
