@@ -18,16 +18,13 @@ final class MediaResponse implements AutoCloseable {
     private final HttpURLConnection connection;
     private final URI uri;
     private final int status;
-    private final Runnable unwatch;
     private InputStream body;
     private boolean complete;
 
-    /** @param unwatch ends the watch over the connection that closes it when its thread is interrupted */
-    MediaResponse(HttpURLConnection connection, URI uri, int status, Runnable unwatch) {
+    MediaResponse(HttpURLConnection connection, URI uri, int status) {
         this.connection = connection;
         this.uri = uri;
         this.status = status;
-        this.unwatch = unwatch;
     }
 
     int statusCode() {
@@ -66,7 +63,6 @@ final class MediaResponse implements AutoCloseable {
 
     @Override
     public void close() {
-        unwatch.run();
         if (complete && body != null) {
             try {
                 body.close();

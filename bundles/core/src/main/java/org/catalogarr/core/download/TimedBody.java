@@ -48,7 +48,8 @@ final class TimedBody implements AutoCloseable {
      * @throws IOException when the connection broke (with the transport's exception as the cause), nothing came
      *     for longer than the silence allows, the transfer stayed below the minimum rate for a whole window, or
      *     the deadline passed
-     * @throws InterruptedException when the thread was interrupted (its connection is then closed)
+     * @throws InterruptedException when the thread was interrupted: before the read, or during a read that then
+     *     failed or timed out (a blocking read itself does not end on an interrupt)
      */
     ByteBuffer next() throws IOException, InterruptedException {
         if (Thread.interrupted()) {
@@ -75,11 +76,12 @@ final class TimedBody implements AutoCloseable {
         try {
             InputStream body = response.body();
             return body.read(chunk, 0, chunk.length);
-        } catch (SocketTimeoutException e) {
-            throw new IOException("no data for " + limits.silence().toSeconds() + " s");
         } catch (IOException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("download of " + response.uri() + " interrupted");
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw new IOException("no data for " + limits.silence().toSeconds() + " s");
             }
             throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
