@@ -91,7 +91,7 @@ final class SegmentCiphers {
         }
     }
 
-    /** Encrypts two and a half blocks with the JDK and decrypts them with the candidate, into a direct buffer as in use. */
+    /** Encrypts two and a half blocks with the JDK and decrypts them with the candidate, in chunks as in use. */
     private static boolean decryptsRight(Provider candidate) throws GeneralSecurityException {
         byte[] key = new byte[16];
         byte[] iv = new byte[16];
@@ -105,7 +105,7 @@ final class SegmentCiphers {
         encrypt.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
         byte[] encrypted = encrypt.doFinal(plain);
         SegmentDecipher decrypt = new SegmentCiphers(candidate).decipher(key, iv);
-        ByteBuffer out = ByteBuffer.allocateDirect(64);
+        ByteBuffer out = ByteBuffer.allocate(64);
         // In two chunks that end inside blocks, as the network hands them over.
         decrypt.update(ByteBuffer.wrap(encrypted, 0, 21), out);
         decrypt.update(ByteBuffer.wrap(encrypted, 21, encrypted.length - 21), out);
