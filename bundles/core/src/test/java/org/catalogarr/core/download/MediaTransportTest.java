@@ -122,11 +122,34 @@ public class MediaTransportTest {
         assertEquals(2, host.requests().stream().filter(request -> request.contains("/dropping")).count());
     }
 
+    @Test
+    public void theHostersOriginHeaderIsSentAndAHostHeaderRefused() throws Exception {
+        byte[] body = new byte[1000];
+        Map<String, String> received = new java.util.concurrent.ConcurrentHashMap<>();
+        URI uri = serve(body, received);
+        Mp4Fetcher fetcher = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(5)));
+
+        fetcher.fetch(new MediaSource(uri, Map.of("Origin", "https://hoster.example", "Referer",
+                "https://hoster.example/e/1"), MediaSource.Kind.MP4), target(), "Show S01E01", "test", (d, t, s) -> { });
+        UnusableMediaException host = assertThrows(UnusableMediaException.class, () -> fetcher.fetch(new MediaSource(
+                uri, Map.of("Host", "elsewhere.example"), MediaSource.Kind.MP4), target(), "Show S01E02", "test",
+                (d, t, s) -> { }));
+
+        assertEquals("https://hoster.example", received.get("Origin"));
+        assertEquals("https://hoster.example/e/1", received.get("Referer"));
+        assertTrue(host.getMessage(), host.getMessage().contains("Host"));
+    }
+
     private URI serve(byte[] body) throws IOException {
+        return serve(body, new HashMap<>());
+    }
+
+    private URI serve(byte[] body, Map<String, String> received) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         serverThreads = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, SERVER_THREAD));
         server.setExecutor(serverThreads);
         server.createContext("/media.mp4", exchange -> {
+            exchange.getRequestHeaders().forEach((name, values) -> received.put(name, values.get(0)));
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
