@@ -20,9 +20,7 @@ import org.catalogarr.hoster.api.DestinationPolicy;
  * <p>The requests go through {@link HttpURLConnection}, which reads the socket only when the body is read, into
  * the caller's buffer. The JDK's {@code HttpClient} allocates a new buffer for every chunk and reads ahead of a
  * slower disk: a 1 GiB download grew the heap by 60–250 MB, which a service limited to 256 MB cannot afford.
- * The price: a blocking socket read does not end on an interrupt, and closing the connection from another thread
- * waits for the read too. An interrupted download ends with its next chunk, or when a silent server's read times
- * out (the configured timeout).
+ * Its blocking calls run through {@link InterruptibleReads}, so that an interrupt still ends a download at once.
  */
 final class MediaRequests {
 
@@ -42,6 +40,7 @@ final class MediaRequests {
 
     private final DestinationPolicy policy;
     private final ReadLimits limits;
+    private final InterruptibleReads reads = new InterruptibleReads();
 
     MediaRequests(DestinationPolicy policy, ReadLimits limits) {
         this.policy = policy;
@@ -85,12 +84,10 @@ final class MediaRequests {
     private MediaResponse send(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
         HttpURLConnection connection = open(uri, headers);
         try {
-            return new MediaResponse(connection, uri, connection.getResponseCode());
+            return new MediaResponse(connection, uri, reads.await(connection::getResponseCode, connection::disconnect),
+                    reads);
         } catch (IOException | RuntimeException e) {
             connection.disconnect();
-            if (Thread.interrupted()) {
-                throw new InterruptedException("request for " + uri + " interrupted");
-            }
             throw e;
         }
     }

@@ -18,13 +18,16 @@ final class MediaResponse implements AutoCloseable {
     private final HttpURLConnection connection;
     private final URI uri;
     private final int status;
+    private final InterruptibleReads reads;
     private InputStream body;
     private boolean complete;
+    private boolean abandoned;
 
-    MediaResponse(HttpURLConnection connection, URI uri, int status) {
+    MediaResponse(HttpURLConnection connection, URI uri, int status, InterruptibleReads reads) {
         this.connection = connection;
         this.uri = uri;
         this.status = status;
+        this.reads = reads;
     }
 
     int statusCode() {
@@ -48,12 +51,28 @@ final class MediaResponse implements AutoCloseable {
         return chunked || length < 0 ? OptionalLong.empty() : OptionalLong.of(length);
     }
 
-    /** The body; only for statuses below 400 (the connection has none to give for others). */
-    InputStream body() throws IOException {
+    /**
+     * Reads the next bytes of the body (only for statuses below 400: the connection has none to give for others)
+     * into the array: at once when some have arrived, else waiting on a pool thread, so that an interrupt ends
+     * the wait.
+     *
+     * @return how many bytes were read, or -1 at the end of the body
+     */
+    int read(byte[] into) throws IOException, InterruptedException {
         if (body == null) {
             body = connection.getInputStream();
         }
-        return body;
+        InputStream stream = body;
+        if (stream.available() > 0) {
+            // Returns what has arrived without waiting for more.
+            return stream.read(into, 0, into.length);
+        }
+        try {
+            return reads.await(() -> stream.read(into, 0, into.length), connection::disconnect);
+        } catch (InterruptedException e) {
+            abandoned = true;
+            throw e;
+        }
     }
 
     /** The body was read to its end: the connection may serve the next request. */
@@ -63,6 +82,10 @@ final class MediaResponse implements AutoCloseable {
 
     @Override
     public void close() {
+        if (abandoned) {
+            // Closed by the pool once the abandoned read ends; closing it here would wait for that read.
+            return;
+        }
         if (complete && body != null) {
             try {
                 body.close();

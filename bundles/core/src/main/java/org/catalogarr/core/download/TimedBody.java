@@ -1,7 +1,6 @@
 package org.catalogarr.core.download;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.OptionalLong;
@@ -48,8 +47,7 @@ final class TimedBody implements AutoCloseable {
      * @throws IOException when the connection broke (with the transport's exception as the cause), nothing came
      *     for longer than the silence allows, the transfer stayed below the minimum rate for a whole window, or
      *     the deadline passed
-     * @throws InterruptedException when the thread was interrupted: before the read, or during a read that then
-     *     failed or timed out (a blocking read itself does not end on an interrupt)
+     * @throws InterruptedException when the thread was interrupted, also while it waited for bytes
      */
     ByteBuffer next() throws IOException, InterruptedException {
         if (Thread.interrupted()) {
@@ -74,8 +72,7 @@ final class TimedBody implements AutoCloseable {
 
     private int read() throws IOException, InterruptedException {
         try {
-            InputStream body = response.body();
-            return body.read(chunk, 0, chunk.length);
+            return response.read(chunk);
         } catch (IOException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("download of " + response.uri() + " interrupted");

@@ -84,8 +84,8 @@ public class MediaTransportTest {
     }
 
     @Test
-    public void anInterruptDuringASilentServersReadEndsTheDownloadWhenTheReadTimesOut() throws Exception {
-        Mp4Fetcher fetcher = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(2)), new Retries(3,
+    public void anInterruptEndsTheWaitForASilentServerAtOnce() throws Exception {
+        Mp4Fetcher fetcher = new Mp4Fetcher(LoopbackRequests.within(Duration.ofSeconds(60)), new Retries(3,
                 Duration.ofMillis(10)));
         CountDownLatch flowing = new CountDownLatch(1);
         FutureTask<Path> download = new FutureTask<>(() -> fetcher.fetch(new MediaSource(host.mediaUrl("stalling"),
@@ -94,17 +94,17 @@ public class MediaTransportTest {
         Thread thread = new Thread(download, "interrupted download");
         thread.start();
         assertTrue("bytes arrived", flowing.await(10, TimeUnit.SECONDS));
-        // The server has fallen silent with the connection open; the read waits out the 2 s timeout.
+        // The server has fallen silent with the connection open; a plain blocking read would wait out the 60 s.
         Thread.sleep(300);
 
         long interruptedAt = System.nanoTime();
         thread.interrupt();
-        ExecutionException failure = assertThrows(ExecutionException.class, () -> download.get(20, TimeUnit.SECONDS));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> download.get(30, TimeUnit.SECONDS));
         double seconds = (System.nanoTime() - interruptedAt) / 1e9;
 
         // Not a stalled transfer to retry: the job was stopped, and its part file is kept for a resume.
         assertTrue(failure.getCause().toString(), failure.getCause() instanceof InterruptedException);
-        assertTrue("ended " + seconds + " s after the interrupt", seconds < 10);
+        assertTrue("ended " + seconds + " s after the interrupt", seconds < 5);
         assertEquals("no retry after the interrupt", 1, host.requests().stream()
                 .filter(request -> request.contains("/stalling")).count());
         assertTrue(Files.exists(temp.getRoot().toPath().resolve("Show S01E01.mp4.part")));
