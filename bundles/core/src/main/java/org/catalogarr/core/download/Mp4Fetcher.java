@@ -2,7 +2,6 @@ package org.catalogarr.core.download;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,9 +86,8 @@ final class Mp4Fetcher {
         Path part = files.get(1);
         Path originFile = files.get(2);
         long offset = Files.exists(part) ? Files.size(part) : 0;
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(media, offset);
-        try (TimedBody body = new TimedBody(requests.limits())) {
-            response.body().subscribe(body);
+        MediaResponse response = send(media, offset);
+        try (TimedBody body = new TimedBody(response, requests.limits())) {
             if (alreadyComplete(response, offset)) {
                 return finish(folder, part, target, originFile, name, progress);
             }
@@ -138,11 +135,11 @@ final class Mp4Fetcher {
      * A part file that already holds every byte (the service stopped between the last byte and the
      * rename) gets 416 for the range after its end, with the full length in {@code Content-Range}.
      */
-    private static boolean alreadyComplete(HttpResponse<?> response, long offset) {
+    private static boolean alreadyComplete(MediaResponse response, long offset) {
         if (response.statusCode() != 416 || offset <= 0) {
             return false;
         }
-        Matcher match = UNSATISFIED_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+        Matcher match = UNSATISFIED_RANGE.matcher(response.header("Content-Range").orElse(""));
         return match.matches() && Long.parseLong(match.group(1)) == offset;
     }
 
@@ -157,7 +154,7 @@ final class Mp4Fetcher {
         }
     }
 
-    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(MediaSource media, long offset)
+    private MediaResponse send(MediaSource media, long offset)
             throws IOException, InterruptedException {
         Map<String, String> headers = new HashMap<>(media.headers());
         if (offset > 0) {
@@ -174,13 +171,13 @@ final class Mp4Fetcher {
     }
 
     /** The size the finished file must have, or -1 when the server does not say; fails on statuses without media. */
-    private static long expectedTotal(URI uri, HttpResponse<?> response, long offset) throws IOException {
+    private static long expectedTotal(URI uri, MediaResponse response, long offset) throws IOException {
         int status = response.statusCode();
         if (status == 404 || status == 410) {
             throw new MediaGoneException("the media server no longer has " + uri + " (HTTP " + status + ")");
         }
         if (status == 206) {
-            String range = response.headers().firstValue("Content-Range").orElse("");
+            String range = response.header("Content-Range").orElse("");
             Matcher match = CONTENT_RANGE.matcher(range);
             if (!match.matches() || Long.parseLong(match.group(1)) != offset) {
                 throw new IOException("asked " + uri + " for bytes from " + offset + ", got Content-Range '" + range + "'");
@@ -193,7 +190,7 @@ final class Mp4Fetcher {
         if (status != 200) {
             throw new IOException("HTTP " + status + " for " + uri);
         }
-        return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return response.contentLength().orElse(-1);
     }
 
     private static void copy(TimedBody body, Path part, boolean append, ProgressMeter meter, long total, URI uri)
@@ -201,13 +198,11 @@ final class Mp4Fetcher {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
                 BlockWriter writer = new BlockWriter(out)) {
-            List<ByteBuffer> chunk;
-            while ((chunk = next(body, uri, meter, total)) != null) {
-                for (ByteBuffer buffer : chunk) {
-                    int bytes = buffer.remaining();
-                    writer.write(buffer);
-                    meter.add(bytes);
-                }
+            ByteBuffer data;
+            while ((data = next(body, uri, meter, total)) != null) {
+                int bytes = data.remaining();
+                writer.write(data);
+                meter.add(bytes);
                 if (Thread.interrupted()) {
                     throw new InterruptedException("download of " + uri + " interrupted; " + part + " is kept");
                 }
@@ -219,7 +214,7 @@ final class Mp4Fetcher {
      * The next buffers. A failure says how far the file got, which is where a retry resumes, and whether
      * the connection broke (a cause from the transport) or the body's own limits gave up on a slow server.
      */
-    private static List<ByteBuffer> next(TimedBody body, URI uri, ProgressMeter meter, long total)
+    private static ByteBuffer next(TimedBody body, URI uri, ProgressMeter meter, long total)
             throws IOException, InterruptedException {
         try {
             return body.next();

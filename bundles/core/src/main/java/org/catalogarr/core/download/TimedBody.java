@@ -1,97 +1,92 @@
 package org.catalogarr.core.download;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalLong;
 
 /**
- * A response body read chunk by chunk within {@link ReadLimits}: each wait is bounded (the HTTP client's
- * own body stream waits forever when a server stops sending in the middle of a file), the transfer must
- * keep a minimum rate, and the whole body has a deadline. Only {@value #AHEAD} chunks (16–256 KiB each) are
- * asked for ahead of the reader, so a slow disk slows the download instead of filling memory, while the
- * client's thread keeps reading as this one writes instead of waiting to be asked for every chunk.
+ * A response body read chunk by chunk within {@link ReadLimits}: each read waits at most the silence (the
+ * connection's read timeout), the transfer must keep a minimum rate, and the whole body has a deadline. The bytes
+ * come from the socket only as they are read, into one reused array of {@value #CHUNK_BYTES} bytes: a slow disk
+ * slows the download instead of filling memory, and a download allocates nothing per chunk. A body that ends
+ * before the length its server announced is a cut connection, not a short file.
  */
-final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
+final class TimedBody implements AutoCloseable {
 
-    private static final Object END = new Object();
-    static final int AHEAD = 4;
+    static final int CHUNK_BYTES = 64 * 1024;
 
-    private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
+    private final MediaResponse response;
     private final ReadLimits limits;
+    private final OptionalLong announced;
     private final long deadlineAt;
+    private final byte[] chunk;
+    private long received;
     private long windowStart;
     private long windowBytes;
-    private volatile Flow.Subscription subscription;
 
     /** @param limits the limits; the deadline counts from now */
-    TimedBody(ReadLimits limits) {
+    TimedBody(MediaResponse response, ReadLimits limits) {
+        this(response, limits, new byte[CHUNK_BYTES]);
+    }
+
+    /** @param chunk the array the bytes are read into, reused from body to body by the caller */
+    TimedBody(MediaResponse response, ReadLimits limits, byte[] chunk) {
+        this.response = response;
         this.limits = limits;
+        this.announced = response.contentLength();
+        this.chunk = chunk;
         long now = System.nanoTime();
         this.deadlineAt = now + limits.deadline().toNanos();
         this.windowStart = now;
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription newSubscription) {
-        subscription = newSubscription;
-        newSubscription.request(AHEAD);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> chunk) {
-        items.add(chunk);
-    }
-
-    @Override
-    public void onError(Throwable failure) {
-        items.add(failure);
-    }
-
-    @Override
-    public void onComplete() {
-        items.add(END);
-    }
-
     /**
-     * The next chunk, or null at the end of the body.
+     * The next bytes, valid until the next call, or null at the end of the body.
      *
-     * @throws IOException when the connection broke, nothing came for longer than the silence allows, the
-     *     transfer stayed below the minimum rate for a whole window, or the deadline passed
+     * @throws IOException when the connection broke (with the transport's exception as the cause), nothing came
+     *     for longer than the silence allows, the transfer stayed below the minimum rate for a whole window, or
+     *     the deadline passed
+     * @throws InterruptedException when the thread was interrupted, also while it waited for bytes
      */
-    @SuppressWarnings("unchecked")
-    List<ByteBuffer> next() throws IOException, InterruptedException {
-        long left = deadlineAt - System.nanoTime();
-        if (left <= 0) {
+    ByteBuffer next() throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("download of " + response.uri() + " interrupted");
+        }
+        if (deadlineAt - System.nanoTime() <= 0) {
             throw pastDeadline();
         }
-        Object item = items.poll(Math.min(left, limits.silence().toNanos()), TimeUnit.NANOSECONDS);
-        if (item == null) {
-            if (deadlineAt - System.nanoTime() <= 0) {
-                throw pastDeadline();
+        int count = read();
+        if (count < 0) {
+            if (announced.isPresent() && received < announced.getAsLong()) {
+                throw new IOException("the server closed the connection after " + received + " of "
+                        + announced.getAsLong() + " bytes", new IOException("premature end of the body"));
             }
-            throw new IOException("no data for " + limits.silence().toSeconds() + " s");
-        }
-        if (item == END) {
+            response.completed();
             return null;
         }
-        if (item instanceof Throwable failure) {
-            throw new IOException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), failure);
-        }
-        List<ByteBuffer> chunk = (List<ByteBuffer>) item;
-        keepsPace(chunk);
-        subscription.request(1);
-        return chunk;
+        received += count;
+        keepsPace(count);
+        return ByteBuffer.wrap(chunk, 0, count);
     }
 
-    /** Counts the chunk into the current window and, at the window's end, checks the rate over it. */
-    private void keepsPace(List<ByteBuffer> chunk) throws IOException {
-        for (ByteBuffer buffer : chunk) {
-            windowBytes += buffer.remaining();
+    private int read() throws IOException, InterruptedException {
+        try {
+            return response.read(chunk);
+        } catch (IOException e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("download of " + response.uri() + " interrupted");
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw new IOException("no data for " + limits.silence().toSeconds() + " s");
+            }
+            throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+    }
+
+    /** Counts the bytes into the current window and, at the window's end, checks the rate over it. */
+    private void keepsPace(int count) throws IOException {
+        windowBytes += count;
         long now = System.nanoTime();
         long window = limits.rateWindow().toNanos();
         if (now - windowStart < window) {
@@ -110,12 +105,9 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseabl
         return new IOException("not complete after " + limits.deadline().toSeconds() + " s, the deadline of one request");
     }
 
-    /** Lets go of the connection when the body is not read to its end. */
+    /** Lets go of the connection: back for reuse when the body was read to its end, else closed. */
     @Override
     public void close() {
-        Flow.Subscription current = subscription;
-        if (current != null) {
-            current.cancel();
-        }
+        response.close();
     }
 }
