@@ -55,8 +55,9 @@ public class DownloadEngineIT {
         installation = new Installation(temp.getRoot().toPath());
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
         // The CDN's segments are made-up bytes, no MPEG-TS that ffmpeg could remux: the file stays as it came.
+        // A checkpoint every second, so that the kill -9 test's few seconds of stream have one to resume from.
         FakeCatalogues.downloadSettings(installation.home.resolve("config"), installation.config,
-                Map.of("hls_container", "ts"));
+                Map.of("hls_container", "ts", "hls_checkpoint_seconds", "1"));
         FakeCatalogues.site("aniworld").placeholder("VOE_BASE", voe.entry().baseUrl().toString());
         qbit = new QbitClient(installation.http);
         startService();

@@ -95,6 +95,12 @@ public class CatalogueDownloadEngine implements DownloadEngine {
                         + " order. More hide more of a distant CDN's round trips.", min = "1", max = "16")
         int hls__parallel__segments() default 4;
 
+        @AttributeDefinition(name = "HLS checkpoint (seconds)",
+                description = "The longest time between two checkpoints of an HLS download (also one every 256 MiB):"
+                        + " a crash or kill costs at most this much downloading again. Each checkpoint forces the"
+                        + " bytes to disk, which slows a fast download down.", min = "1", max = "3600")
+        int hls__checkpoint__seconds() default 10;
+
         @AttributeDefinition(name = "Attempts per request",
                 description = "How often a media request whose connection broke, stalled or met a server error is"
                         + " tried (an MP4 resumes where it was cut) before the job waits for its next retry.",
@@ -120,6 +126,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
             .range("rate_window_seconds", 1, 3600)
             .range("request_deadline_minutes", 1, 7 * 24 * 60)
             .range("hls_parallel_segments", 1, 16)
+            .range("hls_checkpoint_seconds", 1, 3600)
             .range("media_attempts", 1, 10)
             .check("hls_container", value -> value.toString().strip().matches("(?i)mp4|mkv|ts"), "must be mp4, mkv or ts")
             .check("ffmpeg", value -> !value.toString().isBlank(), "must name the ffmpeg program");
@@ -152,7 +159,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations, HosterPreference preference,
             ReadLimits limits) {
         this(registry, destinations, preference, limits, new Fetching(Retries.DEFAULT, HlsFetcher.DEFAULT_PARALLEL,
-                new Remuxer(Remuxer.Container.TS, "ffmpeg", REMUX_TIMEOUT)));
+                new Remuxer(Remuxer.Container.TS, "ffmpeg", REMUX_TIMEOUT), HlsFetcher.DEFAULT_CHECKPOINT_EVERY));
     }
 
     private CatalogueDownloadEngine(CatalogueRegistry registry, DestinationPolicy destinations,
@@ -163,14 +170,17 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         use(limits, fetching);
     }
 
-    /** How media requests are retried, how many HLS segments are fetched at once and what MPEG-TS becomes. */
-    private record Fetching(Retries retries, int parallelSegments, Remuxer remuxer) {
+    /**
+     * How media requests are retried, how many HLS segments are fetched at once, what MPEG-TS becomes and how
+     * often an HLS download is checkpointed.
+     */
+    private record Fetching(Retries retries, int parallelSegments, Remuxer remuxer, Duration checkpointEvery) {
     }
 
     private static Fetching fetching(Config config) {
         return new Fetching(new Retries(config.media__attempts(), Retries.DEFAULT.backoff()),
                 config.hls__parallel__segments(), new Remuxer(Remuxer.Container.parse(config.hls__container()),
-                        config.ffmpeg().strip(), REMUX_TIMEOUT));
+                        config.ffmpeg().strip(), REMUX_TIMEOUT), Duration.ofSeconds(config.hls__checkpoint__seconds()));
     }
 
     @Modified
@@ -183,7 +193,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     private void use(ReadLimits limits, Fetching fetching) {
         MediaRequests requests = new MediaRequests(destinations, limits);
         mp4 = new Mp4Fetcher(requests, fetching.retries());
-        hls = new HlsFetcher(requests, fetching.retries(), fetching.parallelSegments(), fetching.remuxer());
+        hls = new HlsFetcher(requests, fetching.retries(), fetching.parallelSegments(), fetching.remuxer(),
+                fetching.checkpointEvery());
     }
 
     private static ReadLimits limits(Config config) {
