@@ -90,6 +90,11 @@ public class RequestGuard implements Preprocessor {
         response.setStatus(api ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
         response.setContentType(adminApi ? "application/json; charset=utf-8" : "text/plain; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            // The refused request's body is never read, so the connection cannot carry another request; saying
+            // so keeps a client from sending its next request into a connection that is being closed.
+            response.setHeader("Connection", "close");
+        }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
