@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -17,7 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.catalogarr.core.threads.DaemonThreads;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -26,6 +32,7 @@ import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +60,13 @@ public class ConfigFileWriter implements ConfigurationListener {
      * change stored before its file, would be read back over a newer change and undo it.
      */
     private static final Object WRITING = new Object();
+    /** Twice FileInstall's poll: a file younger than this has an edit being loaded or just loaded. */
+    static final Duration FRESH = Duration.ofSeconds(1);
 
     private final ConfigurationAdmin configurationAdmin;
+    /** Write-backs put off while their file holds an edit FileInstall has not loaded yet. */
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("catalogarr-config-writeback"));
 
     /**
      * Changes a configuration that may come from a file: the file first, then Config Admin, as one step
@@ -74,24 +86,56 @@ public class ConfigFileWriter implements ConfigurationListener {
         this.configurationAdmin = configurationAdmin;
     }
 
+    @Deactivate
+    void stop() {
+        later.shutdownNow();
+    }
+
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        if (event.getType() != ConfigurationEvent.CM_UPDATED) {
-            return;
+        if (event.getType() == ConfigurationEvent.CM_UPDATED) {
+            writeBack(event.getPid());
         }
+    }
+
+    /**
+     * Writes the configuration as it is now, not as the event had it: an event delivered late must not write
+     * an older state over the file of a newer one. While the file is freshly edited, the write is put off
+     * until FileInstall has loaded the edit; a configuration that still differs from its file then was
+     * changed elsewhere (the console) and is written.
+     */
+    private void writeBack(String pid) {
         try {
             synchronized (WRITING) {
-                // The configuration as it is now, not as the event had it: an event delivered late must
-                // not write an older state over the file of a newer one.
                 Configuration[] found = configurationAdmin.listConfigurations(
-                        "(" + Constants.SERVICE_PID + "=" + escapeFilter(event.getPid()) + ")");
-                if (found != null && found.length > 0 && found[0].getProperties() != null) {
-                    write(found[0].getProperties());
+                        "(" + Constants.SERVICE_PID + "=" + escapeFilter(pid) + ")");
+                if (found == null || found.length == 0 || found[0].getProperties() == null) {
+                    return;
                 }
+                if (recentlyEdited(found[0].getProperties(), Instant.now())) {
+                    later.schedule(() -> writeBack(pid), FRESH.toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                }
+                write(found[0].getProperties());
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
-            LOG.warn("The configuration {} could not be written back to its file: {}", event.getPid(), e.toString());
+            LOG.warn("The configuration {} could not be written back to its file: {}", pid, e.toString());
         }
+    }
+
+    /**
+     * Whether the configuration's file changed within {@link #FRESH}: then it holds an edit that FileInstall
+     * (polling every 500 ms) has just loaded, which needs no write-back, or is about to load, which a write of
+     * the configuration as it is now would undo. A change made here (admin API) wrote its file first anyway.
+     */
+    static boolean recentlyEdited(Dictionary<String, Object> properties, Instant now) throws IOException {
+        Object location = properties.get(FILE_PROPERTY);
+        if (location == null) {
+            return false;
+        }
+        Path file = Path.of(URI.create(location.toString()));
+        return Files.isRegularFile(file)
+                && Files.getLastModifiedTime(file).toInstant().isAfter(now.minus(FRESH));
     }
 
     static void write(Dictionary<String, Object> properties) throws IOException {

@@ -2,12 +2,14 @@ package org.catalogarr.core.configfiles;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -72,6 +74,18 @@ public class ConfigFileWriterTest {
         ConfigFileWriter.update(configuration, configuration(file, "search_priority", "2"));
 
         assertEquals(List.of("search_priority = 2\n"), fileWhenStored);
+    }
+
+    /** A file edited a moment ago holds an edit FileInstall is loading: writing the configuration would undo it. */
+    @Test
+    public void aFileEditedAMomentAgoIsNotWrittenBack() throws Exception {
+        Path file = file("search_priority = 2\n");
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(file, FileTime.from(now.minusMillis(300)));
+
+        assertTrue(ConfigFileWriter.recentlyEdited(configuration(file, "search_priority", "1"), now));
+        Files.setLastModifiedTime(file, FileTime.from(now.minus(ConfigFileWriter.FRESH).minusSeconds(1)));
+        assertFalse(ConfigFileWriter.recentlyEdited(configuration(file, "search_priority", "1"), now));
     }
 
     @Test
