@@ -138,6 +138,8 @@ public class CatalogueDownloadEngine implements DownloadEngine {
     private final CatalogueRegistry registry;
     private final DestinationPolicy destinations;
     private final List<HosterResolver> resolvers = new CopyOnWriteArrayList<>();
+    /** One budget for the HLS segment buffers of all downloads, kept when the settings change. */
+    private final SegmentMemory segmentMemory = SegmentMemory.ofHeap();
     private volatile HosterPreference preference;
     private volatile Mp4Fetcher mp4;
     private volatile HlsFetcher hls;
@@ -194,7 +196,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         MediaRequests requests = new MediaRequests(destinations, limits);
         mp4 = new Mp4Fetcher(requests, fetching.retries());
         hls = new HlsFetcher(requests, fetching.retries(), fetching.parallelSegments(), fetching.remuxer(),
-                fetching.checkpointEvery());
+                fetching.checkpointEvery(), segmentMemory);
     }
 
     private static ReadLimits limits(Config config) {

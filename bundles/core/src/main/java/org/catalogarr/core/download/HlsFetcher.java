@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,19 +48,10 @@ final class HlsFetcher {
 
     /** A playlist of the longest film in short segments stays far below this. */
     static final int MAX_PLAYLIST_BYTES = 4 * 1024 * 1024;
-    /** Ten seconds of 4K video are about 30 MB; a larger segment is refused rather than held in memory. */
-    static final int MAX_SEGMENT_BYTES = 64 * 1024 * 1024;
     /** Segments fetched at once unless configured otherwise. */
     static final int DEFAULT_PARALLEL = 4;
     private static final int KEY_BYTES = 16;
     private static final int PAGE_CHUNK_BYTES = 16 * 1024;
-    /**
-     * How much may be written between two checkpoints: at most this is fetched again after a crash. Each
-     * checkpoint forces the bytes before it to disk, which the kernel would otherwise write back on its own:
-     * every 32 MiB or 3 s held a loopback download to the disk's synchronous speed (0.63× curl, which never
-     * forces), every 256 MiB or 10 s let it reach 0.89× on the same machine.
-     */
-    private static final long CHECKPOINT_BYTES = 256L * 1024 * 1024;
     /** The default of the time between two checkpoints (the setting {@code hls_checkpoint_seconds}). */
     static final Duration DEFAULT_CHECKPOINT_EVERY = Duration.ofSeconds(10);
 
@@ -73,6 +63,7 @@ final class HlsFetcher {
     private final Remuxer remuxer;
     private final SegmentCiphers ciphers;
     private final Duration checkpointEvery;
+    private final SegmentMemory memory;
 
     /** @param requests where the media may be fetched from, and within which limits */
     HlsFetcher(MediaRequests requests) {
@@ -94,11 +85,15 @@ final class HlsFetcher {
 
     /** @param remuxer what an MPEG-TS download becomes once complete */
     HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer) {
-        this(requests, retries, parallel, remuxer, DEFAULT_CHECKPOINT_EVERY);
+        this(requests, retries, parallel, remuxer, DEFAULT_CHECKPOINT_EVERY, SegmentMemory.ofHeap());
     }
 
-    /** @param checkpointEvery the longest time between two checkpoints of a download */
-    HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer, Duration checkpointEvery) {
+    /**
+     * @param checkpointEvery the longest time between two checkpoints of a download
+     * @param memory what the segment buffers of all downloads may hold together
+     */
+    HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer, Duration checkpointEvery,
+            SegmentMemory memory) {
         if (parallel < 1) {
             throw new IllegalArgumentException("at least one segment at a time, not " + parallel);
         }
@@ -108,6 +103,7 @@ final class HlsFetcher {
         this.remuxer = remuxer;
         this.ciphers = SegmentCiphers.fastest();
         this.checkpointEvery = checkpointEvery;
+        this.memory = memory;
     }
 
     /**
@@ -193,19 +189,24 @@ final class HlsFetcher {
         meter.skip(checkpoint.bytes());
         meter.estimate(estimate(before, checkpoint.bytes(), checkpoint.segments(), segments.size()));
         ExecutorService fetchers = Executors.newFixedThreadPool(parallel, DaemonThreads.named("catalogarr-hls-segment"));
+        List<SegmentBuffer> all = new ArrayList<>();
         BlockingQueue<SegmentBuffer> buffers = new ArrayBlockingQueue<>(parallel + 1);
         for (int i = 0; i <= parallel; i++) {
-            buffers.add(new SegmentBuffer());
+            SegmentBuffer buffer = new SegmentBuffer(memory, requests.limits().silence());
+            all.add(buffer);
+            buffers.add(buffer);
         }
         try (FileChannel out = FileChannel.open(output.part(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                Checkpoints checkpoints = new Checkpoints(out, output, folder, checkpoint, checkpointEvery.toNanos())) {
+                CheckpointSaver checkpoints = new CheckpointSaver(out, output.part(), output.checkpoint(), folder,
+                        checkpoint, checkpointEvery.toNanos())) {
             out.truncate(checkpoint.bytes());
             out.position(checkpoint.bytes());
             try {
                 if (checkpoint.bytes() == 0 && playlist.map().isPresent()) {
                     URI map = playlist.map().get();
                     SegmentBuffer init = buffers.take();
-                    retries.run("the initialisation section " + map, () -> fetchInto(init, map, media, null, meter));
+                    retries.run("the initialisation section " + map,
+                            () -> fetchInto(init, map, media, null, meter, true));
                     init.writeTo(out);
                     buffers.add(init);
                     checkpoints.written(0);
@@ -215,14 +216,24 @@ final class HlsFetcher {
                 for (int index = checkpoint.segments(); index < segments.size(); index++) {
                     while (submitted < segments.size() && submitted < index + parallel) {
                         int number = submitted++;
-                        window.add(fetchers.submit(() -> segment(segments, number, media, keys, buffers, meter)));
+                        window.add(fetchers.submit(() -> segment(segments, number, media, keys, buffers, meter,
+                                false)));
                     }
                     SegmentBuffer segment = awaited(window.poll());
+                    if (segment == null) {
+                        // Memory ran short before this segment's turn. The segments after it and the idle buffers
+                        // give theirs back (else they could hold what this one needs while waiting for it to be
+                        // written), and it is fetched alone, waiting for memory that other downloads hold.
+                        giveBack(window, buffers);
+                        submitted = index + 1;
+                        segment = segment(segments, index, media, keys, buffers, meter, true);
+                    }
                     // The next fetch starts before this segment is written (into the pool's spare buffer), so that
                     // the fetchers stay busy while the writer works instead of going in waves.
                     if (submitted < segments.size()) {
                         int number = submitted++;
-                        window.add(fetchers.submit(() -> segment(segments, number, media, keys, buffers, meter)));
+                        window.add(fetchers.submit(() -> segment(segments, number, media, keys, buffers, meter,
+                                false)));
                     }
                     segment.writeTo(out);
                     buffers.add(segment);
@@ -236,6 +247,9 @@ final class HlsFetcher {
                 // are kept for the resume; only the next fetch's truncation throws away what no checkpoint names.
                 checkpoints.saveWritten();
             }
+        } finally {
+            // A fetcher still ending after the interrupt finds its buffer released and takes no more memory.
+            all.forEach(buffer -> buffer.release(true));
         }
     }
 
@@ -291,21 +305,51 @@ final class HlsFetcher {
         return file;
     }
 
-    /** One segment, fetched whole (retried as configured) into a buffer of the pool; the buffer is its result. */
+    /**
+     * One segment, fetched whole (retried as configured) into a buffer of the pool; the buffer is its result, or
+     * null when it was fetched ahead of its turn and memory ran short.
+     *
+     * @param inTurn whether it is the next segment to be written, which may wait for memory
+     */
     private SegmentBuffer segment(List<HlsPlaylist.Segment> segments, int index, MediaSource media,
-            Map<URI, byte[]> keys, BlockingQueue<SegmentBuffer> buffers, ProgressMeter meter)
+            Map<URI, byte[]> keys, BlockingQueue<SegmentBuffer> buffers, ProgressMeter meter, boolean inTurn)
             throws IOException, InterruptedException {
         HlsPlaylist.Segment segment = segments.get(index);
         String what = "segment " + (index + 1) + " of " + segments.size() + " (" + segment.uri() + ")";
         SegmentBuffer buffer = buffers.take();
         try {
             // A fresh cipher per attempt: a broken attempt leaves the old one in the middle of a block chain.
-            retries.run(what, () -> fetchInto(buffer, segment.uri(), media, cipher(segment, keys), meter));
+            retries.run(what, () -> fetchInto(buffer, segment.uri(), media, cipher(segment, keys), meter, inTurn));
             return buffer;
+        } catch (SegmentBuffer.NotNow e) {
+            buffer.release(false);
+            buffers.add(buffer);
+            return null;
         } catch (IOException | InterruptedException | RuntimeException e) {
+            buffer.release(false);
             buffers.add(buffer);
             throw e;
         }
+    }
+
+    /**
+     * Waits for the fetches in the window to end, then empties every buffer, giving their memory back. Not
+     * cancelled: a fetch that completes as it is cancelled leaves its buffer with nobody to empty it.
+     */
+    private static void giveBack(Deque<Future<SegmentBuffer>> window, BlockingQueue<SegmentBuffer> buffers)
+            throws InterruptedException {
+        for (Future<SegmentBuffer> fetch : window) {
+            try {
+                SegmentBuffer done = fetch.get();
+                if (done != null) {
+                    buffers.add(done);
+                }
+            } catch (ExecutionException e) {
+                // Its buffer went back to the pool as it failed; fetched again in its turn.
+            }
+        }
+        window.clear();
+        buffers.forEach(idle -> idle.release(false));
     }
 
     /** The segment a fetcher delivered, or what made it fail, as the exception it was. */
@@ -424,30 +468,37 @@ final class HlsFetcher {
      * by throwing away what an earlier attempt left, in the buffer and in the progress.
      */
     private Void fetchInto(SegmentBuffer buffer, URI uri, MediaSource media, SegmentDecipher cipher,
-            ProgressMeter meter) throws IOException, InterruptedException {
+            ProgressMeter meter, boolean inTurn) throws IOException, InterruptedException {
         buffer.clear();
         long counted = 0;
         try {
             MediaResponse response = send(uri, media);
             try (TimedBody body = new TimedBody(response, requests.limits(), buffer.chunk())) {
                 checkStatus(uri, response.statusCode());
-                ByteBuffer data;
-                while ((data = next(body, uri)) != null) {
-                    int bytes = data.remaining();
-                    buffer.put(uri, data, cipher);
-                    meter.add(bytes);
-                    counted += bytes;
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException("download of " + uri + " interrupted; the part file is kept");
+                if (cipher == null) {
+                    if (body.announced().isPresent()) {
+                        buffer.expect(uri, body.announced().getAsLong(), inTurn);
                     }
-                }
-            }
-            if (cipher != null) {
-                try {
-                    buffer.finish(uri, cipher);
-                } catch (GeneralSecurityException e) {
-                    // A body cut short looks the same as a wrong key; another attempt tells them apart.
-                    throw new PassingFailure(uri + " cannot be decrypted: " + e.getMessage(), e);
+                    int bytes;
+                    while ((bytes = buffer.readFrom((into, offset, length) -> read(body, uri, into, offset, length),
+                            uri, inTurn)) >= 0) {
+                        meter.add(bytes);
+                        counted += bytes;
+                    }
+                } else {
+                    ByteBuffer data;
+                    while ((data = next(body, uri)) != null) {
+                        int bytes = data.remaining();
+                        buffer.put(uri, data, cipher, inTurn);
+                        meter.add(bytes);
+                        counted += bytes;
+                    }
+                    try {
+                        buffer.finish(uri, cipher, inTurn);
+                    } catch (GeneralSecurityException e) {
+                        // A body cut short looks the same as a wrong key; another attempt tells them apart.
+                        throw new PassingFailure(uri + " cannot be decrypted: " + e.getMessage(), e);
+                    }
                 }
             }
             counted = 0;
@@ -507,215 +558,21 @@ final class HlsFetcher {
         try {
             return body.next();
         } catch (IOException e) {
-            throw new PassingFailure("download of " + uri + " broke off: " + e.getMessage(), e);
+            throw brokeOff(uri, e);
         }
     }
 
-    /**
-     * One segment's bytes, held until it is its turn to be written. Reused from segment to segment, so that the
-     * memory of a download is a few segments, whatever the length of the episode. On the heap: a direct buffer
-     * is only freed by a garbage collection, which a download that allocates nothing per chunk seldom causes, so
-     * each finished download left its buffers' megabytes in the process.
-     */
-    private static final class SegmentBuffer {
-
-        private ByteBuffer bytes = ByteBuffer.allocate(BlockWriter.BLOCK_BYTES);
-        private final byte[] chunk = new byte[TimedBody.CHUNK_BYTES];
-
-        /** The array the segment's body is read into on its way here. */
-        byte[] chunk() {
-            return chunk;
-        }
-
-        void clear() {
-            bytes.clear();
-        }
-
-        /** Appends the data, decrypted when a cipher is given. */
-        void put(URI uri, ByteBuffer data, SegmentDecipher cipher) throws IOException {
-            if (cipher == null) {
-                room(uri, data.remaining());
-                bytes.put(data);
-                return;
-            }
-            room(uri, cipher.outputSize(data.remaining()));
-            try {
-                cipher.update(data, bytes);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("room for the decrypted bytes was made: " + e, e);
-            }
-        }
-
-        /** Decrypts the last block and removes the padding. */
-        void finish(URI uri, SegmentDecipher cipher) throws IOException, GeneralSecurityException {
-            room(uri, cipher.outputSize(0));
-            cipher.finish(bytes);
-        }
-
-        /**
-         * Writes the segment in slices of at most a block: the channel copies a heap buffer through a direct buffer
-         * of the same size that its thread keeps, which must not become the size of the largest segment.
-         */
-        void writeTo(FileChannel out) throws IOException {
-            bytes.flip();
-            while (bytes.hasRemaining()) {
-                ByteBuffer slice = bytes.slice(bytes.position(), Math.min(bytes.remaining(), BlockWriter.BLOCK_BYTES));
-                while (slice.hasRemaining()) {
-                    out.write(slice);
-                }
-                bytes.position(bytes.position() + slice.limit());
-            }
-            bytes.clear();
-        }
-
-        private void room(URI uri, int more) throws UnusableMediaException {
-            if (bytes.remaining() >= more) {
-                return;
-            }
-            long needed = (long) bytes.position() + more;
-            if (needed > MAX_SEGMENT_BYTES) {
-                throw new UnusableMediaException("the segment " + uri + " is larger than " + MAX_SEGMENT_BYTES + " bytes");
-            }
-            ByteBuffer larger = ByteBuffer.allocate((int) Math.min(MAX_SEGMENT_BYTES, Math.max(needed,
-                    2L * bytes.capacity())));
-            bytes.flip();
-            larger.put(bytes);
-            bytes = larger;
+    private static int read(TimedBody body, URI uri, byte[] into, int offset, int length)
+            throws IOException, InterruptedException {
+        try {
+            return body.read(into, offset, length);
+        } catch (IOException e) {
+            throw brokeOff(uri, e);
         }
     }
 
-    /**
-     * Writes the checkpoint of the whole segments in the part file, after forcing them to disk, at most every
-     * few seconds or MiB: an fsync per segment would cost more than a short segment's transfer. The periodic
-     * force and checkpoint run on a thread of their own, one at a time, with the counts from when they began:
-     * forcing 32 MiB takes 70–110 ms here, which the writer spent waiting while the fetchers' buffers filled up.
-     */
-    private static final class Checkpoints implements AutoCloseable {
-
-        private final FileChannel out;
-        private final Path part;
-        private final TargetFolder folder;
-        private final Path file;
-        private final int segmentCount;
-        private final String variant;
-        private final ExecutorService saver = Executors.newSingleThreadExecutor(
-                DaemonThreads.named("catalogarr-hls-checkpoint"));
-        private Future<?> saving = CompletableFuture.completedFuture(null);
-        private int savedSegments;
-        private long savedAt = System.nanoTime();
-        private long savedBytes;
-        private int writtenSegments;
-        private long writtenBytes;
-        private final long everyNanos;
-
-        Checkpoints(FileChannel out, Output output, TargetFolder folder, HlsCheckpoint start, long everyNanos) {
-            this.out = out;
-            this.everyNanos = everyNanos;
-            this.part = output.part();
-            this.folder = folder;
-            this.file = output.checkpoint();
-            this.segmentCount = start.segmentCount();
-            this.variant = start.variant();
-            this.savedSegments = start.segments();
-            this.savedBytes = start.bytes();
-            this.writtenSegments = start.segments();
-            this.writtenBytes = start.bytes();
-        }
-
-        /**
-         * The part file holds {@code segments} whole segments (not yet on disk); starts saving a checkpoint when
-         * one is due and the last is done.
-         *
-         * @throws IOException when the last checkpoint could not be saved
-         */
-        void written(int segments) throws IOException, InterruptedException {
-            writtenSegments = segments;
-            writtenBytes = out.position();
-            if (!saving.isDone() || !due()) {
-                return;
-            }
-            try {
-                saving.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException("cannot save the checkpoint", e);
-            }
-            int segmentsNow = writtenSegments;
-            long bytesNow = writtenBytes;
-            saving = saver.submit(() -> {
-                // On disk before the checkpoint names it: after a power cut the checkpoint is never ahead of the bytes.
-                out.force(false);
-                record(segmentsNow, bytesNow);
-                return null;
-            });
-        }
-
-        private synchronized boolean due() {
-            return writtenBytes - savedBytes >= CHECKPOINT_BYTES || System.nanoTime() - savedAt >= everyNanos;
-        }
-
-        /**
-         * Waits for a checkpoint being saved, then saves the checkpoint of everything written, if it moved on. An
-         * interrupt in the middle of a write closes the channel; the whole segments before it are then forced
-         * through a channel of their own. The interrupt is put aside until the checkpoint is written.
-         */
-        void saveWritten() throws IOException {
-            boolean interrupted = Thread.interrupted();
-            try {
-                interrupted |= awaitSaving();
-                if (saved()) {
-                    return;
-                }
-                if (out.isOpen()) {
-                    out.force(false);
-                    record(writtenSegments, writtenBytes);
-                    return;
-                }
-                try (FileChannel again = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                    again.force(false);
-                    record(writtenSegments, writtenBytes);
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /**
-         * Waits, uninterruptibly, for the checkpoint being saved; one that failed is saved again after it.
-         *
-         * @return whether the thread was interrupted while it waited
-         */
-        private boolean awaitSaving() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    saving.get();
-                    return interrupted;
-                } catch (ExecutionException e) {
-                    return interrupted;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-
-        private synchronized boolean saved() {
-            return writtenSegments == savedSegments && writtenBytes == savedBytes;
-        }
-
-        private synchronized void record(int segments, long bytes) throws IOException {
-            folder.checked();
-            new HlsCheckpoint(segments, bytes, segmentCount, variant).write(file);
-            savedSegments = segments;
-            savedBytes = bytes;
-            savedAt = System.nanoTime();
-        }
-
-        @Override
-        public void close() {
-            saver.shutdown();
-        }
+    private static PassingFailure brokeOff(URI uri, IOException e) {
+        return new PassingFailure("download of " + uri + " broke off: " + e.getMessage(), e);
     }
 
     /** A small resource as fetched; {@code uri} is where it came from after redirects, the base of its references. */

@@ -58,17 +58,17 @@ final class MediaResponse implements AutoCloseable {
      *
      * @return how many bytes were read, or -1 at the end of the body
      */
-    int read(byte[] into) throws IOException, InterruptedException {
+    int read(byte[] into, int offset, int length) throws IOException, InterruptedException {
         if (body == null) {
             body = connection.getInputStream();
         }
         InputStream stream = body;
         if (stream.available() > 0) {
             // Returns what has arrived without waiting for more.
-            return stream.read(into, 0, into.length);
+            return stream.read(into, offset, length);
         }
         try {
-            return reads.await(() -> stream.read(into, 0, into.length), connection::disconnect);
+            return reads.await(() -> stream.read(into, offset, length), connection::disconnect);
         } catch (InterruptedException e) {
             abandoned = true;
             throw e;

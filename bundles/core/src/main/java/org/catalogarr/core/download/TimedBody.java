@@ -50,29 +50,44 @@ final class TimedBody implements AutoCloseable {
      * @throws InterruptedException when the thread was interrupted, also while it waited for bytes
      */
     ByteBuffer next() throws IOException, InterruptedException {
+        int count = read(chunk, 0, chunk.length);
+        return count < 0 ? null : ByteBuffer.wrap(chunk, 0, count);
+    }
+
+    /**
+     * Reads the next bytes into the caller's array, within the same limits as {@link #next()}.
+     *
+     * @return how many bytes were read, at least one, or -1 at the end of the body
+     */
+    int read(byte[] into, int offset, int length) throws IOException, InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("download of " + response.uri() + " interrupted");
         }
         if (deadlineAt - System.nanoTime() <= 0) {
             throw pastDeadline();
         }
-        int count = read();
+        int count = readResponse(into, offset, length);
         if (count < 0) {
             if (announced.isPresent() && received < announced.getAsLong()) {
                 throw new IOException("the server closed the connection after " + received + " of "
                         + announced.getAsLong() + " bytes", new IOException("premature end of the body"));
             }
             response.completed();
-            return null;
+            return -1;
         }
         received += count;
         keepsPace(count);
-        return ByteBuffer.wrap(chunk, 0, count);
+        return count;
     }
 
-    private int read() throws IOException, InterruptedException {
+    /** The body's length as its server announced it, if it did. */
+    OptionalLong announced() {
+        return announced;
+    }
+
+    private int readResponse(byte[] into, int offset, int length) throws IOException, InterruptedException {
         try {
-            return response.read(chunk);
+            return response.read(into, offset, length);
         } catch (IOException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("download of " + response.uri() + " interrupted");

@@ -6,12 +6,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -329,6 +332,56 @@ public class HlsFetcherTest {
         assertEquals("Show.S01E01.German.1080p.WEB.h264-X", ReleaseQuality.named("Show.S01E01.German.1080p.WEB.h264-X",
                 0, 0));
         assertEquals("Show 1080 S01E01", ReleaseQuality.named("Show 1080 S01E01", 1280, 720));
+    }
+
+    /** Segments of a given size, each filled with its own number so that a misplaced one shows. */
+    private static List<byte[]> segmentsOf(int count, int bytes) {
+        List<byte[]> segments = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            byte[] segment = new byte[bytes];
+            Arrays.fill(segment, (byte) index);
+            segment[0] = 0x47;
+            segments.add(segment);
+        }
+        return segments;
+    }
+
+    private static byte[] joined(List<byte[]> segments) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        segments.forEach(all::writeBytes);
+        return all.toByteArray();
+    }
+
+    @Test
+    public void segmentsLargerThanTheMemoryAllowsAtOnceAreFetchedInTurnAndWrittenExactly() throws Exception {
+        // Four fetchers, but memory for about two of these segments at once: the others give theirs back and are
+        // fetched again in their turn; nothing is ever held beyond the budget.
+        List<byte[]> segments = segmentsOf(9, 700 * 1024);
+        cdn.serve("big", segments, List.of());
+        SegmentMemory memory = new SegmentMemory(1536 * 1024);
+        HlsFetcher small = new HlsFetcher(LoopbackRequests.within(Duration.ofSeconds(5)), new Retries(3,
+                Duration.ofMillis(10)), 4, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofMinutes(1)),
+                HlsFetcher.DEFAULT_CHECKPOINT_EVERY, memory);
+
+        Path file = fetch(small, media(cdn.masterUrl("big")), "VOE 1");
+
+        assertArrayEquals(joined(segments), Files.readAllBytes(file));
+        assertEquals("every buffer gave its memory back", 0, memory.used());
+    }
+
+    @Test
+    public void aSegmentLargerThanAllTheMemoryForSegmentsFailsClearlyAndHoldsNothing() {
+        cdn.serve("huge", segmentsOf(3, 600 * 1024), List.of());
+        SegmentMemory memory = new SegmentMemory(512 * 1024);
+        HlsFetcher small = new HlsFetcher(LoopbackRequests.within(Duration.ofSeconds(1)), new Retries(1,
+                Duration.ofMillis(10)), 2, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofMinutes(1)),
+                HlsFetcher.DEFAULT_CHECKPOINT_EVERY, memory);
+
+        IOException failed = assertThrows(IOException.class, () -> fetch(small, media(cdn.masterUrl("huge")), "VOE 1"));
+
+        assertTrue(failed.getMessage(), failed.getMessage().contains("of memory"));
+        assertTrue(failed.getMessage(), failed.getMessage().contains("-Xmx"));
+        assertEquals(0, memory.used());
     }
 
     @Test
