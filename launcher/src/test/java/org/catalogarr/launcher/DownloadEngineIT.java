@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.catalogarr.testkit.FakeCdn;
-import org.catalogarr.testkit.FakeVoe;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -41,24 +40,20 @@ public class DownloadEngineIT {
     public TemporaryFolder temp = new TemporaryFolder();
 
     private Installation installation;
-    private FakeVoe.Pair voe;
+    private VoeHlsLine line;
     private FakeCdn cdn;
     private QbitClient qbit;
 
     @Before
     public void start() throws Exception {
-        voe = FakeVoe.pair();
-        cdn = (FakeCdn) new FakeCdn().start();
-        voe.mirror().placeholder("CDN_BASE", cdn.baseUrl().toString());
-        voe.mirror().directAccess(false);
-        cdn.refererOrigin(voe.mirror().baseUrl().toString());
         installation = new Installation(temp.getRoot().toPath());
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
         // The CDN's segments are made-up bytes, no MPEG-TS that ffmpeg could remux: the file stays as it came.
         // A checkpoint every second, so that the kill -9 test's few seconds of stream have one to resume from.
         FakeCatalogues.downloadSettings(installation.home.resolve("config"), installation.config,
                 Map.of("hls_container", "ts", "hls_checkpoint_seconds", "1"));
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", voe.entry().baseUrl().toString());
+        line = VoeHlsLine.open();
+        cdn = line.cdn;
         qbit = new QbitClient(installation.http);
         startService();
     }
@@ -71,11 +66,9 @@ public class DownloadEngineIT {
 
     @After
     public void stop() throws InterruptedException {
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", FakeCatalogues.HOSTER_BASE);
         FakeCatalogues.site("aniworld").placeholder("MP4_BASE", FakeCatalogues.mp4host().baseUrl().toString());
         installation.close();
-        voe.close();
-        cdn.close();
+        line.close();
     }
 
     /** Adds the German S01E01 from the feed; returns its hash. */

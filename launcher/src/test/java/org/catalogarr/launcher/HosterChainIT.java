@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeFilemoon;
-import org.catalogarr.testkit.FakeVoe;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -42,22 +41,18 @@ public class HosterChainIT {
     public TemporaryFolder temp = new TemporaryFolder();
 
     private Installation installation;
-    private FakeVoe.Pair voe;
+    private VoeHlsLine line;
     private FakeCdn cdn;
     private FakeFilemoon filemoon;
 
     @Before
     public void start() throws Exception {
-        voe = FakeVoe.pair();
-        cdn = (FakeCdn) new FakeCdn().start();
         filemoon = (FakeFilemoon) new FakeFilemoon().start();
-        filemoon.placeholder("CDN_BASE", cdn.baseUrl().toString());
-        voe.mirror().placeholder("CDN_BASE", cdn.baseUrl().toString());
-        voe.mirror().directAccess(false);
-        cdn.refererOrigin(voe.mirror().baseUrl().toString());
         installation = new Installation(temp.getRoot().toPath());
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", voe.entry().baseUrl().toString());
+        line = VoeHlsLine.open();
+        cdn = line.cdn;
+        filemoon.placeholder("CDN_BASE", cdn.baseUrl().toString());
         installation.start();
         installation.http.awaitHealth(h -> "ok".equals(h.path("status").asText())
                 && Http.catalogue(h, "aniworld").path("index").path("titles").asInt() > 0, Duration.ofSeconds(60));
@@ -65,11 +60,9 @@ public class HosterChainIT {
 
     @After
     public void stop() throws InterruptedException {
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", FakeCatalogues.HOSTER_BASE);
         FakeCatalogues.site("aniworld").placeholder("FILEMOON_BASE", NO_FILEMOON);
         installation.close();
-        voe.close();
-        cdn.close();
+        line.close();
         filemoon.close();
     }
 
@@ -107,6 +100,6 @@ public class HosterChainIT {
         List<String> cdnRequests = cdn.requests();
         assertTrue(cdnRequests.toString(), cdnRequests.contains("GET " + FakeCdn.segmentPath(CODE, 0)));
         assertTrue("the entry host's script redirect was followed to the mirror",
-                voe.mirror().requests().contains("GET /e/" + CODE));
+                line.voe.mirror().requests().contains("GET /e/" + CODE));
     }
 }

@@ -22,7 +22,6 @@ import org.catalogarr.testkit.FakeCdn;
 import org.catalogarr.testkit.FakeMp4Host;
 import org.catalogarr.testkit.FakeMp4Host.Hostility;
 import org.catalogarr.testkit.FakeSite;
-import org.catalogarr.testkit.FakeVoe;
 import org.catalogarr.testkit.FeedRules;
 import org.junit.After;
 import org.junit.AfterClass;
@@ -55,7 +54,7 @@ public class HostileSitesIT {
 
     private static Installation installation;
     private static QbitClient qbit;
-    private static FakeVoe.Pair voe;
+    private static VoeHlsLine line;
     private static FakeCdn cdn;
     private static FakeMp4Host vidoza;
 
@@ -63,19 +62,15 @@ public class HostileSitesIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        voe = FakeVoe.pair();
-        cdn = (FakeCdn) new FakeCdn().start();
         vidoza = (FakeMp4Host) new FakeMp4Host().start();
-        voe.mirror().placeholder("CDN_BASE", cdn.baseUrl().toString());
-        voe.mirror().directAccess(false);
-        cdn.refererOrigin(voe.mirror().baseUrl().toString());
         installation = new Installation(TEMP.getRoot().toPath());
         Path defaults = installation.home.resolve("config");
         FakeCatalogues.startAndConfigure(defaults, installation.config, false);
         FakeCatalogues.downloadSettings(defaults, installation.config, Map.of(
                 "hoster_preference", "Vidoza, VOE, Filemoon", "rate_window_seconds", "5"));
         Files.writeString(installation.config.resolve("org.catalogarr.hoster.vidoza.cfg"), "timeout_seconds = 5\n");
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", voe.entry().baseUrl().toString());
+        line = VoeHlsLine.open();
+        cdn = line.cdn;
         FakeCatalogues.site("aniworld").placeholder("MP4_BASE", vidoza.baseUrl().toString());
         installation.environment.put("CATALOGARR_JAVA_OPTS", "-Xmx256m");
         installation.start();
@@ -86,13 +81,13 @@ public class HostileSitesIT {
 
     @AfterClass
     public static void stop() throws InterruptedException {
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", FakeCatalogues.HOSTER_BASE);
         FakeCatalogues.site("aniworld").placeholder("MP4_BASE", FakeCatalogues.mp4host().baseUrl().toString());
         if (installation != null) {
             installation.close();
         }
-        voe.close();
-        cdn.close();
+        if (line != null) {
+            line.close();
+        }
         vidoza.close();
     }
 

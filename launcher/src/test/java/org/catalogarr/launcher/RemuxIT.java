@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.catalogarr.testkit.FakeCdn;
-import org.catalogarr.testkit.FakeVoe;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -43,21 +42,17 @@ public class RemuxIT {
     public TemporaryFolder temp = new TemporaryFolder();
 
     private Installation installation;
-    private FakeVoe.Pair voe;
+    private VoeHlsLine line;
     private FakeCdn cdn;
 
     @Before
     public void start() throws Exception {
         assumeTrue("ffmpeg and ffprobe are needed (launcher/src/test/tools/install-test-tools)",
                 runs("ffmpeg", "-version") && runs("ffprobe", "-version"));
-        voe = FakeVoe.pair();
-        cdn = (FakeCdn) new FakeCdn().start();
-        voe.mirror().placeholder("CDN_BASE", cdn.baseUrl().toString());
-        voe.mirror().directAccess(false);
-        cdn.refererOrigin(voe.mirror().baseUrl().toString());
         installation = new Installation(temp.newFolder("service").toPath());
         FakeCatalogues.startAndConfigure(installation.home.resolve("config"), installation.config, false);
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", voe.entry().baseUrl().toString());
+        line = VoeHlsLine.open();
+        cdn = line.cdn;
     }
 
     @After
@@ -65,10 +60,8 @@ public class RemuxIT {
         if (installation == null) {
             return;
         }
-        FakeCatalogues.site("aniworld").placeholder("VOE_BASE", FakeCatalogues.HOSTER_BASE);
         installation.close();
-        voe.close();
-        cdn.close();
+        line.close();
     }
 
     @Test
