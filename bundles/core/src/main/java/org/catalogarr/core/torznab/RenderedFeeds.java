@@ -13,7 +13,8 @@ import org.catalogarr.core.cache.BoundedCache;
  * everything else of a cached search. A document is only reused for an equal page, so it can never
  * be stale. The key holds the base URL the links are written with (a canonical one, see
  * {@link TorznabServlet#base}), and the cache is bounded, so distinct Host headers only push out older
- * documents.
+ * documents. The request itself is the rest of the key (records compare by value): a key made into text
+ * went through {@code Optional.toString}'s {@code String.format} on every cached search.
  */
 final class RenderedFeeds {
 
@@ -24,9 +25,15 @@ final class RenderedFeeds {
     private record Rendered(TorznabSearch.FeedPage page, byte[] document) {
     }
 
-    private final BoundedCache<String, Rendered> documents = new BoundedCache<>(MAX_DOCUMENTS);
+    /** What is answered the same way: the base of the links and every parameter but the API key. */
+    private record Key(URI base, TorznabRequest request) {
+    }
 
-    byte[] feed(String key, TorznabSearch.FeedPage page, URI base, String channelTitle) throws IOException {
+    private final BoundedCache<Key, Rendered> documents = new BoundedCache<>(MAX_DOCUMENTS);
+
+    /** The feed of the page for the request, with links under the base: written anew only for a new page. */
+    byte[] feed(TorznabRequest request, TorznabSearch.FeedPage page, URI base, String channelTitle) throws IOException {
+        Key key = new Key(base, request.withoutApiKey());
         Rendered rendered = documents.get(key).orElse(null);
         if (rendered != null && rendered.page().equals(page)) {
             return rendered.document();

@@ -184,8 +184,11 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
         }
         // A number too large for an int is still a number: it saturates (a limit is capped, an offset
         // or season that large simply finds nothing) instead of being called malformed.
-        String digits = text.replaceFirst("^0+(?=.)", "");
-        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        int start = 0;
+        while (start < text.length() - 1 && text.charAt(start) == '0') {
+            start++;
+        }
+        return text.length() - start > 9 ? Integer.MAX_VALUE : Integer.parseInt(text, start, text.length(), 10);
     }
 
     private static LocalDate airDate(String seasonText, Matcher monthDay) throws TorznabException {

@@ -97,7 +97,7 @@ public class TorznabServlet extends HttpServlet {
                 checkApiKey(parsed);
                 TorznabSearch.FeedPage page = search.answer(parsed);
                 URI base = base(request);
-                out.write(feeds.feed(base + "|" + parsed.withoutApiKey(), page, base, "Catalogarr"));
+                out.write(feeds.feed(parsed, page, base, "Catalogarr"));
             }
         } catch (TorznabException e) {
             out.reset();

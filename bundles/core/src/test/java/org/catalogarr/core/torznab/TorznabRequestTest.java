@@ -189,6 +189,14 @@ public class TorznabRequestTest {
     }
 
     @Test
+    public void leadingZerosDoNotMakeANumberLargerOrMalformed() throws TorznabException {
+        assertEquals(7, parse("t", "search", "offset", "007").offset());
+        assertEquals(0, parse("t", "search", "offset", "000").offset());
+        assertEquals(12, parse("t", "search", "offset", "0000000000000012").offset());
+        assertEquals(Integer.MAX_VALUE, parse("t", "search", "offset", "0012345678901").offset());
+    }
+
+    @Test
     public void treatsEmptyValuesAsAbsent() throws TorznabException {
         TorznabRequest request = parse("t", "search", "q", "", "cat", "", "limit", " ");
 
