@@ -50,6 +50,8 @@ final class SegmentBuffer {
     private final Duration memoryWait;
     private final byte[] chunk = new byte[TimedBody.CHUNK_BYTES];
     private ByteBuffer bytes = NONE;
+    /** The announced length of the body being read, or -1. */
+    private long expected = -1;
     private boolean released;
 
     /**
@@ -68,6 +70,7 @@ final class SegmentBuffer {
 
     void clear() {
         bytes.clear();
+        expected = -1;
     }
 
     /** Makes room at once for a body of the announced length, so that it is read without growing the buffer. */
@@ -75,7 +78,8 @@ final class SegmentBuffer {
         if (announced > MAX_BYTES) {
             throw tooLarge(uri);
         }
-        room(uri, (int) announced, mayWait);
+        room(uri, (int) announced, mayWait, true);
+        expected = announced;
     }
 
     /**
@@ -84,7 +88,10 @@ final class SegmentBuffer {
      * @return how many were read, or -1 at the end of the body
      */
     int readFrom(Body body, URI uri, boolean mayWait) throws IOException, InterruptedException {
-        room(uri, 1, mayWait);
+        if (bytes.position() != expected) {
+            room(uri, 1, mayWait, false);
+        }
+        // With all announced bytes here, the body tells its end without a read, into no room.
         ByteBuffer into = bytes;
         int count = body.read(into.array(), into.arrayOffset() + into.position(), Math.min(into.remaining(), READ_BYTES));
         if (count > 0) {
@@ -95,7 +102,7 @@ final class SegmentBuffer {
 
     /** Appends decrypted data. */
     void put(URI uri, ByteBuffer data, SegmentDecipher cipher, boolean mayWait) throws IOException, InterruptedException {
-        room(uri, cipher.outputSize(data.remaining()), mayWait);
+        room(uri, cipher.outputSize(data.remaining()), mayWait, false);
         try {
             cipher.update(data, bytes);
         } catch (GeneralSecurityException e) {
@@ -106,7 +113,7 @@ final class SegmentBuffer {
     /** Decrypts the last block and removes the padding. */
     void finish(URI uri, SegmentDecipher cipher, boolean mayWait)
             throws IOException, InterruptedException, GeneralSecurityException {
-        room(uri, cipher.outputSize(0), mayWait);
+        room(uri, cipher.outputSize(0), mayWait, false);
         cipher.finish(bytes);
     }
 
@@ -136,7 +143,8 @@ final class SegmentBuffer {
         released |= forGood;
     }
 
-    private void room(URI uri, int more, boolean mayWait) throws IOException, InterruptedException {
+    /** @param exact whether {@code more} is all that will come (an announced length), else room to spare is made */
+    private void room(URI uri, int more, boolean mayWait, boolean exact) throws IOException, InterruptedException {
         if (bytes.remaining() >= more) {
             return;
         }
@@ -145,9 +153,15 @@ final class SegmentBuffer {
             throw tooLarge(uri);
         }
         // Doubling keeps the copies few for a body of unknown length; when that does not fit, what is needed may.
-        int doubled = (int) Math.min(MAX_BYTES, Math.max(needed, Math.max(FIRST_BYTES, 2L * bytes.capacity())));
-        int capacity = memory.tryTake(doubled) ? doubled : (int) needed;
-        if (capacity != doubled && !memory.tryTake(capacity)) {
+        int doubled = exact ? (int) needed
+                : (int) Math.min(MAX_BYTES, Math.max(needed, Math.max(FIRST_BYTES, 2L * bytes.capacity())));
+        int capacity;
+        if (memory.tryTake(doubled)) {
+            capacity = doubled;
+        } else if (needed < doubled && memory.tryTake((int) needed)) {
+            capacity = (int) needed;
+        } else {
+            capacity = (int) needed;
             if (!mayWait) {
                 throw new NotNow(uri);
             }

@@ -66,6 +66,12 @@ final class TimedBody implements AutoCloseable {
         if (deadlineAt - System.nanoTime() <= 0) {
             throw pastDeadline();
         }
+        if (announced.isPresent() && received == announced.getAsLong()) {
+            // The whole body is here: no read for the end, which would need room in a buffer that has just the
+            // announced length (the connection takes no more than that from the socket anyway).
+            response.completed();
+            return -1;
+        }
         int count = readResponse(into, offset, length);
         if (count < 0) {
             if (announced.isPresent() && received < announced.getAsLong()) {
