@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import org.catalogarr.settings.Settings;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 
 /**
  * A pool sized by {@value ThreadsConfig#PID}: what {@link SearchPool} and {@link ProbePool} share. Each
  * component reads its own two settings of the shared PID and resizes its pool when they change, so a
- * change applies without a restart and without dropping the work in flight.
+ * change applies without a restart and without dropping the work in flight. The subclasses are the components;
+ * their shared lifecycle methods are read from here (bnd's {@code -dsannotations-options: inherit}).
  */
 abstract class ConfiguredPool {
 
@@ -27,6 +30,7 @@ abstract class ConfiguredPool {
                 queue.applyAsInt(config));
     }
 
+    @Modified
     final void resize(Map<String, Object> properties) {
         ThreadsConfig config = read(properties);
         slot.resize(threads.applyAsInt(config), queue.applyAsInt(config));
@@ -40,6 +44,7 @@ abstract class ConfiguredPool {
         return slot.pool();
     }
 
+    @Deactivate
     final void close() {
         slot.close();
     }

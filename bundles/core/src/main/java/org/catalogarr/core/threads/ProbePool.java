@@ -5,8 +5,6 @@ import java.util.Map;
 import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -25,15 +23,5 @@ public class ProbePool extends ConfiguredPool {
     public ProbePool(@Reference Settings settings, Map<String, Object> properties) {
         super(settings, properties, NAME, "probe_threads/probe_queue",
                 ThreadsConfig::probe__threads, ThreadsConfig::probe__queue);
-    }
-
-    @Modified
-    void modified(Map<String, Object> properties) {
-        resize(properties);
-    }
-
-    @Deactivate
-    void stop() {
-        close();
     }
 }

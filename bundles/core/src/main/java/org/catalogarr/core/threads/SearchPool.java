@@ -5,8 +5,6 @@ import java.util.Map;
 import org.catalogarr.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -21,15 +19,5 @@ public class SearchPool extends ConfiguredPool {
     public SearchPool(@Reference Settings settings, Map<String, Object> properties) {
         super(settings, properties, NAME, "search_threads/search_queue",
                 ThreadsConfig::search__threads, ThreadsConfig::search__queue);
-    }
-
-    @Modified
-    void modified(Map<String, Object> properties) {
-        resize(properties);
-    }
-
-    @Deactivate
-    void stop() {
-        close();
     }
 }

@@ -26,13 +26,13 @@ public class SearchPoolTest {
             assertEquals(128, probes.pool().queue());
             BoundedPool before = search.pool();
 
-            search.modified(Map.of("search_threads", "2", "search_queue", "7"));
+            search.resize(Map.of("search_threads", "2", "search_queue", "7"));
 
             assertNotSame(before, search.pool());
             assertEquals(2, search.pool().threads());
         } finally {
-            search.stop();
-            probes.stop();
+            search.close();
+            probes.close();
         }
     }
 
@@ -42,13 +42,13 @@ public class SearchPoolTest {
         try {
             BoundedPool before = search.pool();
 
-            search.modified(Map.of("search_threads", "0"));
+            search.resize(Map.of("search_threads", "0"));
 
             assertSame(before, search.pool());
             assertTrue(settings.problems().toString(), settings.problems().get(ThreadsConfig.PID).stream()
                     .anyMatch(problem -> problem.contains("search_threads")));
         } finally {
-            search.stop();
+            search.close();
         }
     }
 
@@ -61,8 +61,8 @@ public class SearchPoolTest {
             assertEquals(4, probes.pool().threads());
             assertEquals(SearchPool.NAME, search.pool().name());
         } finally {
-            search.stop();
-            probes.stop();
+            search.close();
+            probes.close();
         }
     }
 }
