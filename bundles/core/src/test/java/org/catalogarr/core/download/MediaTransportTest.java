@@ -10,12 +10,15 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -138,6 +141,42 @@ public class MediaTransportTest {
         assertEquals("https://hoster.example", received.get("Origin"));
         assertEquals("https://hoster.example/e/1", received.get("Referer"));
         assertTrue(host.getMessage(), host.getMessage().contains("Host"));
+    }
+
+    @Test
+    public void hlsSegmentsReadToTheirAnnouncedEndKeepTheirConnection() throws Exception {
+        int segments = 12;
+        byte[] segment = new byte[300 * 1024];
+        new Random(3).nextBytes(segment);
+        StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:4\n");
+        for (int index = 0; index < segments; index++) {
+            playlist.append("#EXTINF:4.0,\nseg").append(index).append(".ts\n");
+        }
+        playlist.append("#EXT-X-ENDLIST\n");
+        Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serverThreads = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, SERVER_THREAD));
+        server.setExecutor(serverThreads);
+        server.createContext("/hls/", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            byte[] body = exchange.getRequestURI().getPath().endsWith(".m3u8")
+                    ? playlist.toString().getBytes(StandardCharsets.UTF_8) : segment;
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hls/index.m3u8");
+        HlsFetcher fetcher = new HlsFetcher(LoopbackRequests.within(Duration.ofSeconds(10)), new Retries(1,
+                Duration.ofMillis(10)), 1, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofMinutes(1)));
+
+        Path file = fetcher.fetch(new MediaSource(uri, Map.of(), MediaSource.Kind.HLS), target(), "Show S01E01", "test",
+                (done, total, speed) -> { });
+
+        assertEquals(segments * (long) segment.length, Files.size(file));
+        // One fetcher: the playlist and every segment over one or two connections, not one each.
+        assertTrue("connections from ports " + clientPorts, clientPorts.size() <= 2);
     }
 
     private URI serve(byte[] body) throws IOException {
