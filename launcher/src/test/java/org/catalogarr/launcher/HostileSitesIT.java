@@ -4,12 +4,15 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -240,6 +243,38 @@ public class HostileSitesIT {
 
         assertDeliveredByVoe(completed(add(1, "German"), Duration.ofSeconds(90)));
         assertLogged("\"file:///etc/passwd\" is no http(s) URL");
+    }
+
+    /**
+     * A CDN whose HLS segments are 48 MiB each: four fetchers holding one each, as they did, would take more than
+     * the service's 256 MiB heap, and it would end on OutOfMemoryError. Within the segment memory they are fetched
+     * one after the other, and the file is exact.
+     */
+    @Test
+    public void hugeHlsSegmentsAreFetchedWithinTheHeapAndTheServiceStays() throws Exception {
+        List<byte[]> segments = new ArrayList<>();
+        for (int index = 0; index < 5; index++) {
+            byte[] segment = new byte[48 * 1024 * 1024];
+            Arrays.fill(segment, (byte) index);
+            segment[0] = 0x47;
+            segments.add(segment);
+        }
+        cdn.serve("huge", segments, List.of());
+        cdn.behaveAs(E01, "huge");
+        vidoza.hostile(E01, Hostility.NAMING_MEDIA, "file:///etc/passwd");
+        try {
+            JsonNode done = healthyMeanwhile(() -> completed(add(1, "German"), Duration.ofSeconds(180)));
+
+            Path file = Path.of(done.path("content_path").asText());
+            assertEquals(5L * 48 * 1024 * 1024, Files.size(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                for (byte[] segment : segments) {
+                    assertArrayEquals(segment, in.readNBytes(segment.length));
+                }
+            }
+        } finally {
+            cdn.behaveAs(E01, E01);
+        }
     }
 
     /**
