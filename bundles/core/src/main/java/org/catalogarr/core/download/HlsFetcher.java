@@ -61,7 +61,6 @@ final class HlsFetcher {
     private final Retries retries;
     private final int parallel;
     private final Remuxer remuxer;
-    private final SegmentCiphers ciphers;
     private final Duration checkpointEvery;
     private final SegmentMemory memory;
 
@@ -101,7 +100,6 @@ final class HlsFetcher {
         this.retries = retries;
         this.parallel = parallel;
         this.remuxer = remuxer;
-        this.ciphers = SegmentCiphers.fastest();
         this.checkpointEvery = checkpointEvery;
         this.memory = memory;
     }
@@ -460,7 +458,8 @@ final class HlsFetcher {
             return null;
         }
         HlsPlaylist.Key key = segment.key().get();
-        return ciphers.decipher(keys.get(key.uri()), key.iv());
+        // Found at the first encrypted segment, not when the engine is made: the start need not load NSS.
+        return SegmentCiphers.fastest().decipher(keys.get(key.uri()), key.iv());
     }
 
     /**
