@@ -96,7 +96,7 @@ public class CatalogueDownloadEngine implements DownloadEngine {
         int hls__parallel__segments() default 4;
 
         @AttributeDefinition(name = "HLS checkpoint (seconds)",
-                description = "The longest time between two checkpoints of an HLS download (also one every 256 MiB):"
+                description = "The longest time between two checkpoints of an HLS download (also one every GiB):"
                         + " a crash or kill costs at most this much downloading again. Each checkpoint forces the"
                         + " bytes to disk, which slows a fast download down.", min = "1", max = "3600")
         int hls__checkpoint__seconds() default 10;
