@@ -64,25 +64,22 @@ final class HlsFetcher {
     private final Duration checkpointEvery;
     private final SegmentMemory memory;
 
-    /** @param requests where the media may be fetched from, and within which limits */
-    HlsFetcher(MediaRequests requests) {
-        this(requests, Retries.DEFAULT, DEFAULT_PARALLEL);
-    }
-
     /**
+     * A fetcher that keeps MPEG-TS as it is, for tests.
+     *
      * @param attempts how often a request that failed for a passing reason is tried in all
      * @param backoff the wait before the second attempt; it grows with each further one
      */
     HlsFetcher(MediaRequests requests, int attempts, Duration backoff) {
-        this(requests, new Retries(attempts, backoff), DEFAULT_PARALLEL);
+        this(requests, new Retries(attempts, backoff), DEFAULT_PARALLEL,
+                new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofHours(1)));
     }
 
-    /** @param parallel how many segments are fetched at once, at least one */
-    HlsFetcher(MediaRequests requests, Retries retries, int parallel) {
-        this(requests, retries, parallel, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofHours(1)));
-    }
-
-    /** @param remuxer what an MPEG-TS download becomes once complete */
+    /**
+     * @param requests where the media may be fetched from, and within which limits
+     * @param parallel how many segments are fetched at once, at least one
+     * @param remuxer what an MPEG-TS download becomes once complete
+     */
     HlsFetcher(MediaRequests requests, Retries retries, int parallel, Remuxer remuxer) {
         this(requests, retries, parallel, remuxer, DEFAULT_CHECKPOINT_EVERY, SegmentMemory.ofHeap());
     }
@@ -472,7 +469,8 @@ final class HlsFetcher {
         long counted = 0;
         try {
             MediaResponse response = send(uri, media);
-            try (TimedBody body = new TimedBody(response, requests.limits(), buffer.chunk())) {
+            try (TimedBody body = cipher == null ? new TimedBody(response, requests.limits())
+                    : new TimedBody(response, requests.limits(), buffer.chunk())) {
                 checkStatus(uri, response.statusCode());
                 if (cipher == null) {
                     if (body.announced().isPresent()) {

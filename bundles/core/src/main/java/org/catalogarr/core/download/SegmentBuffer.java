@@ -48,7 +48,8 @@ final class SegmentBuffer {
 
     private final SegmentMemory memory;
     private final Duration memoryWait;
-    private final byte[] chunk = new byte[TimedBody.CHUNK_BYTES];
+    /** Only an encrypted segment passes through it; made at the first. */
+    private byte[] chunk;
     private ByteBuffer bytes = NONE;
     /** The announced length of the body being read, or -1. */
     private long expected = -1;
@@ -65,6 +66,9 @@ final class SegmentBuffer {
 
     /** The array an encrypted body is read into on its way here. */
     byte[] chunk() {
+        if (chunk == null) {
+            chunk = new byte[TimedBody.CHUNK_BYTES];
+        }
         return chunk;
     }
 

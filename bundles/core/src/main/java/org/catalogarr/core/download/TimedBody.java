@@ -20,14 +20,15 @@ final class TimedBody implements AutoCloseable {
     private final ReadLimits limits;
     private final OptionalLong announced;
     private final long deadlineAt;
-    private final byte[] chunk;
+    /** Made at the first {@link #next()} unless given: a body read with {@link #read} into the caller's array needs none. */
+    private byte[] chunk;
     private long received;
     private long windowStart;
     private long windowBytes;
 
     /** @param limits the limits; the deadline counts from now */
     TimedBody(MediaResponse response, ReadLimits limits) {
-        this(response, limits, new byte[CHUNK_BYTES]);
+        this(response, limits, null);
     }
 
     /** @param chunk the array the bytes are read into, reused from body to body by the caller */
@@ -50,6 +51,9 @@ final class TimedBody implements AutoCloseable {
      * @throws InterruptedException when the thread was interrupted, also while it waited for bytes
      */
     ByteBuffer next() throws IOException, InterruptedException {
+        if (chunk == null) {
+            chunk = new byte[CHUNK_BYTES];
+        }
         int count = read(chunk, 0, chunk.length);
         return count < 0 ? null : ByteBuffer.wrap(chunk, 0, count);
     }

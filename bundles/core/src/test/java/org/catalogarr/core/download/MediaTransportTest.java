@@ -33,6 +33,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** How media bodies come off the network: memory that does not grow with the file, interrupts, cut bodies. */
@@ -154,20 +155,11 @@ public class MediaTransportTest {
         }
         playlist.append("#EXT-X-ENDLIST\n");
         Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        serverThreads = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, SERVER_THREAD));
-        server.setExecutor(serverThreads);
-        server.createContext("/hls/", exchange -> {
+        URI uri = serve("/hls/", exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
-            byte[] body = exchange.getRequestURI().getPath().endsWith(".m3u8")
+            return exchange.getRequestURI().getPath().endsWith(".m3u8")
                     ? playlist.toString().getBytes(StandardCharsets.UTF_8) : segment;
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hls/index.m3u8");
+        }).resolve("index.m3u8");
         HlsFetcher fetcher = new HlsFetcher(LoopbackRequests.within(Duration.ofSeconds(10)), new Retries(1,
                 Duration.ofMillis(10)), 1, new Remuxer(Remuxer.Container.TS, "ffmpeg", Duration.ofMinutes(1)));
 
@@ -184,18 +176,32 @@ public class MediaTransportTest {
     }
 
     private URI serve(byte[] body, Map<String, String> received) throws IOException {
+        return serve("/media.mp4", exchange -> {
+            exchange.getRequestHeaders().forEach((name, values) -> received.put(name, values.get(0)));
+            return body;
+        });
+    }
+
+    /** The whole answer to a request, read from the exchange. */
+    @FunctionalInterface
+    private interface Answer {
+        byte[] to(HttpExchange exchange) throws IOException;
+    }
+
+    /** Serves the path (and below it) with status 200 and the answer's bytes; returns the path's URI. */
+    private URI serve(String path, Answer answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         serverThreads = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, SERVER_THREAD));
         server.setExecutor(serverThreads);
-        server.createContext("/media.mp4", exchange -> {
-            exchange.getRequestHeaders().forEach((name, values) -> received.put(name, values.get(0)));
+        server.createContext(path, exchange -> {
+            byte[] body = answer.to(exchange);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
         server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/media.mp4");
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     /** What each thread allocated so far, but the test server's (its dispatcher and handlers). */
