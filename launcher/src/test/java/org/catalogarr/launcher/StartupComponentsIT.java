@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.inject.Inject;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -70,6 +74,20 @@ public class StartupComponentsIT {
         assertEquals("components that are not satisfied", Map.of(), notWorking);
         for (String name : IMMEDIATE) {
             assertTrue(name + " is active from the start: " + active, active.contains(name));
+        }
+    }
+
+    /**
+     * Derby's JMX management is left out of its bundle: booting the database must not start an MBean server for
+     * Derby's MBeans (the platform server and the JDK's MBeans cost start-up time and memory, and nobody reads them).
+     */
+    @Test
+    public void theDatabaseBootsWithoutRegisteringMBeans() throws Exception {
+        Http http = new Http(Integer.parseInt(System.getProperty(PaxDistribution.PORT_PROPERTY)));
+        http.awaitHealth(h -> "up".equals(h.path("database").path("status").asText()), WAIT);
+        for (MBeanServer server : MBeanServerFactory.findMBeanServer(null)) {
+            assertEquals("Derby's MBeans in " + server, Set.of(),
+                    server.queryNames(new ObjectName("org.apache.derby:*"), null));
         }
     }
 
