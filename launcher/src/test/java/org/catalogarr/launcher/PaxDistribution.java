@@ -52,8 +52,9 @@ final class PaxDistribution {
             framework.load(in);
         }
         for (String name : framework.stringPropertyNames()) {
-            if (name.startsWith("felix.auto.deploy") || name.startsWith("org.osgi.framework.storage")) {
-                continue; // Pax Exam installs the bundles and owns the framework's storage.
+            if (name.startsWith("felix.auto.") || name.startsWith("org.osgi.framework.storage")
+                    || name.startsWith("org.osgi.framework.startlevel")) {
+                continue; // Pax Exam installs the bundles and owns the framework's storage and start levels.
             }
             String value = framework.getProperty(name)
                     .replace("${catalogarr.home}", dist.toString())
@@ -68,14 +69,20 @@ final class PaxDistribution {
         options.add(systemProperty("logback.configurationFile").value(dist.resolve("conf/logback.xml").toString()));
         options.add(systemProperty("catalogarr.data").value(data.toString()));
         // The distribution's own bundles start before Pax Exam's, so logging is in place when they log.
-        try (Stream<Path> jars = Files.list(dist.resolve("bundle"))) {
-            jars.sorted().forEach(jar -> options.add(isFragment(jar)
-                    ? bundle(jar.toUri().toString()).noStart()
-                    : bundle(jar.toUri().toString()).startLevel(1)));
-        }
+        // The console after them, at start level 2, as conf/config.properties has it.
+        addBundles(options, dist.resolve("bundle"), 1);
+        addBundles(options, dist.resolve("console"), 2);
         options.add(junitBundles());
         options.addAll(List.of(extra));
         return options.toArray(Option[]::new);
+    }
+
+    private static void addBundles(List<Option> options, Path folder, int startLevel) throws IOException {
+        try (Stream<Path> jars = Files.list(folder)) {
+            jars.sorted().forEach(jar -> options.add(isFragment(jar)
+                    ? bundle(jar.toUri().toString()).noStart()
+                    : bundle(jar.toUri().toString()).startLevel(startLevel)));
+        }
     }
 
     private static boolean isFragment(Path jar) {
