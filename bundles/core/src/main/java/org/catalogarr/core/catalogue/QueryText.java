@@ -41,7 +41,9 @@ public record QueryText(String title, OptionalInt season, OptionalInt episode, O
     /** Splits the text; text without a tag is all title. */
     public static QueryText parse(String text) {
         String query = text.strip();
-        if (query.length() > MAX_TAGGED_LENGTH) {
+        // Every tag has a digit: text without one is all title, without running five backtracking patterns
+        // (a cached search's query is usually just a title, and Sonarr repeats it).
+        if (query.length() > MAX_TAGGED_LENGTH || !hasDigit(query)) {
             return new QueryText(query, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
         }
         for (Pattern pattern : List.of(SCENE, CROSS, SEASON_WORD, SEASON_ONLY)) {
@@ -70,6 +72,15 @@ public record QueryText(String title, OptionalInt season, OptionalInt episode, O
 
     private static String title(String text) {
         return TRAILING_DASH.matcher(text.strip()).replaceAll("").strip();
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OptionalInt number(String digits) {

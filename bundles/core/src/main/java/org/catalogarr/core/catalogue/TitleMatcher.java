@@ -29,8 +29,6 @@ public final class TitleMatcher {
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "the", "of", "das", "der", "die", "und",
             "de", "del", "du", "el", "en", "et", "la", "le", "les", "los", "y");
     private static final Pattern YEAR = Pattern.compile("(?:^|\\s)[(\\[]?((?:19|20)\\d\\d)[)\\]]?\\s*$");
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SHORT_FORM = Pattern.compile(":|\\s[-–—]\\s");
     /** What a subtitle says when it names a spin-off or an edition rather than the series itself. */
     private static final Pattern SPIN_OFF = Pattern.compile(
@@ -52,9 +50,55 @@ public final class TitleMatcher {
      * {@code &} read as "and", words separated by one space.
      */
     public static String key(String title) {
-        String text = Normalizer.normalize(title, Normalizer.Form.NFKD);
-        text = MARKS.matcher(text).replaceAll("").toLowerCase(Locale.ROOT).replace("&", " and ");
-        return NOT_ALPHANUMERIC.matcher(text).replaceAll(" ").strip();
+        // Two passes over the code points rather than regular expressions: every cached search makes the key of
+        // its query, and the expressions were a tenth of the CPU of a cached search (C1-compiled regex engine).
+        String text = withoutMarks(Normalizer.normalize(title, Normalizer.Form.NFKD));
+        return wordsOf(text.toLowerCase(Locale.ROOT).replace("&", " and "));
+    }
+
+    /** The text without combining marks (Unicode category M): the accents NFKD split off. */
+    private static String withoutMarks(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (!isMark(c)) {
+                kept.appendCodePoint(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** The letters and numbers of the text (categories L and N), each run of anything else one space between. */
+    private static String wordsOf(String text) {
+        StringBuilder words = new StringBuilder(text.length());
+        boolean apart = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c) || isNumber(c)) {
+                if (apart && !words.isEmpty()) {
+                    words.append(' ');
+                }
+                words.appendCodePoint(c);
+                apart = false;
+            } else {
+                apart = true;
+            }
+        }
+        return words.toString();
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** The keys a query is compared under: as written, and without a year at its end. */

@@ -3,9 +3,12 @@ package org.catalogarr.core.catalogue;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 
 import org.catalogarr.core.catalogue.TitleMatcher.Candidate;
 import org.catalogarr.core.catalogue.TitleMatcher.Match;
@@ -38,6 +41,32 @@ public class TitleMatcherTest {
 
     private static Optional<String> slug(String query, List<Candidate> candidates) {
         return TitleMatcher.best(query, candidates).map(Match::slug);
+    }
+
+    /**
+     * The key is defined by two regular expressions (marks removed, every run of non-letters and non-numbers one
+     * space); it is computed without them, and must give the same key for any text, whatever its script.
+     */
+    @Test
+    public void keysAreWhatTheirDefinitionByRegularExpressionsGives() {
+        List<String> titles = new ArrayList<>(List.of("Pokémon", "Ｆｕｌｌｗｉｄｔｈ　Ｔｉｔｌｅ", "ΟΔΥΣΣΕΙΑ", "İstanbul Dizisi",
+                "Ⅱ Rocky Ⅳ", "x² + y²", "進撃の巨人 ～The Final Season～", "Наруто: Ураганные хроники", "🎬 Movie 🎬 Night",
+                "a\u20DDb", "ज़िंदगी", "--&&--", "", "   ", "Re:ZERO -Starting Life in Another World-"));
+        Random random = new Random(12);
+        int[] blocks = {0x20, 0xA0, 0x300, 0x370, 0x400, 0x900, 0x2160, 0x20D0, 0x3040, 0x4E00, 0xFF00, 0x1F300};
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                text.appendCodePoint(blocks[random.nextInt(blocks.length)] + random.nextInt(0x60));
+            }
+            titles.add(text.toString());
+        }
+        for (String title : titles) {
+            String text = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                    .toLowerCase(Locale.ROOT).replace("&", " and ");
+            assertEquals("key of '" + title + "'", text.replaceAll("[^\\p{L}\\p{N}]+", " ").strip(),
+                    TitleMatcher.key(title));
+        }
     }
 
     @Test
