@@ -69,9 +69,10 @@ final class PaxDistribution {
         options.add(systemProperty("logback.configurationFile").value(dist.resolve("conf/logback.xml").toString()));
         options.add(systemProperty("catalogarr.data").value(data.toString()));
         // The distribution's own bundles start before Pax Exam's, so logging is in place when they log.
-        // The console after them, at start level 2, as conf/config.properties has it.
-        addBundles(options, dist.resolve("bundle"), 1);
-        addBundles(options, dist.resolve("console"), 2);
+        // At the start levels of conf/config.properties: the warm-up, the platform and core, the console.
+        addBundles(options, dist.resolve("boot"), 1);
+        addBundles(options, dist.resolve("bundle"), 2);
+        addBundles(options, dist.resolve("console"), 3);
         options.add(junitBundles());
         options.addAll(List.of(extra));
         return options.toArray(Option[]::new);

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -43,6 +47,9 @@ public class StartupComponentsIT {
 
     @Inject
     private ServiceComponentRuntime runtime;
+
+    @Inject
+    private BundleContext context;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -74,6 +81,26 @@ public class StartupComponentsIT {
         assertEquals("components that are not satisfied", Map.of(), notWorking);
         for (String name : IMMEDIATE) {
             assertTrue(name + " is active from the start: " + active, active.contains(name));
+        }
+    }
+
+    /**
+     * The warm-up (one-time initialisations on a thread of its own) resolved and started at start level 1, before
+     * the platform and the core, and its thread has done its work and ended.
+     */
+    @Test
+    public void theWarmUpStartsFirstAndItsThreadEnds() throws Exception {
+        Http http = new Http(Integer.parseInt(System.getProperty(PaxDistribution.PORT_PROPERTY)));
+        http.awaitHealth(h -> Http.listed(h, "aniworld") && Http.listed(h, "sto"), WAIT);
+        Bundle warmUp = Arrays.stream(context.getBundles())
+                .filter(b -> "org.catalogarr.warm-up".equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no warm-up bundle installed"));
+        assertEquals("warm-up state", Bundle.ACTIVE, warmUp.getState());
+        assertEquals("warm-up start level", 1, warmUp.adapt(BundleStartLevel.class).getStartLevel());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("catalogarr-warm-up"))) {
+            assertTrue("the warm-up thread still runs after " + WAIT, System.nanoTime() < deadline);
+            Thread.sleep(100);
         }
     }
 
