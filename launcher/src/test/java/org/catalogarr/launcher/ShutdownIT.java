@@ -2,6 +2,7 @@ package org.catalogarr.launcher;
 
 import static org.catalogarr.launcher.Http.listed;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,7 +28,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * Black-box: a stop by SIGTERM, as a service manager sends it, is as clean as the start: nothing on the
  * console or in the log file is a warning or an error, and what the service keeps of each site survives
- * it, so the first searches after a restart do not ask the sites again.
+ * it, so the first searches after a restart do not ask the sites again. Searches in flight when the stop
+ * begins are answered in full; a request arriving meanwhile is told that the service is stopping.
  */
 public class ShutdownIT {
 
@@ -52,6 +55,7 @@ public class ShutdownIT {
     @After
     public void stop() throws InterruptedException {
         installation.close();
+        FakeCatalogues.site("sto").scenario(FakeSite.Scenario.NORMAL);
     }
 
     @Test
@@ -82,6 +86,62 @@ public class ShutdownIT {
         assertEquals(200, search().statusCode());
         assertEquals("the stored answers of the episode pages are used after the restart", List.of(),
                 episodePageRequests());
+    }
+
+    @Test
+    public void aStopLetsTheSearchesInFlightFinish() throws Exception {
+        installation.start();
+        awaitReady();
+        FakeSite sto = FakeCatalogues.site("sto");
+        sto.slowDelayMillis(2_000);
+        sto.scenario(FakeSite.Scenario.SLOW);
+        clearRequests();
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return installation.http.get(SEARCH);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (sto.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue("the search asked the slow s.to", !sto.requests().isEmpty());
+
+        long consoleBefore = Files.size(installation.output);
+        long logBefore = Files.size(logFile);
+        installation.process().destroy();
+        HttpResponse<String> meanwhile = awaitStopping();
+        assertTrue(meanwhile.body(), meanwhile.body().contains("stopping"));
+
+        HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode());
+        assertTrue("the search in flight got both sites' items: " + answer.body(),
+                answer.body().contains("S01E01") && answer.body().contains("-ANIWORLD") && answer.body().contains("-STO"));
+        assertFalse("no site failed because of the stop: " + answer.body(), answer.body().contains("catalogarr:warning"));
+        assertTrue("stopped within 60 s of SIGTERM", installation.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals("the console while stopping", List.of(), warningsAndErrors(tail(installation.output, consoleBefore)));
+        assertEquals("the log file while stopping", List.of(), warningsAndErrors(tail(logFile, logBefore)));
+    }
+
+    /** /health once the stop has begun (the signal takes a moment), while the search in flight holds it. */
+    private HttpResponse<String> awaitStopping() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = installation.http.get("/health");
+                if (health.statusCode() == 503) {
+                    return health;
+                }
+                last = health.statusCode() + " " + health.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("/health did not answer 503 while the stop waited for the search; last: " + last);
     }
 
     private void awaitReady() throws InterruptedException {
