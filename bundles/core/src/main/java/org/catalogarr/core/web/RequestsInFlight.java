@@ -1,31 +1,34 @@
 package org.catalogarr.core.web;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the requests being answered, and closes the door for new ones when the service stops: admitting a
- * request and closing are one step, so no request slips in after the stop counted the last one out.
+ * Counts the requests being answered, and closes the door for new ones when the service stops. Lock-free, as
+ * every request passes here: a request counts itself in before it looks whether the door is closed, and the
+ * stop closes the door before it counts, so no request slips in after the stop counted the last one out.
  */
 final class RequestsInFlight {
 
-    private int running;
-    private boolean closed;
+    /** How often the stop looks whether the requests are answered; a stop is no hot path. */
+    private static final long POLL_MILLIS = 10;
+
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean closed;
 
     /** Counts a request in, unless the service is stopping. */
-    synchronized boolean admit() {
+    boolean admit() {
+        running.incrementAndGet();
         if (closed) {
+            running.decrementAndGet();
             return false;
         }
-        running++;
         return true;
     }
 
     /** A request admitted earlier has been answered. */
-    synchronized void answered() {
-        running--;
-        if (running == 0) {
-            notifyAll();
-        }
+    void answered() {
+        running.decrementAndGet();
     }
 
     /**
@@ -33,16 +36,12 @@ final class RequestsInFlight {
      *
      * @return how many were still being answered when the wait ended
      */
-    synchronized int closeAndAwait(Duration timeout) throws InterruptedException {
+    int closeAndAwait(Duration timeout) throws InterruptedException {
         closed = true;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (running > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            wait(Math.max(1, left / 1_000_000));
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
         }
-        return running;
+        return running.get();
     }
 }
