@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@code AvailabilityRecord}s while they are younger than the site's {@code availability_ttl_hours},
  * otherwise from the episode page, whose answer is stored behind the answer (on the episode-page pool), so
  * that no search waits for the database's commit. An episode the site does not have (yet) counts as
- * offered in no language until the TTL is over. A site's records are dropped when its settings change.
+ * offered in no language until the TTL is over. A site's records are dropped when its settings change or its
+ * bundle leaves the running service; a stop of the whole service is no such change (see {@link CatalogueRegistry}).
  */
 @Component(service = {AvailabilityCache.class, EventHandler.class},
         property = EventConstants.EVENT_TOPIC + "=" + CatalogueRegistry.TOPIC_CHANGED)

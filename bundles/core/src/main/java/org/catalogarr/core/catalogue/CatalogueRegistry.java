@@ -6,10 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.catalogarr.catalogue.api.CatalogueProvider;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -23,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Tracks every {@link CatalogueProvider} service as site bundles come, go and are reconfigured, and
  * keeps the resulting {@link CatalogueSnapshot}. Each change of a site is announced on
  * {@link #TOPIC_CHANGED} so that caches can drop that site's entries.
+ * <p>
+ * A site is {@code removed} when its bundle is undeployed or stopped while the service runs. When the whole
+ * service stops, every provider goes away too (its bundle stops, or this component is unbound from it), but
+ * no site left: that is not announced, so that nothing drops what it keeps of a site (the availability
+ * records, the title index's state) on its way down, into a database that is closing, or at every restart.
  */
 @Component(service = CatalogueRegistry.class)
 public class CatalogueRegistry {
@@ -37,13 +47,43 @@ public class CatalogueRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueRegistry.class);
 
     private final EventAdmin eventAdmin;
+    /** Whether the whole service is stopping, so that providers going away are no sites leaving. */
+    private final BooleanSupplier serviceStopping;
+    /** Set when this component stops: the providers it is unbound from afterwards did not leave either. */
+    private volatile boolean stopped;
 
     private final Map<CatalogueProvider, String> providers = new IdentityHashMap<>();
     private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.EMPTY;
 
     @Activate
-    public CatalogueRegistry(@Reference EventAdmin eventAdmin) {
+    public CatalogueRegistry(@Reference EventAdmin eventAdmin, BundleContext context) {
+        this(eventAdmin, frameworkStopping(context));
+    }
+
+    /** A registry of a service that never stops, for tests. */
+    CatalogueRegistry(EventAdmin eventAdmin) {
+        this(eventAdmin, () -> false);
+    }
+
+    CatalogueRegistry(EventAdmin eventAdmin, BooleanSupplier serviceStopping) {
         this.eventAdmin = eventAdmin;
+        this.serviceStopping = serviceStopping;
+    }
+
+    /**
+     * The framework's own bundle is {@code STOPPING} from the moment the framework is asked to stop (SIGTERM,
+     * Ctrl-C) until every bundle has stopped, whichever order they stop in; a site bundle stopped or
+     * undeployed on its own leaves it {@code ACTIVE}.
+     */
+    private static BooleanSupplier frameworkStopping(BundleContext context) {
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        return () -> framework.getState() == Bundle.STOPPING;
+    }
+
+    /** Runs before the service unbinds the providers from this component. */
+    @Deactivate
+    void stop() {
+        stopped = true;
     }
 
     private static String priority(CatalogueEntry entry) {
@@ -68,7 +108,14 @@ public class CatalogueRegistry {
     }
 
     synchronized void removeProvider(CatalogueProvider provider) {
-        refresh(providers.remove(provider));
+        String siteId = providers.remove(provider);
+        if (stopped || serviceStopping.getAsBoolean()) {
+            // Searches still running keep the snapshot they have; no later one starts with this site.
+            snapshot = CatalogueSnapshot.evaluate(snapshot, providers.keySet(), siteId);
+            LOG.info("Catalogue site '{}' stopped with the service", siteId);
+        } else {
+            refresh(siteId);
+        }
     }
 
     private void refresh(String changedSiteId) {

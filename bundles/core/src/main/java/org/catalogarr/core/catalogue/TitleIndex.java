@@ -134,6 +134,8 @@ public class TitleIndex implements EventHandler {
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
     private final Recently<String, IndexState> storedStates = new Recently<>(Duration.ofSeconds(1));
+    /** Set when the index stops: a fetch it interrupts did not fail, the site was not asked to the end. */
+    private volatile boolean stopped;
     /** Sites whose bundle left during this run: their index is fetched again when they come back. */
     private final Set<String> returning = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogarr-title-index"));
@@ -163,6 +165,7 @@ public class TitleIndex implements EventHandler {
     /** Waits briefly for a running fetch, so that it does not write into a database that is closing. */
     @Deactivate
     void stop() throws InterruptedException {
+        stopped = true;
         scheduler.shutdownNow();
         if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
             LOG.warn("A title index fetch was still running when the index stopped");
@@ -567,6 +570,11 @@ public class TitleIndex implements EventHandler {
         try {
             refresh(siteId);
         } catch (CatalogueException | StoreException e) {
+            if (stopped) {
+                LOG.debug("The title index fetch of catalogue site '{}' was stopped with the service: {}", siteId,
+                        e.getMessage());
+                return;
+            }
             Status kept = status(siteId);
             LOG.warn("Could not refresh the title index of catalogue site '{}': {}; {}", siteId, e.getMessage(),
                     kept.titles() > 0 ? "keeping the " + kept.titles() + " titles from " + kept.refreshedAt().orElseThrow()

@@ -138,6 +138,11 @@ public class JobService implements Jobs {
                 }
             }
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The service stopped while the database was still opening: nothing failed, the next start resumes them.
+                LOG.debug("Resuming interrupted jobs was stopped with the service: {}", e.toString());
+                return;
+            }
             LOG.warn("Interrupted jobs could not be resumed now; the queue's next look starts them: {}", e.toString());
         }
         dispatch();
