@@ -63,6 +63,9 @@ public final class UrlParameters {
 
     /** One name or value: {@code +} is a space, {@code %XX} a byte, and the bytes must be UTF-8. */
     private static String component(String encoded) {
+        if (plainAscii(encoded)) {
+            return encoded; // nothing escaped: the common case of every cached search, without copying
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
@@ -79,6 +82,8 @@ public final class UrlParameters {
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
             } else {
                 int codePoint = encoded.codePointAt(i);
                 byte[] utf8 = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
@@ -91,5 +96,16 @@ public final class UrlParameters {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("the query string is not UTF-8");
         }
+    }
+
+    /** ASCII without {@code %} and {@code +}: decoding would give the same text. */
+    private static boolean plainAscii(String encoded) {
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c >= 0x80 || c == '%' || c == '+') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -5,9 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.catalogarr.settings.Settings;
 import org.osgi.framework.BundleContext;
@@ -57,10 +55,10 @@ public class TorznabServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int INVALID_API_KEY = 100;
     private static final String XML = "application/rss+xml; charset=utf-8";
-    private static final Pattern HOST = Pattern.compile("[a-z0-9.-]{1,253}|\\[[0-9a-f:.%]{2,60}\\]");
 
     private final transient TorznabSearch search;
     private final transient RenderedFeeds feeds = new RenderedFeeds();
+    private final transient LinkBases bases = new LinkBases();
     private transient volatile byte[] apiKey;
     private transient String version;
     private final transient Settings settings;
@@ -96,7 +94,7 @@ public class TorznabServlet extends HttpServlet {
             } else {
                 checkApiKey(parsed);
                 TorznabSearch.FeedPage page = search.answer(parsed);
-                URI base = base(request);
+                URI base = bases.of(request);
                 out.write(feeds.feed(parsed, page, base, "Catalogarr"));
             }
         } catch (TorznabException e) {
@@ -117,26 +115,5 @@ public class TorznabServlet extends HttpServlet {
             throw new TorznabException(INVALID_API_KEY, request.apiKey().isEmpty() ? "Missing parameter (apikey)"
                     : "Invalid API Key");
         }
-    }
-
-    /**
-     * Where the client reached us, so the download links in the feed lead back here: the host the
-     * container read from the Host header, lower case and with the scheme's default port left out, so
-     * that spellings of one address write (and cache) one document. A name that is no host name is
-     * replaced by the address the request came in on.
-     */
-    static URI base(HttpServletRequest request) {
-        String scheme = "https".equalsIgnoreCase(request.getScheme()) ? "https" : "http";
-        String host = bracketed(request.getServerName().toLowerCase(Locale.ROOT));
-        if (!HOST.matcher(host).matches()) {
-            host = bracketed(request.getLocalAddr());
-        }
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath());
-    }
-
-    private static String bracketed(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }
