@@ -71,7 +71,7 @@ public class HealthReporter {
         Instant now = Instant.now();
         // The title indexes are kept in the database: while it opens, reading them would hold /health until it is
         // open, so each counts as not fetched yet, which is what it is (the refresh needs the database too).
-        boolean opening = "opening".equals(db.state());
+        boolean opening = db.opening();
         List<HealthReport.Catalogue> catalogues = snapshot.entries().stream()
                 .map(e -> catalogue(e, index, opening, seen, now)).toList();
         Map<String, List<String>> settingsProblems = settings.problems();
@@ -102,7 +102,7 @@ public class HealthReporter {
             status = db.down() ? "down" : problems.isEmpty() ? "ok" : "degraded";
         }
         return new HealthReport(status, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-                new HealthReport.Database(db.state(), db.schemaVersion(), db.location(), db.detail()),
+                new HealthReport.Database(db.state().text(), db.schemaVersion(), db.location(), db.detail()),
                 catalogues, downloadClient(downloadClientAccess), settingsProblems,
                 new HealthReport.Startup(startup.state(), startup.waitingFor(), startup.problem()), problems);
     }

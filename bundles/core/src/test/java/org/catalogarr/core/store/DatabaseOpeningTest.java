@@ -31,7 +31,7 @@ public class DatabaseOpeningTest {
 
     @Test
     public void readsWaitForTheOpenWhileTheStatusSaysOpeningAtOnce() throws Exception {
-        assertEquals("opening", database.status().state());
+        assertEquals(DatabaseStatus.State.OPENING, database.status().state());
         assertFalse(database.status().down());
 
         CompletableFuture<Integer> read = CompletableFuture.supplyAsync(
@@ -53,7 +53,7 @@ public class DatabaseOpeningTest {
         database.openInBackground(file.resolve("db"));
 
         DatabaseStatus status = database.status();
-        assertEquals(status.toString(), "down", status.state());
+        assertEquals(status.toString(), DatabaseStatus.State.DOWN, status.state());
         long started = System.nanoTime();
         try {
             database.withConnection("count", c -> Migrations.currentVersion(c));
