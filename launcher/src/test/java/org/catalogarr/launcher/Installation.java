@@ -61,7 +61,10 @@ final class Installation implements AutoCloseable {
         return started;
     }
 
-    /** The admin console's password, which the first start generates into the data folder. */
+    /**
+     * The admin console's password, which the first start generates into the data folder, once the console
+     * answers with it: the console starts at its own start level, a moment after the service is ready.
+     */
     String awaitAdminPassword(Duration timeout) throws IOException, InterruptedException {
         Path file = data.resolve("admin-password");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -71,7 +74,23 @@ final class Installation implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+        String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        int status = 0;
+        while ((status = consoleStatus(password)) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the console did not answer the admin within " + timeout + ": " + status);
+            }
+            Thread.sleep(100);
+        }
+        return password;
+    }
+
+    private int consoleStatus(String password) throws InterruptedException {
+        try {
+            return http.get("/system/console/bundles.json", "admin", password).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     Process process() {
