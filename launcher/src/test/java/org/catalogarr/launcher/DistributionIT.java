@@ -30,6 +30,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Black-box: unpacks the distribution archive, starts it with bin/catalogarr as an operator would, and
@@ -170,6 +171,12 @@ public class DistributionIT {
         assertEquals(401, http.get("/system/console/bundles", "admin", "admin").statusCode());
         assertEquals(401, http.get("/system/console/bundles", "admin", password + "x").statusCode());
         assertEquals(200, http.get("/system/console/bundles", "admin", password).statusCode());
+        // conf/config.properties: the warm-up first, the service (the sites with it), then the console.
+        assertEquals(1, startLevel("org.catalogarr.warm-up", password));
+        assertEquals(2, startLevel("org.catalogarr.core", password));
+        assertEquals(2, startLevel("org.catalogarr.site-sto", password));
+        assertEquals(3, startLevel("org.apache.felix.webconsole", password));
+        assertEquals(3, startLevel("org.catalogarr.console", password));
         String configuration = http.get("/system/console/configMgr", "admin", password).body();
         assertTrue("metatype forms of the sites are in the console", configuration.contains("Catalogarr site: s.to"));
     }
@@ -297,13 +304,20 @@ public class DistributionIT {
      * until it answers.
      */
     private void awaitConsole(String password) throws Exception {
-        long deadline = System.nanoTime() + CHANGE.toNanos();
-        HttpResponse<String> answer;
-        while ((answer = http.get("/system/console/bundles", "admin", password)).statusCode() != 200
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        HttpResponse<String> answer = installation.awaitConsole(password, CHANGE);
         assertEquals(answer.body() + "\nlog:\n" + log(), 200, answer.statusCode());
+    }
+
+    /** The start level of the bundle, as the console's bundle page shows it. */
+    private int startLevel(String symbolicName, String password) throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree(http.get("/system/console/bundles/" + symbolicName + ".json",
+                "admin", password).body()).path("data").path(0);
+        for (JsonNode property : bundle.path("props")) {
+            if (property.path("key").asText().equals("Start Level")) {
+                return property.path("value").asInt();
+            }
+        }
+        throw new AssertionError("no start level shown for " + symbolicName + ": " + bundle);
     }
 
     /**

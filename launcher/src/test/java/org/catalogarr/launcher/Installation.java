@@ -3,6 +3,7 @@ package org.catalogarr.launcher;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +62,7 @@ final class Installation implements AutoCloseable {
         return started;
     }
 
-    /**
-     * The admin console's password, which the first start generates into the data folder, once the console
-     * answers with it: the console starts at its own start level, a moment after the service is ready.
-     */
+    /** The admin console's password, which the first start generates into the data folder, once the console answers with it. */
     String awaitAdminPassword(Duration timeout) throws IOException, InterruptedException {
         Path file = data.resolve("admin-password");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -75,22 +73,26 @@ final class Installation implements AutoCloseable {
             Thread.sleep(100);
         }
         String password = Files.readString(file, StandardCharsets.UTF_8).strip();
-        int status = 0;
-        while ((status = consoleStatus(password)) != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the console did not answer the admin within " + timeout + ": " + status);
-            }
-            Thread.sleep(100);
+        HttpResponse<String> answer = awaitConsole(password, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("the console did not answer the admin within " + timeout + ": "
+                    + answer.statusCode() + " " + answer.body());
         }
         return password;
     }
 
-    private int consoleStatus(String password) throws InterruptedException {
-        try {
-            return http.get("/system/console/bundles.json", "admin", password).statusCode();
-        } catch (IOException e) {
-            return 0;
+    /**
+     * Waits until the console answers the admin with this password (it starts at its own start level, a moment
+     * after the service is ready); returns the last answer, 200 unless the time ran out.
+     */
+    HttpResponse<String> awaitConsole(String password, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> answer;
+        while ((answer = http.get("/system/console/bundles.json", "admin", password)).statusCode() != 200
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
+        return answer;
     }
 
     Process process() {
