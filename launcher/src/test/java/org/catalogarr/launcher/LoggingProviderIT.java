@@ -77,6 +77,7 @@ public class LoggingProviderIT {
         assertTrue("a line in the console's pattern", awaitLine(installation.output, CONSOLE_LINE));
         String console = Files.readString(installation.output, StandardCharsets.UTF_8);
         assertFalse("slf4j found its provider without complaint:\n" + console, console.contains("SLF4J"));
+        assertFalse("Logback configured itself without complaint:\n" + console, console.contains("|-"));
 
         // The console's log page is fed by an appender that only attaches to Logback's LoggerContext.
         AdminApiClient admin = new AdminApiClient(installation.port, "admin", password);
@@ -90,17 +91,20 @@ public class LoggingProviderIT {
         JsonNode bundles = new ObjectMapper().readTree(
                 installation.http.get("/system/console/bundles.json", "admin", password).body());
         List<String> notWorking = new ArrayList<>();
-        boolean fragmentPresent = false;
+        List<String> fragments = new ArrayList<>();
         for (JsonNode bundle : bundles.path("data")) {
             String name = bundle.path("symbolicName").asText();
             String state = bundle.path("state").asText();
-            fragmentPresent |= name.equals("org.catalogarr.slf4j-logback") && state.equals("Fragment");
+            if (state.equals("Fragment")) {
+                fragments.add(name);
+            }
             if (!state.equals("Active") && !state.equals("Fragment")) {
                 notWorking.add(name + " " + state);
             }
         }
         assertEquals("bundles neither active nor attached fragments", List.of(), notWorking);
-        assertTrue("the slf4j binding fragment is attached: " + bundles, fragmentPresent);
+        assertTrue("the slf4j binding and the logging configuration are attached: " + fragments,
+                fragments.containsAll(List.of("org.catalogarr.slf4j-logback", "org.catalogarr.logback-defaults")));
 
         for (String version : List.of("HTTP/1.1", "HTTP/1.0")) {
             String answer = rawGet(installation.port, "/health", version);
@@ -113,6 +117,31 @@ public class LoggingProviderIT {
             assertTrue(head, head.contains("\r\nContent-Type: application/json;charset=utf-8"));
             assertTrue(head, answer.endsWith("}"));
         }
+    }
+
+    /**
+     * A logback.xml in the config folder is the operator's own: it replaces the built-in configuration, and
+     * only that file's appenders write.
+     */
+    @Test
+    public void anOperatorsLogbackXmlInTheConfigFolderReplacesTheBuiltInConfiguration() throws Exception {
+        Files.writeString(installation.config.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="MINE" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>MINE %level %logger{0}: %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="MINE"/></root>
+                </configuration>
+                """);
+        installation.start();
+        installation.http.awaitHealth(h -> Http.listed(h, "aniworld"), START);
+
+        assertTrue("a line in the operator's pattern", awaitLine(installation.output,
+                Pattern.compile("MINE WARN DownloadClientAccess: The qBittorrent API .*")));
+        assertFalse("the built-in file appender is not set up",
+                Files.exists(installation.data.resolve("logs/catalogarr.log")));
+        assertFalse("no line in the built-in console pattern",
+                awaitLine(installation.output, CONSOLE_LINE, Duration.ZERO));
     }
 
     /** The whole answer to one request of the given HTTP version, read until the server closes. */
@@ -135,7 +164,11 @@ public class LoggingProviderIT {
 
     /** Whether a line of the file matches, waiting a little: appenders write on the logging thread. */
     private static boolean awaitLine(Path file, Pattern line) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        return awaitLine(file, line, Duration.ofSeconds(20));
+    }
+
+    private static boolean awaitLine(Path file, Pattern line, Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
         do {
             if (Files.exists(file)
                     && Files.readAllLines(file, StandardCharsets.UTF_8).stream().anyMatch(l -> line.matcher(l).matches())) {

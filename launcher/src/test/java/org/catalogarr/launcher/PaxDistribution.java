@@ -66,7 +66,6 @@ final class PaxDistribution {
         }
         options.add(frameworkProperty("catalogarr.data").value(data.toString()));
         options.add(systemProperty(PORT_PROPERTY).value(port));
-        options.add(systemProperty("logback.configurationFile").value(dist.resolve("conf/logback.xml").toString()));
         options.add(systemProperty("catalogarr.data").value(data.toString()));
         // The distribution's own bundles start before Pax Exam's, so logging is in place when they log.
         // At the start levels of conf/config.properties: the warm-up, the platform and core, the console.
