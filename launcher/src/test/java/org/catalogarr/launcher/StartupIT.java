@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The start of the distribution as an operator sees it: {@code /health} says {@code starting} (503) until
  * every deployed site has registered, and a broken site bundle does not keep it there; the class-data-sharing
- * archive is written at the first stop and used by the next start, and a damaged one is harmless; the JVM
+ * archive is written at the first stop and used by the next start, and a damaged one is harmless; SCR's
+ * component descriptions are kept at a stop and serve the next start; the JVM
  * defaults of bin/catalogarr apply and CATALOGARR_JAVA_OPTS overrides them.
  */
 public class StartupIT {
@@ -149,6 +150,56 @@ public class StartupIT {
             installation.start();
             awaitReady(installation);
         }
+    }
+
+    /**
+     * SCR keeps the component descriptions it parsed (ds.cache.metadata) at a clean stop; the next start reads
+     * them from there, and every component is there and runs as after the first start.
+     */
+    @Test
+    public void componentDescriptionsAreKeptAtAStopAndEveryComponentRunsAfterTheRestart() throws Exception {
+        try (Installation installation = configured()) {
+            installation.start();
+            awaitReady(installation);
+            String password = installation.awaitAdminPassword(WAIT);
+            List<String> first = components(installation, password);
+            stop(installation);
+            Path store = scrData(installation).resolve("componentMetadataStore");
+            assertTrue("SCR wrote its store of component descriptions at " + store, Files.size(store) > 1000);
+
+            installation.start();
+            awaitReady(installation);
+            List<String> second = components(installation, password);
+            assertEquals("the same components after the restart", first, second);
+            assertTrue("a site's component is among them: " + second,
+                    second.contains("org.catalogarr.site.sto.StoCatalogue"));
+        }
+    }
+
+    /** Names of the components the console's DS plugin lists, each checked to be active or satisfied. */
+    private static List<String> components(Installation installation, String password) throws Exception {
+        JsonNode answer = JSON.readTree(installation.http.get("/system/console/components.json", "admin", password).body());
+        List<String> names = new ArrayList<>();
+        for (JsonNode component : answer.path("data")) {
+            String state = component.path("state").asText();
+            assertTrue(component.toString(), state.equals("active") || state.equals("satisfied"));
+            names.add(component.path("name").asText());
+        }
+        assertTrue("components listed: " + answer, names.size() > 50);
+        return names.stream().sorted().toList();
+    }
+
+    /** The data folder Felix gives SCR's bundle in its bundle cache. */
+    private static Path scrData(Installation installation) throws IOException {
+        try (Stream<Path> bundles = Files.list(installation.data.resolve("felix-cache"))) {
+            for (Path bundle : bundles.filter(Files::isDirectory).toList()) {
+                Path info = bundle.resolve("bundle.info");
+                if (Files.exists(info) && Files.readString(info, StandardCharsets.UTF_8).contains("org.apache.felix.scr-")) {
+                    return bundle.resolve("data");
+                }
+            }
+        }
+        throw new AssertionError("no SCR bundle in the bundle cache");
     }
 
     @Test
