@@ -9,6 +9,7 @@ import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * work and the other waits for it (the JVM's class initialisation lock), so it is done once either way. No
  * logging here: slf4j, asked from two threads while it initialises, would hand out substitute loggers and print
  * a warning on the console.
+ *
+ * <p>Meanwhile, on Felix's thread, it resolves every bundle installed so far in one round: Felix otherwise
+ * resolves bundle by bundle as each starts, each round working out the wiring of the bundle's dependencies anew
+ * (about 80 ms of the start's CPU in all, against 30 ms for one round; start levels 2 and 3 then find their
+ * bundles resolved).
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class WarmUp implements BundleActivator {
@@ -33,6 +39,7 @@ public final class WarmUp implements BundleActivator {
         thread = new Thread(WarmUp::warmUp, "catalogarr-warm-up");
         thread.setDaemon(true);
         thread.start();
+        context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(null);
     }
 
     /** Waits for the thread, so that no code of this bundle runs after it stopped; it ends within a second. */
