@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * from another bundle.
  *
  * <p>Derby's boot, recovery and migrations took a third of the start's CPU time on the thread that starts
- * every other bundle (issue 12), so they run on a thread of their own beside the rest of the start: the
- * service is there at once, its reads and writes wait for the open (at most {@link #OPEN_WAIT}), and
+ * every other bundle (issue 12), so they run on a thread of their own once the framework has started every
+ * bundle (beside the start, they took the second core from that thread: ready 40 ms later in paired restarts):
+ * the service is there at once, its reads and writes wait for the open (at most {@link #OPEN_WAIT}), and
  * {@link #status()} says {@code opening} meanwhile rather than blocking {@code /health}.
  */
 @Component(service = Database.class, configurationPid = Database.PID)
@@ -71,6 +72,8 @@ public class Database {
     /** Completed with the migrated database, or with why it could not be opened. */
     private final CompletableFuture<EmbeddedDataSource> opened = new CompletableFuture<>();
     private volatile String location;
+    /** Derby boots once the framework has started everything; null when opened directly (tests). */
+    private volatile AfterFrameworkStart openAfterStart;
     private volatile int schemaVersion;
 
     @Activate
@@ -78,7 +81,8 @@ public class Database {
         Config config = settings.apply(PID, Config.class, RULES, properties);
         Path folder = location(config, context.getProperty(DATA_FOLDER_PROPERTY));
         location = folder.toString();
-        DaemonThreads.named("catalogarr-database-open").newThread(() -> openInBackground(folder)).start();
+        openAfterStart = AfterFrameworkStart.run(context,
+                () -> DaemonThreads.named("catalogarr-database-open").newThread(() -> openInBackground(folder)).start());
     }
 
     void openInBackground(Path folder) {
@@ -121,8 +125,9 @@ public class Database {
     /** Waits for an open still under way, so that a stop during the start does not cut a migration short. */
     @Deactivate
     void close() {
-        if (location == null) {
-            return;
+        boolean begun = openAfterStart == null || openAfterStart.cancel();
+        if (location == null || !begun) {
+            return; // nothing opened, or a stop during the start before Derby's boot began
         }
         try {
             opened.get(OPEN_WAIT.toSeconds(), TimeUnit.SECONDS);
