@@ -11,14 +11,17 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.FrameworkWiring;
 
+import ch.qos.logback.classic.PatternLayout;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Does, on a thread of its own, two one-time initialisations that otherwise run on Felix's single start thread
- * among everything else, while that thread goes on starting the platform and the core (start level 2): the JDK's
- * list of every available locale (some 60 ms, which Jetty's {@code MimeTypes} asks for when it starts) and the
- * loading of Jackson's classes (the first {@code ObjectMapper}, in the core's first servlet). The second core is
+ * Does, on a thread of its own, one-time initialisations that otherwise run on Felix's single start thread
+ * among everything else, while that thread goes on starting the platform and the core (start level 2): Logback's
+ * pattern converters, the JDK's list of every available locale (some 60 ms, which Jetty's {@code MimeTypes} asks
+ * for when it starts) and the loading of Jackson's classes (the first {@code ObjectMapper}, in the core's first
+ * servlet). The second core is
  * mostly idle during the start, so this shortens it. Nothing waits for the thread: whoever comes first does the
  * work and the other waits for it (the JVM's class initialisation lock), so it is done once either way. No
  * logging here: slf4j, asked from two threads while it initialises, would hand out substitute loggers and print
@@ -49,6 +52,10 @@ public final class WarmUp implements BundleActivator {
     }
 
     private static void warmUp() {
+        // Logback's PatternLayout fills its table of converters (some 70 lambdas, about 17 ms) in its static
+        // initialiser when Logback configures itself at Jetty's first logger; creating one touches neither slf4j
+        // nor Logback's configuration.
+        new PatternLayout();
         Locale.getAvailableLocales();
         try {
             new ObjectMapper().writeValueAsBytes(Map.of("warm", List.of(1, "up", true)));
