@@ -212,6 +212,7 @@ public class StartupIT {
             assertTrue("CATALOGARR_JAVA_OPTS wins over the default heap", flag(flags, "MaxHeapSize", "314572800"));
             assertTrue("the serial collector by default", flag(flags, "UseSerialGC", "true"));
             assertTrue("C1 only by default", flag(flags, "TieredStopAtLevel", "1"));
+            assertTrue("C1 compiles later than by default", flag(flags, "CompileThresholdScaling", "2.000000"));
         }
     }
 
