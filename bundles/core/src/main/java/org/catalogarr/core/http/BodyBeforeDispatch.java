@@ -130,6 +130,10 @@ public class BodyBeforeDispatch implements Preprocessor {
         private final AtomicLong buffered;
         private long held;
         private volatile ScheduledFuture<?> deadline;
+        /** Refused for the budget: the rest of the body is read and dropped (see refuseAndDrain). */
+        private volatile boolean draining;
+        private final AtomicBoolean drainEnded = new AtomicBoolean();
+        private long drained;
 
         BodyReader(HttpServletRequest request, HttpServletResponse response, FilterChain chain, AsyncContext async,
                 int limit, AtomicLong buffered) {
@@ -144,18 +148,29 @@ public class BodyBeforeDispatch implements Preprocessor {
         @Override
         public void onDataAvailable() throws IOException {
             ServletInputStream in = request.getInputStream();
-            while (!answered.get() && in.isReady() && !in.isFinished()) {
+            while (in.isReady() && !in.isFinished()) {
                 int read = in.read(buffer);
                 if (read <= 0) {
                     continue;
+                }
+                if (draining) {
+                    drained += read;
+                    if (drained > limit) {
+                        endDrain();
+                        return;
+                    }
+                    continue;
+                }
+                if (answered.get()) {
+                    return;
                 }
                 if (body.size() + read > limit) {
                     answer(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
                     return;
                 }
                 if (!reserve(read)) {
-                    answer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many request bodies at once; try again");
-                    return;
+                    refuseAndDrain();
+                    continue;
                 }
                 body.write(buffer, 0, read);
             }
@@ -163,6 +178,10 @@ public class BodyBeforeDispatch implements Preprocessor {
 
         @Override
         public void onAllDataRead() throws IOException {
+            if (draining) {
+                endDrain();
+                return;
+            }
             if (!claim()) {
                 return;
             }
@@ -182,6 +201,10 @@ public class BodyBeforeDispatch implements Preprocessor {
 
         @Override
         public void onError(Throwable failure) {
+            if (draining) {
+                endDrain();
+                return;
+            }
             // The client went away or broke the body off: there is nobody to answer.
             if (claim()) {
                 LOG.debug("Body of {} {} not received: {}", request.getMethod(), request.getRequestURI(), failure.toString());
@@ -191,6 +214,10 @@ public class BodyBeforeDispatch implements Preprocessor {
         }
 
         void deadlinePassed() {
+            if (draining) {
+                endDrain();
+                return;
+            }
             try {
                 answer(HttpServletResponse.SC_REQUEST_TIMEOUT,
                         "Request body not received within " + BODY_DEADLINE_SECONDS + " s");
@@ -207,6 +234,35 @@ public class BodyBeforeDispatch implements Preprocessor {
                     release();
                     async.complete();
                 }
+            }
+        }
+
+        /**
+         * Answers 503 at once when the shared budget is spent, then reads the rest of the body without keeping
+         * it (at most its size limit, within the body's deadline) before the connection closes: closing a
+         * connection with unread bytes makes the client's system reset it, and the client may then lose the
+         * answer already sent and see only a broken connection.
+         */
+        private void refuseAndDrain() throws IOException {
+            if (!answered.compareAndSet(false, true)) {
+                return; // the body's deadline stays: it ends the drain
+            }
+            draining = true;
+            try {
+                refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many request bodies at once; try again");
+                response.flushBuffer();
+            } finally {
+                release();
+            }
+        }
+
+        private void endDrain() {
+            if (drainEnded.compareAndSet(false, true)) {
+                ScheduledFuture<?> pending = deadline;
+                if (pending != null) {
+                    pending.cancel(false);
+                }
+                async.complete();
             }
         }
 
