@@ -126,8 +126,13 @@ public class Database {
     @Deactivate
     void close() {
         boolean begun = openAfterStart == null || openAfterStart.cancel();
-        if (location == null || !begun) {
-            return; // nothing opened, or a stop during the start before Derby's boot began
+        if (!begun) {
+            // A stop during the start, before Derby's boot began: whoever waits for the open is let go at once.
+            opened.completeExceptionally(new SQLException("The service stopped before the database opened", "08001"));
+            return;
+        }
+        if (location == null) {
+            return;
         }
         try {
             opened.get(OPEN_WAIT.toSeconds(), TimeUnit.SECONDS);
