@@ -258,10 +258,7 @@ public class BodyBeforeDispatch implements Preprocessor {
 
         private void endDrain() {
             if (drainEnded.compareAndSet(false, true)) {
-                ScheduledFuture<?> pending = deadline;
-                if (pending != null) {
-                    pending.cancel(false);
-                }
+                stopDeadline();
                 async.complete();
             }
         }
@@ -290,11 +287,15 @@ public class BodyBeforeDispatch implements Preprocessor {
             if (!answered.compareAndSet(false, true)) {
                 return false;
             }
+            stopDeadline();
+            return true;
+        }
+
+        private void stopDeadline() {
             ScheduledFuture<?> pending = deadline;
             if (pending != null) {
                 pending.cancel(false);
             }
-            return true;
         }
     }
 }
