@@ -26,9 +26,12 @@ public final class CatalogueSnapshot {
     public static final CatalogueSnapshot EMPTY = new CatalogueSnapshot(List.of());
 
     private final List<CatalogueEntry> entries;
+    /** Taken once: every search asks for them, and a snapshot never changes. */
+    private final List<CatalogueEntry> enabled;
 
     private CatalogueSnapshot(List<CatalogueEntry> entries) {
         this.entries = entries.stream().sorted(ORDER).toList();
+        this.enabled = this.entries.stream().filter(CatalogueEntry::enabled).toList();
     }
 
     /** Every registered catalogue, enabled ones first in priority order. */
@@ -38,7 +41,7 @@ public final class CatalogueSnapshot {
 
     /** The catalogues to search, in priority order. */
     public List<CatalogueEntry> enabled() {
-        return entries.stream().filter(CatalogueEntry::enabled).toList();
+        return enabled;
     }
 
     public Optional<CatalogueEntry> entry(String siteId) {

@@ -27,8 +27,9 @@ final class SearchResultCache {
         this.answers = new BoundedCache<>(MAX_ANSWERS);
     }
 
-    Optional<List<ResultEntry>> get(String siteId, SearchQuery query) {
-        return answers.get(new Key(siteId, query.key()));
+    /** @param queryKey the query's {@link SearchQuery#key()} */
+    Optional<List<ResultEntry>> get(String siteId, String queryKey) {
+        return answers.get(new Key(siteId, queryKey));
     }
 
     /** Taken before asking a site; {@link #put} keeps the answer only while no drop came in between. */
@@ -37,9 +38,9 @@ final class SearchResultCache {
     }
 
     /** Keeps the site's answer for {@code seconds}; 0 keeps nothing. */
-    synchronized void put(String siteId, SearchQuery query, List<ResultEntry> entries, int seconds, long askedAt) {
+    synchronized void put(String siteId, String queryKey, List<ResultEntry> entries, int seconds, long askedAt) {
         if (seconds > 0 && askedAt == generation) {
-            answers.put(new Key(siteId, query.key()), List.copyOf(entries), Duration.ofSeconds(seconds));
+            answers.put(new Key(siteId, queryKey), List.copyOf(entries), Duration.ofSeconds(seconds));
         }
     }
 

@@ -150,10 +150,12 @@ public class SearchService implements EventHandler {
             return newReleases.feed();
         }
         List<CatalogueEntry> sites = registry.snapshot().enabled();
+        // Normalising the series name is the costliest part of a cached search: once, not once per site.
+        String key = query.key();
         long started = System.nanoTime();
         List<ResultEntry> entries = new ArrayList<>();
         List<SiteFailure> failures = new ArrayList<>();
-        for (SiteFanOut.Answer<List<ResultEntry>> answer : SiteFanOut.ask(sites, site -> ask(site, query),
+        for (SiteFanOut.Answer<List<ResultEntry>> answer : SiteFanOut.ask(sites, site -> ask(site, query, key),
                 site -> started + TimeUnit.SECONDS.toNanos(site.site().orElseThrow().searchTimeoutSeconds()))) {
             answer.value().ifPresent(entries::addAll);
             answer.failure().ifPresent(failures::add);
@@ -172,14 +174,14 @@ public class SearchService implements EventHandler {
      * The site's cached answer, taken on this thread (handing it to the pool would only add latency), else
      * the search of the same query in flight, else a new one on the search pool.
      */
-    private Pending<List<ResultEntry>> ask(CatalogueEntry site, SearchQuery query) {
-        Optional<List<ResultEntry>> cached = cache.get(site.siteId(), query);
+    private Pending<List<ResultEntry>> ask(CatalogueEntry site, SearchQuery query, String key) {
+        Optional<List<ResultEntry>> cached = cache.get(site.siteId(), key);
         if (cached.isPresent()) {
             return Pending.done(cached.get());
         }
         long generation = cache.generation();
-        return flights.join(new FlightKey(site.siteId(), query.key(), generation),
-                () -> searchPool.get().submit(() -> siteResults(site, query, generation)));
+        return flights.join(new FlightKey(site.siteId(), key, generation),
+                () -> searchPool.get().submit(() -> siteResults(site, query, key, generation)));
     }
 
     private static final Comparator<ResultEntry> BY_SITE = Comparator.comparingInt(ResultEntry::priorityRank)
@@ -188,12 +190,12 @@ public class SearchService implements EventHandler {
             .thenComparingInt(ResultEntry::season)
             .thenComparingInt(ResultEntry::episode);
 
-    private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query, long askedAt)
+    private List<ResultEntry> siteResults(CatalogueEntry site, SearchQuery query, String key, long askedAt)
             throws CatalogueException {
         long started = System.nanoTime();
         try {
             List<ResultEntry> entries = seriesResults(site, query);
-            cache.put(site.siteId(), query, entries, config.result__cache__seconds(), askedAt);
+            cache.put(site.siteId(), key, entries, config.result__cache__seconds(), askedAt);
             SiteActivity seen = activity;
             if (seen != null) {
                 seen.searched(site.siteId(), Duration.ofNanos(System.nanoTime() - started));

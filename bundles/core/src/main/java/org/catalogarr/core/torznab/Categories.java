@@ -1,6 +1,5 @@
 package org.catalogarr.core.torznab;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,12 @@ public final class Categories {
     // TV/SD is declared though no result uses it: it is in Sonarr's default category list, and an
     // indexer whose caps lack a requested category looks misconfigured in Sonarr's picker.
     private static final Map<Category, List<Category>> DECLARED = declared();
+
+    // The four answers of of(): made once, as every result of every search asks for them.
+    private static final List<Category> SERIES = List.of(TV_HD, TV);
+    private static final List<Category> ANIME = List.of(TV_ANIME, TV);
+    private static final List<Category> SERIES_SPECIAL = List.of(TV_HD, TV, MOVIES_HD, MOVIES);
+    private static final List<Category> ANIME_SPECIAL = List.of(TV_ANIME, TV, MOVIES_HD, MOVIES);
 
     private Categories() {
     }
@@ -51,10 +56,9 @@ public final class Categories {
      * the sites' movies and specials, so those results are also offered as Movies/HD.
      */
     public static List<Category> of(ResultEntry entry) {
-        List<Category> categories = new ArrayList<>(List.of(entry.anime() ? TV_ANIME : TV_HD, TV));
         if (entry.season() == 0) {
-            categories.addAll(List.of(MOVIES_HD, MOVIES));
+            return entry.anime() ? ANIME_SPECIAL : SERIES_SPECIAL;
         }
-        return List.copyOf(categories);
+        return entry.anime() ? ANIME : SERIES;
     }
 }

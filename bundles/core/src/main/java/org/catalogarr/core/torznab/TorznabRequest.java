@@ -49,6 +49,9 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
         SEARCH("search"),
         TVSEARCH("tvsearch");
 
+        /** values() copies its array at every call. */
+        private static final Type[] ALL = values();
+
         private final String parameter;
 
         Type(String parameter) {
@@ -60,7 +63,7 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
         }
 
         static Optional<Type> of(String parameter) {
-            for (Type type : values()) {
+            for (Type type : ALL) {
                 if (type.parameter.equals(parameter)) {
                     return Optional.of(type);
                 }

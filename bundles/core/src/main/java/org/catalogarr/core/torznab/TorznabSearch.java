@@ -1,5 +1,7 @@
 package org.catalogarr.core.torznab;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,13 +56,26 @@ public class TorznabSearch {
                     .stream().map(f -> f.siteName() + " (" + f.reason() + "): " + f.message())
                     .collect(Collectors.joining("; ")));
         }
-        List<ResultEntry> wanted = result.entries().stream().filter(e -> inCategories(e, request.categories())).toList();
+        List<ResultEntry> wanted = new ArrayList<>(result.entries().size());
+        for (ResultEntry entry : result.entries()) {
+            if (inCategories(entry, request.categories())) {
+                wanted.add(entry);
+            }
+        }
         int from = Math.min(request.offset(), wanted.size());
         int to = (int) Math.min((long) from + request.limit(), wanted.size());
-        return new FeedPage(wanted.subList(from, to), result.failures());
+        return new FeedPage(Collections.unmodifiableList(wanted).subList(from, to), result.failures());
     }
 
     private static boolean inCategories(ResultEntry entry, List<Integer> requested) {
-        return requested.isEmpty() || Categories.of(entry).stream().anyMatch(c -> requested.contains(c.id()));
+        if (requested.isEmpty()) {
+            return true;
+        }
+        for (Category category : Categories.of(entry)) {
+            if (requested.contains(category.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

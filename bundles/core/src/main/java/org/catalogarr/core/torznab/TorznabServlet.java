@@ -57,6 +57,7 @@ public class TorznabServlet extends HttpServlet {
     private static final String XML = "application/rss+xml; charset=utf-8";
 
     private final transient TorznabSearch search;
+    private final transient ParsedQueries queries = new ParsedQueries();
     private final transient RenderedFeeds feeds = new RenderedFeeds();
     private final transient LinkBases bases = new LinkBases();
     private transient volatile byte[] apiKey;
@@ -78,31 +79,38 @@ public class TorznabServlet extends HttpServlet {
     }
 
     /**
-     * The document is written into memory first and sent in one piece with its length: the XML writer
+     * The document is complete in memory before it is sent in one piece with its length: the XML writer
      * makes many small writes, each of which costs a trip through the servlet container otherwise.
      */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType(XML);
         response.setHeader("Cache-Control", "no-store");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        byte[] document;
         try {
-            TorznabRequest parsed = TorznabRequest.parseQuery(request.getQueryString());
-            if (parsed.type() == TorznabRequest.Type.CAPS) {
-                // The newznab convention: caps tell nothing secret, and clients read them before they know the key.
-                Caps.write(out, "Catalogarr", version);
-            } else {
-                checkApiKey(parsed);
-                TorznabSearch.FeedPage page = search.answer(parsed);
-                URI base = bases.of(request);
-                out.write(feeds.feed(parsed, page, base, "Catalogarr"));
-            }
+            document = document(request);
         } catch (TorznabException e) {
-            out.reset();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             ErrorDocument.write(out, e);
+            document = out.toByteArray();
         }
-        response.setContentLength(out.size());
-        out.writeTo(response.getOutputStream());
+        response.setContentLength(document.length);
+        response.getOutputStream().write(document);
+    }
+
+    private byte[] document(HttpServletRequest request) throws TorznabException, IOException {
+        TorznabRequest parsed = queries.parse(request.getQueryString());
+        if (parsed.type() == TorznabRequest.Type.CAPS) {
+            // The newznab convention: caps tell nothing secret, and clients read them before they know the key.
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4 * 1024);
+            Caps.write(out, "Catalogarr", version);
+            return out.toByteArray();
+        }
+        checkApiKey(parsed);
+        TorznabSearch.FeedPage page = search.answer(parsed);
+        URI base = bases.of(request);
+        // The rendered feed is shared by every request with the same answer: sent as it is, never copied.
+        return feeds.feed(parsed, page, base, "Catalogarr");
     }
 
     private void checkApiKey(TorznabRequest request) throws TorznabException {

@@ -20,24 +20,24 @@ public class SearchResultCacheTest {
     @Test
     public void staysBoundedUnderAHundredThousandDistinctQueries() {
         for (int i = 0; i < 100_000; i++) {
-            cache.put("aniworld", query("Series " + i), List.of(), 120, cache.generation());
+            cache.put("aniworld", query("Series " + i).key(), List.of(), 120, cache.generation());
         }
 
         assertEquals(SearchResultCache.MAX_ANSWERS, cache.size());
-        assertTrue(cache.get("aniworld", query("Series 99999")).isPresent());
+        assertTrue(cache.get("aniworld", query("Series 99999").key()).isPresent());
     }
 
     @Test
     public void spellingsOfOneSeriesShareAnAnswer() {
-        cache.put("aniworld", query("Attack on Titan"), List.of(), 120, cache.generation());
+        cache.put("aniworld", query("Attack on Titan").key(), List.of(), 120, cache.generation());
 
-        assertTrue(cache.get("aniworld", query("  attack ON titan ")).isPresent());
+        assertTrue(cache.get("aniworld", query("  attack ON titan ").key()).isPresent());
         assertEquals(1, cache.size());
     }
 
     @Test
     public void keepsNothingWithoutACacheTime() {
-        cache.put("aniworld", query("Attack on Titan"), List.of(), 0, cache.generation());
+        cache.put("aniworld", query("Attack on Titan").key(), List.of(), 0, cache.generation());
 
         assertEquals(0, cache.size());
     }
@@ -45,23 +45,23 @@ public class SearchResultCacheTest {
     @Test
     public void anAnswerAskedBeforeTheSiteChangedIsNotKept() {
         long askedAt = cache.generation();
-        cache.put("sto", query("Dark"), List.of(), 120, askedAt);
+        cache.put("sto", query("Dark").key(), List.of(), 120, askedAt);
 
         cache.dropSite("aniworld");
-        cache.put("aniworld", query("Attack on Titan"), List.of(), 120, askedAt);
+        cache.put("aniworld", query("Attack on Titan").key(), List.of(), 120, askedAt);
 
-        assertTrue(cache.get("sto", query("Dark")).isPresent());
-        assertEquals(Optional.empty(), cache.get("aniworld", query("Attack on Titan")));
+        assertTrue(cache.get("sto", query("Dark").key()).isPresent());
+        assertEquals(Optional.empty(), cache.get("aniworld", query("Attack on Titan").key()));
     }
 
     @Test
     public void dropsOnlyTheChangedSitesAnswers() {
-        cache.put("sto", query("Dark"), List.of(), 120, cache.generation());
-        cache.put("aniworld", query("Dark"), List.of(), 120, cache.generation());
+        cache.put("sto", query("Dark").key(), List.of(), 120, cache.generation());
+        cache.put("aniworld", query("Dark").key(), List.of(), 120, cache.generation());
 
         cache.dropSite("aniworld");
 
-        assertTrue(cache.get("sto", query("Dark")).isPresent());
-        assertEquals(Optional.empty(), cache.get("aniworld", query("Dark")));
+        assertTrue(cache.get("sto", query("Dark").key()).isPresent());
+        assertEquals(Optional.empty(), cache.get("aniworld", query("Dark").key()));
     }
 }
