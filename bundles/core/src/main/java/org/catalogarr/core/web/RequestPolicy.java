@@ -1,7 +1,9 @@
 package org.catalogarr.core.web;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which requests a browser may have been tricked into sending, judged on their headers alone.
@@ -28,8 +30,15 @@ final class RequestPolicy {
     /** The admin REST API: judged as the console's pages are, its refusals answered as JSON. */
     static final String ADMIN_API_PATH = "/api/catalogarr/";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Clients reach the server under a handful of names; the header is theirs to choose, so a few dozen at most. */
+    static final int KEPT_HOSTS = 64;
 
     private final ServerNames names;
+    /**
+     * Host header values found to be ours, with what they name: parsing and judging a name took a twentieth of
+     * the CPU of a cached search. A new policy comes with every change of the names, so none outlives it.
+     */
+    private final Map<String, Authority> ourHosts = new ConcurrentHashMap<>();
 
     RequestPolicy(ServerNames names) {
         this.names = names;
@@ -40,16 +49,19 @@ final class RequestPolicy {
     }
 
     Optional<Refusal> judge(String method, String path, Headers headers) {
-        Optional<Authority> host = Authority.ofHostHeader(headers.host());
-        if (headers.host() != null && (host.isEmpty() || !names.accepts(host.get().host()))) {
-            return Optional.of(Refusal.UNKNOWN_HOST);
+        Optional<Authority> host = Optional.empty();
+        if (headers.host() != null) {
+            host = ours(headers.host());
+            if (host.isEmpty()) {
+                return Optional.of(Refusal.UNKNOWN_HOST);
+            }
         }
         Optional<Authority> forwarded = Optional.empty();
         if (headers.forwardedHost() != null) {
             // Proxies that append give "client-facing name, next proxy's name"; every one must be ours.
             for (String value : headers.forwardedHost().split(",")) {
-                Optional<Authority> name = Authority.ofHostHeader(value);
-                if (name.isEmpty() || !names.accepts(name.get().host())) {
+                Optional<Authority> name = ours(value);
+                if (name.isEmpty()) {
                     return Optional.of(Refusal.UNKNOWN_HOST);
                 }
                 forwarded = forwarded.or(() -> name);
@@ -67,5 +79,25 @@ final class RequestPolicy {
         boolean ours = pageAuthority.isPresent()
                 && (pageAuthority.equals(host) || pageAuthority.equals(forwarded));
         return ours ? Optional.empty() : Optional.of(Refusal.CROSS_SITE);
+    }
+
+    /** What a Host or X-Forwarded-Host value names, if it is a name of this server. */
+    private Optional<Authority> ours(String value) {
+        Authority known = ourHosts.get(value);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Authority> named = Authority.ofHostHeader(value).filter(a -> names.accepts(a.host()));
+        named.ifPresent(authority -> {
+            if (ourHosts.size() >= KEPT_HOSTS) {
+                ourHosts.clear();
+            }
+            ourHosts.put(value, authority);
+        });
+        return named;
+    }
+
+    int keptHosts() {
+        return ourHosts.size();
     }
 }

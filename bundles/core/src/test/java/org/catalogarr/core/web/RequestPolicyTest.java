@@ -117,4 +117,23 @@ public class RequestPolicyTest {
         assertEquals("a final dot is the same name", Optional.of(new Authority("catalogarr.example.com", 8000)),
                 Authority.ofHostHeader("catalogarr.example.com.:8000"));
     }
+
+    @Test
+    public void aHostSeenBeforeIsJudgedAsAtFirstAndForeignHostsAreNotKept() {
+        for (int round = 0; round < 2; round++) {
+            assertEquals(Optional.empty(), judge("POST", DELETE, "localhost:8000", null, "http://localhost:8000", null));
+            assertEquals("the kept name still carries its port", Optional.of(Refusal.CROSS_SITE),
+                    judge("POST", DELETE, "localhost:8000", null, "http://localhost:8080", null));
+            assertEquals(Optional.of(Refusal.UNKNOWN_HOST), judge("GET", "/torznab/api", "evil.example.com", null, null, null));
+        }
+        assertEquals(1, policy.keptHosts());
+    }
+
+    @Test
+    public void everNewHostNamesOnlyPushOutOlderOnes() {
+        for (int i = 0; i < RequestPolicy.KEPT_HOSTS * 3; i++) {
+            assertEquals(Optional.empty(), judge("GET", "/torznab/api", "box" + i + ".local", null, null, null));
+        }
+        assertTrue(policy.keptHosts() <= RequestPolicy.KEPT_HOSTS);
+    }
 }
