@@ -2,9 +2,10 @@ package org.catalogarr.core.torznab;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.catalogarr.core.cache.FewKeys;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,7 +22,7 @@ final class LinkBases {
     /** Sonarr, Prowlarr and a browser reach the service under a handful of names. */
     static final int KEPT = 64;
 
-    private final Map<String, URI> made = new ConcurrentHashMap<>();
+    private final FewKeys<String, URI> made = new FewKeys<>(KEPT);
 
     URI of(HttpServletRequest request) {
         String scheme = "https".equalsIgnoreCase(request.getScheme()) ? "https" : "http";
@@ -29,9 +30,9 @@ final class LinkBases {
         int port = request.getServerPort();
         String contextPath = request.getContextPath();
         String key = scheme + ' ' + port + ' ' + contextPath + ' ' + serverName;
-        URI base = made.get(key);
-        if (base != null) {
-            return base;
+        Optional<URI> known = made.get(key);
+        if (known.isPresent()) {
+            return known.get();
         }
         String host = bracketed(serverName.toLowerCase(Locale.ROOT));
         boolean hostName = HOST.matcher(host).matches();
@@ -39,11 +40,8 @@ final class LinkBases {
             host = bracketed(request.getLocalAddr());
         }
         boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        base = URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath);
+        URI base = URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath);
         if (hostName) { // the local address replacing a name is the connection's, not the key's
-            if (made.size() >= KEPT) {
-                made.clear();
-            }
             made.put(key, base);
         }
         return base;

@@ -1,9 +1,9 @@
 package org.catalogarr.core.web;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.catalogarr.core.cache.FewKeys;
 
 /**
  * Which requests a browser may have been tricked into sending, judged on their headers alone.
@@ -38,7 +38,7 @@ final class RequestPolicy {
      * Host header values found to be ours, with what they name: parsing and judging a name took a twentieth of
      * the CPU of a cached search. A new policy comes with every change of the names, so none outlives it.
      */
-    private final Map<String, Authority> ourHosts = new ConcurrentHashMap<>();
+    private final FewKeys<String, Authority> ourHosts = new FewKeys<>(KEPT_HOSTS);
 
     RequestPolicy(ServerNames names) {
         this.names = names;
@@ -83,17 +83,12 @@ final class RequestPolicy {
 
     /** What a Host or X-Forwarded-Host value names, if it is a name of this server. */
     private Optional<Authority> ours(String value) {
-        Authority known = ourHosts.get(value);
-        if (known != null) {
-            return Optional.of(known);
+        Optional<Authority> known = ourHosts.get(value);
+        if (known.isPresent()) {
+            return known;
         }
         Optional<Authority> named = Authority.ofHostHeader(value).filter(a -> names.accepts(a.host()));
-        named.ifPresent(authority -> {
-            if (ourHosts.size() >= KEPT_HOSTS) {
-                ourHosts.clear();
-            }
-            ourHosts.put(value, authority);
-        });
+        named.ifPresent(authority -> ourHosts.put(value, authority));
         return named;
     }
 
