@@ -245,7 +245,7 @@ public class BodyBeforeDispatch implements Preprocessor {
          */
         private void refuseAndDrain() throws IOException {
             if (!answered.compareAndSet(false, true)) {
-                return; // the body's deadline stays: it ends the drain
+                return; // answered meanwhile (deadline passed, client gone): that has ended the request
             }
             draining = true;
             try {
