@@ -68,9 +68,18 @@ public record SearchQuery(Optional<String> series, OptionalInt season, OptionalI
         return describe();
     }
 
-    /** The cache key of this query: the same for queries that are answered the same way. */
-    String key() {
-        return series.map(TitleMatcher::key).orElse("") + "|" + season + "|" + episode + "|" + absoluteEpisode
-                + "|" + freeText;
+    /**
+     * The cache key of this query: the same for queries that are answered the same way.
+     *
+     * @param seriesKey the series name as {@link TitleMatcher#key} reads it ({@link QueryKeys} remembers it)
+     */
+    String key(String seriesKey) {
+        // The numbers are written out: OptionalInt.toString goes through String.format, on every cached search.
+        return seriesKey + '|' + number(season) + '|' + number(episode) + '|' + number(absoluteEpisode) + '|'
+                + freeText;
+    }
+
+    private static String number(OptionalInt number) {
+        return number.isPresent() ? Integer.toString(number.getAsInt()) : "-";
     }
 }

@@ -17,6 +17,18 @@ final class SearchResultCache {
     static final int MAX_ANSWERS = 4096;
 
     private record Key(String siteId, String query) {
+
+        // Written out: a record's own equals and hashCode run through method handles, which C1 (the JVM's
+        // compiler by default, see bin/catalogarr) does not inline; every cached search looks up one key per site.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && siteId.equals(key.siteId) && query.equals(key.query);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * siteId.hashCode() + query.hashCode();
+        }
     }
 
     private final BoundedCache<Key, List<ResultEntry>> answers;

@@ -92,6 +92,7 @@ public class SearchService implements EventHandler {
     private final AvailabilityCache availability;
     private final NewReleaseFeed newReleases;
     private final SearchResultCache cache = new SearchResultCache();
+    private final QueryKeys queryKeys = new QueryKeys();
     private final SingleFlight<FlightKey, List<ResultEntry>> flights = new SingleFlight<>();
     private final Supplier<BoundedPool> searchPool;
     private final Supplier<BoundedPool> probePool;
@@ -150,8 +151,8 @@ public class SearchService implements EventHandler {
             return newReleases.feed();
         }
         List<CatalogueEntry> sites = registry.snapshot().enabled();
-        // Normalising the series name is the costliest part of a cached search: once, not once per site.
-        String key = query.key();
+        // Once per search, not once per site.
+        String key = queryKeys.of(query);
         long started = System.nanoTime();
         List<ResultEntry> entries = new ArrayList<>();
         List<SiteFailure> failures = new ArrayList<>();

@@ -4,17 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.catalogarr.core.cache.BoundedCache;
 
 /**
  * Feeds already written, reused while the page they were written from is still the answer: Sonarr
  * and Prowlarr repeat the same queries, and writing the XML (hashes, links, escaping) costs more than
- * everything else of a cached search. A document is only reused for an equal page, so it can never
- * be stale. The key holds the base URL the links are written with (a canonical one, see
- * {@link TorznabServlet#base}), and the cache is bounded, so distinct Host headers only push out older
- * documents. The request itself is the rest of the key (records compare by value): a key made into text
- * went through {@code Optional.toString}'s {@code String.format} on every cached search.
+ * everything else of a cached search. A document depends on nothing but its page and the base URL of its
+ * links, and it is only reused for an equal page under the same base, so it can never be stale; the request's
+ * {@link TorznabRequest#answerKey} only finds it (two requests that shared a key would share a document only
+ * while their pages were equal). The base is a canonical one (see {@link LinkBases}), and the cache is bounded,
+ * so distinct Host headers only push out older documents.
  */
 final class RenderedFeeds {
 
@@ -25,17 +26,35 @@ final class RenderedFeeds {
     private record Rendered(TorznabSearch.FeedPage page, byte[] document) {
     }
 
-    /** What is answered the same way: the base of the links and every parameter but the API key. */
-    private record Key(URI base, TorznabRequest request) {
+    /**
+     * What is answered the same way: the base of the links and every parameter but the API key. Both are the
+     * same objects on every cached search ({@link LinkBases}, {@link ParsedQueries}), whose hashes are kept.
+     */
+    private record Key(URI base, String answerKey) {
+
+        // Written out: a record's own equals and hashCode run through method handles, which C1 (the JVM's
+        // compiler by default, see bin/catalogarr) does not inline; they were a twentieth of a cached search.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && base.equals(key.base) && answerKey.equals(key.answerKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * base.hashCode() + answerKey.hashCode();
+        }
     }
 
     private final BoundedCache<Key, Rendered> documents = new BoundedCache<>(MAX_DOCUMENTS);
 
-    /** The feed of the page for the request, with links under the base: written anew only for a new page. */
-    byte[] feed(TorznabRequest request, TorznabSearch.FeedPage page, URI base, String channelTitle) throws IOException {
-        Key key = new Key(base, request.withoutApiKey());
+    /**
+     * The feed of the page for the request of the answer key, with links under the base: written anew only for a
+     * new page.
+     */
+    byte[] feed(String answerKey, TorznabSearch.FeedPage page, URI base, String channelTitle) throws IOException {
+        Key key = new Key(base, answerKey);
         Rendered rendered = documents.get(key).orElse(null);
-        if (rendered != null && rendered.page().equals(page)) {
+        if (rendered != null && samePage(rendered.page(), page)) {
             return rendered.document();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
@@ -43,6 +62,27 @@ final class RenderedFeeds {
         byte[] document = out.toByteArray();
         documents.put(key, new Rendered(page, document), KEPT);
         return document;
+    }
+
+    /**
+     * Equal pages. A cached answer's entries are the same objects on every search, so each is compared by
+     * identity first: a record's equals is slow under C1 (see {@link Key}).
+     */
+    private static boolean samePage(TorznabSearch.FeedPage kept, TorznabSearch.FeedPage page) {
+        return sameItems(kept.entries(), page.entries()) && sameItems(kept.failures(), page.failures());
+    }
+
+    private static boolean sameItems(List<?> kept, List<?> now) {
+        if (kept.size() != now.size()) {
+            return false;
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            Object item = kept.get(i);
+            if (item != now.get(i) && !item.equals(now.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {

@@ -76,10 +76,10 @@ public record TorznabRequest(Type type, String query, OptionalInt season, Option
         categories = List.copyOf(categories);
     }
 
-    /** The request as a key for what is answered the same way: every parameter but the API key. */
-    public TorznabRequest withoutApiKey() {
+    /** The request as a key for what is answered the same way, in text: every parameter but the API key. */
+    public String answerKey() {
         return new TorznabRequest(type, query, season, episode, airDate, categories, limit, offset, Optional.empty(),
-                seriesQuery, absoluteEpisode);
+                seriesQuery, absoluteEpisode).toString();
     }
 
     /** Whether this is a daily request, which no catalogue can answer: the sites number episodes. */

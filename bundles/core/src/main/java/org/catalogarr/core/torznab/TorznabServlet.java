@@ -99,18 +99,18 @@ public class TorznabServlet extends HttpServlet {
     }
 
     private byte[] document(HttpServletRequest request) throws TorznabException, IOException {
-        TorznabRequest parsed = queries.parse(request.getQueryString());
-        if (parsed.type() == TorznabRequest.Type.CAPS) {
+        ParsedQueries.Parsed parsed = queries.parse(request.getQueryString());
+        if (parsed.request().type() == TorznabRequest.Type.CAPS) {
             // The newznab convention: caps tell nothing secret, and clients read them before they know the key.
             ByteArrayOutputStream out = new ByteArrayOutputStream(4 * 1024);
             Caps.write(out, "Catalogarr", version);
             return out.toByteArray();
         }
-        checkApiKey(parsed);
-        TorznabSearch.FeedPage page = search.answer(parsed);
+        checkApiKey(parsed.request());
+        TorznabSearch.FeedPage page = search.answer(parsed.request());
         URI base = bases.of(request);
         // The rendered feed is shared by every request with the same answer: sent as it is, never copied.
-        return feeds.feed(parsed, page, base, "Catalogarr");
+        return feeds.feed(parsed.answerKey(), page, base, "Catalogarr");
     }
 
     private void checkApiKey(TorznabRequest request) throws TorznabException {

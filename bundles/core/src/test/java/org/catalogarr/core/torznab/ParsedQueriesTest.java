@@ -14,9 +14,10 @@ public class ParsedQueriesTest {
     @Test
     public void aQueryStringIsReadOnceAndReadAsTorznabRequestReadsIt() throws Exception {
         String text = "t=tvsearch&cat=5030,5040&q=Attack%20on%20Titan&season=1&ep=2&apikey=k";
-        TorznabRequest first = queries.parse(text);
+        ParsedQueries.Parsed first = queries.parse(text);
 
-        assertEquals(TorznabRequest.parseQuery(text), first);
+        assertEquals(TorznabRequest.parseQuery(text), first.request());
+        assertEquals(first.request().answerKey(), first.answerKey());
         assertSame(first, queries.parse(new String(text.toCharArray())));
     }
 
@@ -41,9 +42,9 @@ public class ParsedQueriesTest {
     @Test
     public void aLongQueryStringIsReadButNotKept() throws Exception {
         String text = "t=search&q=" + "a".repeat(ParsedQueries.MAX_KEPT_LENGTH);
-        TorznabRequest first = queries.parse(text);
+        ParsedQueries.Parsed first = queries.parse(text);
 
-        assertEquals("a".repeat(ParsedQueries.MAX_KEPT_LENGTH), first.query());
+        assertEquals("a".repeat(ParsedQueries.MAX_KEPT_LENGTH), first.request().query());
         assertNotSame(first, queries.parse(text));
         assertEquals(0, queries.size());
     }

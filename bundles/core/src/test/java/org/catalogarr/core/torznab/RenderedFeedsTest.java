@@ -35,31 +35,31 @@ public class RenderedFeedsTest {
 
     @Test
     public void anEqualPageGetsTheSameDocument() throws Exception {
-        byte[] first = feeds.feed(q, page(Language.GERMAN_DUB), BASE, "Catalogarr");
+        byte[] first = feeds.feed(q.answerKey(), page(Language.GERMAN_DUB), BASE, "Catalogarr");
 
-        assertSame(first, feeds.feed(q, page(Language.GERMAN_DUB), BASE, "Catalogarr"));
+        assertSame(first, feeds.feed(q.answerKey(), page(Language.GERMAN_DUB), BASE, "Catalogarr"));
     }
 
     @Test
     public void requestsThatDifferOnlyInTheirApiKeyShareADocumentButNotOtherParameters() throws Exception {
-        byte[] first = feeds.feed(q, page(Language.GERMAN_DUB), BASE, "Catalogarr");
+        byte[] first = feeds.feed(q.answerKey(), page(Language.GERMAN_DUB), BASE, "Catalogarr");
 
-        assertSame(first, feeds.feed(request("t=search&q=titan&apikey=two"), page(Language.GERMAN_DUB), BASE,
+        assertSame(first, feeds.feed(request("t=search&q=titan&apikey=two").answerKey(), page(Language.GERMAN_DUB), BASE,
                 "Catalogarr"));
-        assertNotSame(first, feeds.feed(request("t=search&q=titan&apikey=one&limit=50"), page(Language.GERMAN_DUB),
+        assertNotSame(first, feeds.feed(request("t=search&q=titan&apikey=one&limit=50").answerKey(), page(Language.GERMAN_DUB),
                 BASE, "Catalogarr"));
-        assertNotSame(first, feeds.feed(q, page(Language.GERMAN_DUB), URI.create("http://other:8000"), "Catalogarr"));
+        assertNotSame(first, feeds.feed(q.answerKey(), page(Language.GERMAN_DUB), URI.create("http://other:8000"), "Catalogarr"));
     }
 
     @Test
     public void aChangedPageIsWrittenAgain() throws Exception {
-        byte[] dub = feeds.feed(q, page(Language.GERMAN_DUB), BASE, "Catalogarr");
+        byte[] dub = feeds.feed(q.answerKey(), page(Language.GERMAN_DUB), BASE, "Catalogarr");
 
-        byte[] sub = feeds.feed(q, page(Language.GERMAN_SUB), BASE, "Catalogarr");
+        byte[] sub = feeds.feed(q.answerKey(), page(Language.GERMAN_SUB), BASE, "Catalogarr");
 
         assertNotSame(dub, sub);
         assertTrue(new String(sub, StandardCharsets.UTF_8).contains(".GerSub."));
-        assertArrayEquals(sub, feeds.feed(q, page(Language.GERMAN_SUB), BASE, "Catalogarr"));
+        assertArrayEquals(sub, feeds.feed(q.answerKey(), page(Language.GERMAN_SUB), BASE, "Catalogarr"));
     }
 
     @Test
@@ -67,7 +67,7 @@ public class RenderedFeedsTest {
         // Each new key renders a document; the bound itself is BoundedCache's, tested with 100,000 keys.
         TorznabSearch.FeedPage page = page(Language.GERMAN_DUB);
         for (int i = 0; i < 5_000; i++) {
-            feeds.feed(q, page, URI.create("http://host-" + i + ":8000"), "Catalogarr");
+            feeds.feed(q.answerKey(), page, URI.create("http://host-" + i + ":8000"), "Catalogarr");
         }
 
         assertTrue(String.valueOf(feeds.size()), feeds.size() <= 128);
