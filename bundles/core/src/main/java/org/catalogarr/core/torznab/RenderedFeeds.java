@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.catalogarr.core.cache.BoundedCache;
+import org.catalogarr.core.cache.TwoPartKey;
 
 /**
  * Feeds already written, reused while the page they were written from is still the answer: Sonarr
@@ -27,32 +28,18 @@ final class RenderedFeeds {
     }
 
     /**
-     * What is answered the same way: the base of the links and every parameter but the API key. Both are the
-     * same objects on every cached search ({@link LinkBases}, {@link ParsedQueries}), whose hashes are kept.
+     * Keyed by what is answered the same way: the base of the links and the answer key (every parameter but the
+     * API key). Both are the same objects on every cached search ({@link LinkBases}, {@link ParsedQueries}),
+     * whose hashes are kept.
      */
-    private record Key(URI base, String answerKey) {
-
-        // Written out: a record's own equals and hashCode run through method handles, which C1 (the JVM's
-        // compiler by default, see bin/catalogarr) does not inline; they were a twentieth of a cached search.
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && base.equals(key.base) && answerKey.equals(key.answerKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * base.hashCode() + answerKey.hashCode();
-        }
-    }
-
-    private final BoundedCache<Key, Rendered> documents = new BoundedCache<>(MAX_DOCUMENTS);
+    private final BoundedCache<TwoPartKey<URI, String>, Rendered> documents = new BoundedCache<>(MAX_DOCUMENTS);
 
     /**
      * The feed of the page for the request of the answer key, with links under the base: written anew only for a
      * new page.
      */
     byte[] feed(String answerKey, TorznabSearch.FeedPage page, URI base, String channelTitle) throws IOException {
-        Key key = new Key(base, answerKey);
+        TwoPartKey<URI, String> key = new TwoPartKey<>(base, answerKey);
         Rendered rendered = documents.get(key).orElse(null);
         if (rendered != null && samePage(rendered.page(), page)) {
             return rendered.document();
@@ -66,7 +53,7 @@ final class RenderedFeeds {
 
     /**
      * Equal pages. A cached answer's entries are the same objects on every search, so each is compared by
-     * identity first: a record's equals is slow under C1 (see {@link Key}).
+     * identity first: a record's equals is slow under C1 (see {@link TwoPartKey}).
      */
     private static boolean samePage(TorznabSearch.FeedPage kept, TorznabSearch.FeedPage page) {
         return sameItems(kept.entries(), page.entries()) && sameItems(kept.failures(), page.failures());
