@@ -20,8 +20,8 @@ final class ParsedQueries {
     private static final Duration KEPT = Duration.ofHours(1);
 
     /**
-     * A request read, with its {@link TorznabRequest#answerKey}: kept with it, the key is made once and its hash
-     * is computed once, where making it for every cached search cost a tenth of it.
+     * A request read, with its {@link TorznabRequest#answerKey}: kept with it, the key is made and hashed once,
+     * where a key made for every cached search (a record, compared and hashed each time) cost a twentieth of it.
      */
     record Parsed(TorznabRequest request, String answerKey) {
     }
