@@ -226,13 +226,17 @@ public class TorznabIT {
 
     @Test
     public void aDisabledSiteIsNeverContacted() throws Exception {
+        // The same query text first with both sites: its answer, parsed query and written feed are then kept, and
+        // none of them may outlive the change below.
+        String query = "t=tvsearch&cat=" + CATEGORIES + "&q=" + q("Attack on Titan") + "&season=1";
+        assertTrue(feed(query).stream().anyMatch(i -> site(i).equals("sto")));
         Path sto = installation.config.resolve("org.catalogarr.site.sto.cfg");
         Files.writeString(sto, Files.readString(sto).replace("enabled = true", "enabled = false"));
         try {
             http.awaitHealth(h -> !catalogue(h, "sto").path("enabled").asBoolean(), Duration.ofSeconds(20));
             site("sto").clearRequests();
 
-            List<Item> items = feed("t=tvsearch&cat=" + CATEGORIES + "&q=" + q("Attack on Titan") + "&season=1");
+            List<Item> items = feed(query);
             feed("t=tvsearch&cat=" + CATEGORIES);
 
             assertTrue(items.stream().allMatch(i -> site(i).equals("aniworld")) && !items.isEmpty());

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Values worked out from what a client sends where honest clients send only a few different keys (the names
- * the server is reached under). Lookups take no lock, as they run on every request; the client chooses the
- * keys, so once full the whole map is emptied rather than kept in order: ever new keys cost their work again,
- * never memory. For many keys, or values that go stale, see {@link BoundedCache}.
+ * the server is reached under, the series they ask for). Lookups take no lock, as they run on every request;
+ * the client chooses the keys, so once full the whole map is emptied rather than kept in order: ever new keys
+ * cost their work again, never memory. For many keys, or values that go stale, see {@link BoundedCache}.
  */
 public final class FewKeys<K, V> {
 
